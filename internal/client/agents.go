@@ -1,0 +1,512 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// AgentsService manages agents: create-an-agent, list-all-agents,
+// get-a-specific-agent, update-a-specific-agent, delete-a-specific-agent and
+// get-the-agent-id-using-custom-id (reference.md §1.1).
+type AgentsService service
+
+// Agent is an agent as the API returns it. Every field decodes leniently
+// (see flex.go). Raw keeps the whole document, so an update can send back the
+// fields this type does not model.
+type Agent struct {
+	ID           FlexString `json:"id"`
+	UserID       FlexString `json:"userId"`
+	OrgID        FlexString `json:"orgId"`
+	AccountID    FlexString `json:"accountId"`
+	IID          FlexString `json:"iId"`
+	EmailID      FlexString `json:"emailId"`
+	FirstName    FlexString `json:"firstName"`
+	LastName     FlexString `json:"lastName"`
+	NickName     FlexString `json:"nickName"`
+	PhoneNumber  FlexString `json:"phoneNumber"`
+	CustomID     FlexString `json:"customId"`
+	RoleID       FlexString `json:"roleId"`
+	AgentGroupID FlexString `json:"agentGroupId"`
+	Status       FlexString `json:"status"`
+	CreatedAt    FlexString `json:"createdAt"`
+	UpdatedAt    FlexString `json:"updatedAt"`
+
+	AgentGroups FlexList[AgentGroupMembership] `json:"agentGroups"`
+
+	CanSupportChat     *FlexBool `json:"canSupportChat"`
+	MaxChatSupport     *FlexInt  `json:"maxChatSupport"`
+	CanSupportVoice    *FlexBool `json:"canSupportVoice"`
+	AttachmentsEnabled *FlexBool `json:"attachmentsEnabled"`
+	EmojisEnabled      *FlexBool `json:"emojisEnabled"`
+
+	ChatLanguageSupport  FlexList[AgentLanguage] `json:"chatLanguageSupport"`
+	VoiceLanguageSupport FlexList[AgentLanguage] `json:"voiceLanguageSupport"`
+	Queues               FlexList[AgentQueue]    `json:"queues"`
+	Skills               FlexList[AgentSkill]    `json:"skills"`
+
+	// Raw is the document as the API sent it.
+	Raw map[string]json.RawMessage `json:"-"`
+}
+
+// AgentGroupMembership is one entry of an agent's agentGroups.
+type AgentGroupMembership struct {
+	GroupID FlexString `json:"groupId"`
+	Role    FlexString `json:"role"`
+}
+
+// AgentLanguage is one chat or voice language of an agent.
+type AgentLanguage struct {
+	Language    FlexString `json:"language"`
+	Proficiency FlexString `json:"proficiency"`
+	IsActive    *FlexBool  `json:"isActive"`
+}
+
+// AgentQueue is one queue of an agent. The get page gives isPreferredAgent
+// on the entry; the list page gives queues as {id, name, description,
+// agents[]}, where the agent's own entry in agents carries it.
+type AgentQueue struct {
+	ID               FlexString                `json:"id"`
+	Name             FlexString                `json:"name"`
+	IsPreferredAgent *FlexBool                 `json:"isPreferredAgent"`
+	Agents           FlexList[QueueAgentEntry] `json:"agents"`
+}
+
+// QueueAgentEntry is an agent listed inside a queue.
+type QueueAgentEntry struct {
+	UserID           FlexString `json:"userId"`
+	AID              FlexString `json:"aId"`
+	IsPreferredAgent *FlexBool  `json:"isPreferredAgent"`
+}
+
+// AgentSkill is one skill of an agent. In every sample skillId is the
+// skill's id and id is the id of the agent-skill record; an answer with only
+// id is read as the skill's id.
+type AgentSkill struct {
+	SkillID          FlexString `json:"skillId"`
+	ID               FlexString `json:"id"`
+	ProficiencyLevel FlexString `json:"proficiencyLevel"`
+	Name             FlexString `json:"name"`
+}
+
+// Skill is the id of the skill itself.
+func (s AgentSkill) Skill() string {
+	if s.SkillID != "" {
+		return string(s.SkillID)
+	}
+	return string(s.ID)
+}
+
+// PreferredFor says whether the agent (by its user or agent id) is a
+// preferred agent of the queue, from whichever place the answer carries it.
+func (q AgentQueue) PreferredFor(userID, agentID string) bool {
+	if q.IsPreferredAgent != nil {
+		return bool(*q.IsPreferredAgent)
+	}
+	for _, a := range q.Agents {
+		if (userID != "" && string(a.UserID) == userID) || (agentID != "" && string(a.AID) == agentID) {
+			return a.IsPreferredAgent != nil && bool(*a.IsPreferredAgent)
+		}
+	}
+	return false
+}
+
+// GroupID is the agent's agent group: agentGroupId where the answer has it
+// (create), else the first of agentGroups (get, list).
+func (a *Agent) GroupID() string {
+	if a.AgentGroupID != "" {
+		return string(a.AgentGroupID)
+	}
+	for _, g := range a.AgentGroups {
+		if g.GroupID != "" {
+			return string(g.GroupID)
+		}
+	}
+	return ""
+}
+
+// UnmarshalJSON decodes the typed fields leniently and keeps the raw
+// document. Only a body that is not a JSON object fails.
+func (a *Agent) UnmarshalJSON(b []byte) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return fmt.Errorf("an agent must be a JSON object: %w", err)
+	}
+	type plain Agent
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*a = Agent(p)
+	a.Raw = raw
+	return nil
+}
+
+// AgentRequest is the body of a create, and the part of an update that the
+// caller manages. Nil fields are left out (create) or left as they are
+// (update); a pointer to an empty slice sends [].
+type AgentRequest struct {
+	EmailID      *string `json:"emailId,omitempty"`
+	FirstName    *string `json:"firstName,omitempty"`
+	LastName     *string `json:"lastName,omitempty"`
+	RoleID       *string `json:"roleId,omitempty"`
+	NickName     *string `json:"nickName,omitempty"`
+	PhoneNumber  *string `json:"phoneNumber,omitempty"`
+	CustomID     *string `json:"customId,omitempty"`
+	AgentGroupID *string `json:"agentGroupId,omitempty"`
+
+	CanSupportChat     *bool  `json:"canSupportChat,omitempty"`
+	MaxChatSupport     *int64 `json:"maxChatSupport,omitempty"`
+	CanSupportVoice    *bool  `json:"canSupportVoice,omitempty"`
+	AttachmentsEnabled *bool  `json:"attachmentsEnabled,omitempty"`
+	EmojisEnabled      *bool  `json:"emojisEnabled,omitempty"`
+
+	ChatLanguageSupport  *[]LanguageSupport `json:"chatLanguageSupport,omitempty"`
+	VoiceLanguageSupport *[]LanguageSupport `json:"voiceLanguageSupport,omitempty"`
+	Queues               *[]QueueAssignment `json:"queues,omitempty"`
+	Skills               *[]SkillAssignment `json:"skills,omitempty"`
+}
+
+// LanguageSupport is one chat or voice language in a request.
+type LanguageSupport struct {
+	Language    string `json:"language"`
+	Proficiency string `json:"proficiency"`
+	IsActive    *bool  `json:"isActive,omitempty"`
+}
+
+// QueueAssignment puts the agent in a queue.
+type QueueAssignment struct {
+	ID               string `json:"id"`
+	IsPreferredAgent bool   `json:"isPreferredAgent"`
+}
+
+// SkillAssignment gives the agent a skill.
+type SkillAssignment struct {
+	SkillID          string
+	ProficiencyLevel string
+}
+
+// MarshalJSON sends the skill's id both as skillId and as id. The
+// create-an-agent page shows skills only as "skills": []; its answer, and the
+// get page, name the skill skillId. Sending both keeps either reading of
+// the undocumented request shape working.
+func (s SkillAssignment) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		ID               string `json:"id"`
+		SkillID          string `json:"skillId"`
+		ProficiencyLevel string `json:"proficiencyLevel"`
+	}{s.SkillID, s.SkillID, s.ProficiencyLevel})
+}
+
+// AgentListOptions are the query parameters of list-all-agents.
+type AgentListOptions struct {
+	// Page is 1-based.
+	Page          int
+	IncludeQueues bool
+}
+
+// AgentList is one page of agents.
+type AgentList struct {
+	Results      FlexList[Agent] `json:"results"`
+	Skip         FlexInt         `json:"skip"`
+	Limit        FlexInt         `json:"limit"`
+	HasMore      FlexBool        `json:"hasMore"`
+	TotalPages   FlexInt         `json:"totalPages"`
+	TotalResults FlexInt         `json:"totalResults"`
+}
+
+// Get reads one agent.
+func (s *AgentsService) Get(ctx context.Context, id string) (*Agent, error) {
+	var a Agent
+	if err := s.client.do(ctx, http.MethodGet, "agents/"+url.PathEscape(id), nil, nil, &a); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// List reads one page of agents through the legacy list path
+// (…/agents?page=&includeQueues=), which needs no org id.
+func (s *AgentsService) List(ctx context.Context, opts AgentListOptions) (*AgentList, error) {
+	q := url.Values{}
+	page := opts.Page
+	if page < 1 {
+		page = 1
+	}
+	q.Set("page", strconv.Itoa(page))
+	if opts.IncludeQueues {
+		q.Set("includeQueues", "true")
+	}
+	var l AgentList
+	if err := s.client.do(ctx, http.MethodGet, "agents", q, nil, &l); err != nil {
+		return nil, err
+	}
+	return &l, nil
+}
+
+// maxPages bounds a walk through a paged list, so a server that always says
+// hasMore cannot loop the client for ever.
+const maxPages = 10000
+
+// ListAll reads every page. visit is called for each page as it arrives and
+// may stop the walk by returning false.
+func (s *AgentsService) ListAll(ctx context.Context, includeQueues bool, visit func(page int, l *AgentList) bool) error {
+	for page := 1; page <= maxPages; page++ {
+		l, err := s.List(ctx, AgentListOptions{Page: page, IncludeQueues: includeQueues})
+		if err != nil {
+			return err
+		}
+		if !visit(page, l) || len(l.Results) == 0 || !morePages(page, l) {
+			return nil
+		}
+	}
+	return nil
+}
+
+func morePages(page int, l *AgentList) bool {
+	if l.HasMore {
+		return true
+	}
+	return l.TotalPages > 0 && int64(page) < int64(l.TotalPages)
+}
+
+// FindByEmail finds an agent by email, case-insensitively, through the list.
+// It reads the first page, then the last, then the rest from the end: a new
+// agent is on the first page of a small account and, when the list is in
+// creation order, on the last page of a large one. It answers an *APIError
+// with status 404 when no agent has that email.
+func (s *AgentsService) FindByEmail(ctx context.Context, email string) (*Agent, error) {
+	match := func(l *AgentList) *Agent {
+		for i := range l.Results {
+			if strings.EqualFold(string(l.Results[i].EmailID), email) {
+				return &l.Results[i]
+			}
+		}
+		return nil
+	}
+	first, err := s.List(ctx, AgentListOptions{Page: 1, IncludeQueues: true})
+	if err != nil {
+		return nil, err
+	}
+	if a := match(first); a != nil {
+		return a, nil
+	}
+	for page := int(first.TotalPages); page > 1 && page <= maxPages; page-- {
+		l, err := s.List(ctx, AgentListOptions{Page: page, IncludeQueues: true})
+		if err != nil {
+			return nil, err
+		}
+		if a := match(l); a != nil {
+			return a, nil
+		}
+	}
+	return nil, notFound(http.MethodGet, "agents", fmt.Sprintf("no agent has the email %s", email))
+}
+
+// GetByCustomID reads the agents with a custom id. The page says it answers
+// an array; an empty one or a 404 both mean none.
+func (s *AgentsService) GetByCustomID(ctx context.Context, customID string) ([]Agent, error) {
+	var out FlexList[Agent]
+	err := s.client.do(ctx, http.MethodGet, "agents/customId/"+url.PathEscape(customID), nil, nil, &out)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create adds an agent and returns it with its id.
+//
+// The create-an-agent page's sample answer has no id (reference.md §7). When
+// the answer has one it is used; otherwise the agent is found by custom id,
+// or by email through the list. When the POST failed in a way that may still
+// have created the agent (no answer, or a 5xx), the agent is looked for by
+// email before the error is returned, so a create never leaves an agent the
+// caller does not know of. If the agent may exist but cannot be found, the
+// error is an *UnconfirmedCreateError.
+func (s *AgentsService) Create(ctx context.Context, req *AgentRequest) (*Agent, error) {
+	email := ""
+	if req.EmailID != nil {
+		email = *req.EmailID
+	}
+	var created Agent
+	postErr := s.client.do(ctx, http.MethodPost, "agents", nil, req, &created)
+	if postErr != nil {
+		var apiErr *APIError
+		if errors.As(postErr, &apiErr) && apiErr.StatusCode < 500 {
+			return nil, postErr // refused: nothing was created
+		}
+		if neverSent(postErr) {
+			// A POST is retried only while unsent or refused with 429, so
+			// when the last attempt could not connect none was processed.
+			return nil, postErr
+		}
+		if ctx.Err() != nil {
+			return nil, &UnconfirmedCreateError{Email: email, Err: postErr}
+		}
+		found, err := s.FindByEmail(ctx, email)
+		if err == nil {
+			return found, nil
+		}
+		if IsNotFound(err) {
+			return nil, fmt.Errorf("%w (no agent with the email %s exists afterwards, so none was created)", postErr, email)
+		}
+		return nil, &UnconfirmedCreateError{Email: email, Err: postErr, LookupErr: err}
+	}
+	if created.ID != "" {
+		return &created, nil
+	}
+	found, err := s.find(ctx, req)
+	if err != nil {
+		return nil, &UnconfirmedCreateError{Email: email, Created: true, LookupErr: err}
+	}
+	return found, nil
+}
+
+// find looks a just-created agent up: by custom id when there is one (one
+// call, the full document), else by email.
+func (s *AgentsService) find(ctx context.Context, req *AgentRequest) (*Agent, error) {
+	email := ""
+	if req.EmailID != nil {
+		email = *req.EmailID
+	}
+	if req.CustomID != nil && *req.CustomID != "" {
+		agents, err := s.GetByCustomID(ctx, *req.CustomID)
+		if err == nil {
+			for i := range agents {
+				if strings.EqualFold(string(agents[i].EmailID), email) && agents[i].ID != "" {
+					return &agents[i], nil
+				}
+			}
+		} else if ctx.Err() != nil {
+			return nil, err
+		}
+		// get-the-agent-id-using-custom-id needs the Configuration scope,
+		// which an app may lack: fall back to the list.
+	}
+	return s.FindByEmail(ctx, email)
+}
+
+// UnconfirmedCreateError says that an agent may exist (or does exist) but
+// its id could not be learnt, and how to adopt it.
+type UnconfirmedCreateError struct {
+	Email string
+	// Created is true when the API confirmed the create.
+	Created   bool
+	Err       error
+	LookupErr error
+}
+
+func (e *UnconfirmedCreateError) Error() string {
+	var b strings.Builder
+	if e.Created {
+		fmt.Fprintf(&b, "the agent %s was created, but its id could not be read back", e.Email)
+	} else {
+		fmt.Fprintf(&b, "creating the agent %s failed in a way that may still have created it: %v", e.Email, e.Err)
+	}
+	if e.LookupErr != nil {
+		fmt.Fprintf(&b, "; looking it up by email failed: %v", e.LookupErr)
+	}
+	fmt.Fprintf(&b, ". If the agent exists, import it by email (terraform import <address> %s) instead of creating it again", e.Email)
+	return b.String()
+}
+
+func (e *UnconfirmedCreateError) Unwrap() error { return e.Err }
+
+// Update sends the full agent document: current, as read, with the fields
+// req sets replaced. update-a-specific-agent documents the body as the whole
+// agent, with userId, accountId, orgId, iId, id and agentGroupId required;
+// whether it merges is not documented, so nothing is ever left out. The
+// legacy page requires ?groupId=, the current one drops it; it is sent
+// whenever the group is known (reference.md §7).
+func (s *AgentsService) Update(ctx context.Context, current *Agent, req *AgentRequest) (*Agent, error) {
+	doc := make(map[string]json.RawMessage, len(current.Raw)+4)
+	for k, v := range current.Raw {
+		doc[k] = v
+	}
+	changes, err := json.Marshal(req)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the agent update: %w", err)
+	}
+	var overlay map[string]json.RawMessage
+	if err := json.Unmarshal(changes, &overlay); err != nil {
+		return nil, fmt.Errorf("encoding the agent update: %w", err)
+	}
+	for k, v := range overlay {
+		doc[k] = v
+	}
+
+	id := string(current.ID)
+	oldGroup := current.GroupID()
+	group := oldGroup
+	if req.AgentGroupID != nil && *req.AgentGroupID != "" {
+		group = *req.AgentGroupID
+	}
+	setIfMissing(doc, "id", id)
+	setIfMissing(doc, "userId", string(current.UserID))
+	setIfMissing(doc, "orgId", string(current.OrgID))
+	setIfMissing(doc, "accountId", s.client.accountID)
+	setIfMissing(doc, "iId", s.client.streamID())
+	if group != "" {
+		doc["agentGroupId"] = mustJSON(group)
+	}
+	if group != oldGroup && len(current.AgentGroups) > 0 {
+		// Move the membership that named the old group, keeping its role.
+		groups := make([]map[string]string, 0, len(current.AgentGroups))
+		for _, g := range current.AgentGroups {
+			gid := string(g.GroupID)
+			if gid == oldGroup {
+				gid = group
+			}
+			role := string(g.Role)
+			if role == "" {
+				role = "agent"
+			}
+			groups = append(groups, map[string]string{"groupId": gid, "role": role})
+		}
+		doc["agentGroups"] = mustJSON(groups)
+	}
+
+	var q url.Values
+	if group != "" {
+		q = url.Values{"groupId": {group}}
+	}
+	var updated Agent
+	if err := s.client.do(ctx, http.MethodPut, "agents/"+url.PathEscape(id), q, doc, &updated); err != nil {
+		return nil, err
+	}
+	if updated.ID == "" {
+		updated.ID = FlexString(id)
+	}
+	return &updated, nil
+}
+
+// Delete removes an agent.
+func (s *AgentsService) Delete(ctx context.Context, id string) error {
+	return s.client.do(ctx, http.MethodDelete, "agents/"+url.PathEscape(id), nil, nil, nil)
+}
+
+func setIfMissing(doc map[string]json.RawMessage, key, value string) {
+	if value == "" {
+		return
+	}
+	if v, ok := doc[key]; ok && string(v) != "null" && string(v) != `""` {
+		return
+	}
+	doc[key] = mustJSON(value)
+}
+
+func mustJSON(v any) json.RawMessage {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only called with strings and string maps
+	}
+	return b
+}
+
+func notFound(method, path, msg string) *APIError {
+	return &APIError{Method: method, Path: path, StatusCode: http.StatusNotFound, Message: msg}
+}

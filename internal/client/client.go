@@ -1,0 +1,283 @@
+// Package client is a Go SDK for the Kore.ai SmartAssist (XO Contact Center)
+// public admin API. It knows nothing of Terraform.
+//
+// One Client holds the shared machinery (authentication, a rate limiter,
+// retries, error decoding) and one service per API area:
+//
+//	c, err := client.New(client.Config{Host: …, StreamID: …, AccountID: …, ClientID: …, ClientSecret: …})
+//	agent, err := c.Agents.Get(ctx, "a-…")
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+const (
+	// DefaultHost is the environment URL of Kore.ai's public cloud.
+	DefaultHost = "https://platform.kore.ai"
+	// DefaultRequestsPerMinute is the documented per-account limit of the
+	// Contact Center APIs (rate-limit-ccai page, reference.md §3).
+	DefaultRequestsPerMinute = 60
+	// DefaultMaxRetries is how many times a failed request is retried.
+	DefaultMaxRetries = 5
+	// DefaultRequestTimeout bounds one attempt of one request.
+	DefaultRequestTimeout = 60 * time.Second
+	// DefaultMaxResponseBytes bounds the body the client will read.
+	DefaultMaxResponseBytes = 16 << 20
+
+	basePathFormat = "/agentassist/api/v1/public/%s/"
+)
+
+// Config holds everything New needs. Host, StreamID and AccountID are
+// required, and exactly one of JWT or ClientID with ClientSecret.
+type Config struct {
+	Host      string
+	StreamID  string
+	AccountID string
+
+	// ClientID and ClientSecret are the JWT app's credentials; the client
+	// mints its own short-lived tokens from them.
+	ClientID     string
+	ClientSecret string
+	// JWT is a ready-made token, sent as it is.
+	JWT string
+
+	// RequestsPerMinute is the budget the client spreads its requests over.
+	// Zero means DefaultRequestsPerMinute.
+	RequestsPerMinute float64
+	// MaxRetries is how many times a retryable failure is retried. Negative
+	// means DefaultMaxRetries; zero disables retries.
+	MaxRetries int
+	// RequestTimeout bounds one attempt. Zero means DefaultRequestTimeout.
+	RequestTimeout time.Duration
+	// RetryWaitMin and RetryWaitMax bound the exponential backoff. Zero
+	// means one second and thirty seconds.
+	RetryWaitMin time.Duration
+	RetryWaitMax time.Duration
+	// MaxResponseBytes bounds a response body. Zero means
+	// DefaultMaxResponseBytes.
+	MaxResponseBytes int64
+
+	// UserAgent is sent as User-Agent; it should name the caller and its
+	// version.
+	UserAgent string
+	// Logger receives one line per attempt. It never receives a header.
+	Logger Logger
+	// Transport is the HTTP transport; nil means a clone of
+	// http.DefaultTransport.
+	Transport http.RoundTripper
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// Logger receives the client's debug output. Implementations decide where
+// it goes; fields never hold a secret.
+type Logger interface {
+	Debug(ctx context.Context, msg string, fields map[string]any)
+}
+
+// Client talks to one SmartAssist app (stream) of one account.
+type Client struct {
+	base      *url.URL
+	stream    string
+	accountID string
+	userAgent string
+	maxBody   int64
+	http      *retryablehttp.Client
+	limiter   *Limiter
+	logger    Logger
+
+	Agents        *AgentsService
+	Conversations *ConversationsService
+}
+
+type service struct{ client *Client }
+
+// New checks cfg and returns a ready client. It makes no request.
+func New(cfg Config) (*Client, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	base, _ := url.Parse(strings.TrimRight(cfg.Host, "/"))
+	base = base.JoinPath(fmt.Sprintf(basePathFormat, url.PathEscape(cfg.StreamID)))
+	if !strings.HasPrefix(base.Path, "/") {
+		base = base.JoinPath() // a host without a path gives a relative one
+		base.Path = "/" + base.Path
+		base.RawPath = ""
+	}
+
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	rpm := cfg.RequestsPerMinute
+	if rpm == 0 {
+		rpm = DefaultRequestsPerMinute
+	}
+	var tokens tokenSource
+	if cfg.JWT != "" {
+		tokens = staticToken(cfg.JWT)
+	} else {
+		tokens = &mintedTokens{clientID: cfg.ClientID, secret: []byte(cfg.ClientSecret), now: now}
+	}
+	c := &Client{
+		base:      base,
+		stream:    cfg.StreamID,
+		accountID: cfg.AccountID,
+		userAgent: cfg.UserAgent,
+		maxBody:   cfg.MaxResponseBytes,
+		limiter:   NewLimiter(rpm, now),
+		logger:    cfg.Logger,
+	}
+	if c.maxBody == 0 {
+		c.maxBody = DefaultMaxResponseBytes
+	}
+	if c.userAgent == "" {
+		c.userAgent = "terraform-provider-smartassist-client"
+	}
+	c.http = newRetryingHTTPClient(cfg, tokens, c.limiter, c.logger)
+
+	c.Agents = &AgentsService{client: c}
+	c.Conversations = &ConversationsService{client: c}
+	return c, nil
+}
+
+func (cfg Config) validate() error {
+	var problems []string
+	u, err := url.Parse(cfg.Host)
+	if cfg.Host == "" {
+		problems = append(problems, "host is required")
+	} else if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		problems = append(problems, fmt.Sprintf("host %q is not an http(s) URL", cfg.Host))
+	}
+	if cfg.StreamID == "" {
+		problems = append(problems, "stream id is required")
+	}
+	if cfg.AccountID == "" {
+		problems = append(problems, "account id is required")
+	}
+	switch {
+	case cfg.JWT != "" && (cfg.ClientID != "" || cfg.ClientSecret != ""):
+		problems = append(problems, "give either a JWT or a client id and secret, not both")
+	case cfg.JWT == "" && (cfg.ClientID == "" || cfg.ClientSecret == ""):
+		problems = append(problems, "give a JWT, or both a client id and a client secret")
+	}
+	if cfg.RequestsPerMinute < 0 {
+		problems = append(problems, "requests per minute must not be negative")
+	}
+	if cfg.RequestTimeout < 0 {
+		problems = append(problems, "request timeout must not be negative")
+	}
+	if len(problems) > 0 {
+		return errors.New("invalid client configuration: " + strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+func (c *Client) streamID() string { return c.stream }
+
+// BaseURL is the root every path of this client is resolved against.
+func (c *Client) BaseURL() string { return c.base.String() }
+
+// NewRequest builds a request for path, relative to the stream's base URL.
+// body, when not nil, is sent as JSON.
+func (c *Client) NewRequest(ctx context.Context, method, path string, query url.Values, body any) (*retryablehttp.Request, error) {
+	u := c.base.JoinPath(path)
+	if len(query) > 0 {
+		u.RawQuery = query.Encode()
+	}
+	var payload any
+	if body != nil {
+		buf, err := json.Marshal(body)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: encoding the request body: %w", method, path, err)
+		}
+		payload = buf
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, method, u.String(), payload)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	req.Header.Set("Accept", "application/json")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	req.Header.Set("accountId", c.accountID)
+	req.Header.Set("User-Agent", c.userAgent)
+	return req, nil
+}
+
+// Do sends req and decodes a 2xx JSON answer into v (when v is not nil).
+// A non-2xx answer becomes an *APIError, a body that cannot be used a
+// *DecodeError.
+func (c *Client) Do(req *retryablehttp.Request, v any) error {
+	method, path := req.Method, c.displayPath(req.URL)
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return c.transportError(req.Context(), method, path, err)
+	}
+	defer resp.Body.Close()
+
+	body, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
+	if err != nil {
+		return &DecodeError{Method: method, Path: path, Reason: "reading the response body", Err: err}
+	}
+	if int64(len(body)) > c.maxBody {
+		return &DecodeError{Method: method, Path: path, Reason: fmt.Sprintf("the response body is larger than the %d-byte limit; refusing to read it", c.maxBody)}
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		apiErr := newAPIError(method, path, resp.StatusCode, body)
+		if n := attemptsFrom(resp); n > 0 {
+			apiErr.Attempts, apiErr.RetriesExhausted = n, true
+		}
+		return apiErr
+	}
+	if v == nil || len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return &DecodeError{Method: method, Path: path, Reason: "the response is not the JSON this endpoint documents", Err: err}
+	}
+	return nil
+}
+
+// displayPath is the path relative to the stream base, with its query: what
+// errors show. It holds no secret.
+func (c *Client) displayPath(u *url.URL) string {
+	p := strings.TrimPrefix(u.EscapedPath(), strings.TrimSuffix(c.base.EscapedPath(), "/"))
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	return p
+}
+
+func (c *Client) transportError(ctx context.Context, method, path string, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return fmt.Errorf("%s %s: %w", method, path, ctxErr)
+	}
+	var exhausted *retriesExhaustedError
+	if errors.As(err, &exhausted) {
+		return fmt.Errorf("%s %s: gave up after %d attempts (max_retries reached); last error: %w", method, path, exhausted.attempts, exhausted.err)
+	}
+	return fmt.Errorf("%s %s: %w", method, path, err)
+}
+
+// do is the three lines every service method shares.
+func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	req, err := c.NewRequest(ctx, method, path, query, body)
+	if err != nil {
+		return err
+	}
+	return c.Do(req, out)
+}

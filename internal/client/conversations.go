@@ -1,0 +1,232 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// ConversationsService reads conversations: get-a-specific-conversation and
+// list-of-conversations (reference.md §1.7).
+type ConversationsService service
+
+// ConversationStatuses are the statuses list-of-conversations filters on.
+var ConversationStatuses = []string{"ACTIVE", "CLOSED", "IDLE", "OPEN", "OVERDUE", "TERMINATED"}
+
+// Conversation is a conversation as the API returns it, decoded leniently.
+// The id comes as _id, a string, although the field table says id and
+// integer: the sample is followed, and id is read too when _id is absent.
+// Raw keeps the whole document, for what is not modelled (userInfo, …).
+type Conversation struct {
+	MongoID                       FlexString                  `json:"_id"`
+	IDField                       FlexString                  `json:"id"`
+	Status                        FlexString                  `json:"status"`
+	ConversationType              FlexString                  `json:"conversationType"`
+	Source                        FlexString                  `json:"source"`
+	Language                      FlexString                  `json:"language"`
+	Priority                      FlexString                  `json:"priority"`
+	WaitTime                      FlexString                  `json:"waitTime"`
+	CallbackOpted                 *FlexBool                   `json:"callbackOpted"`
+	SurveyRequired                FlexString                  `json:"surveyRequired"`
+	IsProactiveAgentAssistEnabled *FlexBool                   `json:"isProactiveAgentAssistEnabled"`
+	KeyIntentName                 FlexString                  `json:"keyIntentName"`
+	KeyIntentUserInput            FlexString                  `json:"keyIntentUserInput"`
+	StartTime                     FlexString                  `json:"startTime"`
+	EndTime                       FlexString                  `json:"endTime"`
+	AcceptedAt                    FlexString                  `json:"acceptedAt"`
+	CreatedAt                     FlexString                  `json:"createdAt"`
+	UpdatedAt                     FlexString                  `json:"updatedAt"`
+	UserID                        FlexString                  `json:"userId"`
+	BotID                         FlexString                  `json:"botId"`
+	OrgID                         FlexString                  `json:"orgId"`
+	AccountID                     FlexString                  `json:"accountId"`
+	BotSessionID                  FlexString                  `json:"botSessionId"`
+	Participants                  FlexList[Participant]       `json:"participants"`
+	Queues                        FlexList[ConversationQueue] `json:"queues"`
+	TransferDetails               FlexList[TransferDetail]    `json:"transferDetails"`
+	Dispositions                  FlexObject[Disposition]     `json:"dispositions"`
+	Skills                        FlexList[json.RawMessage]   `json:"skills"`
+	Notes                         FlexList[json.RawMessage]   `json:"notes"`
+	Raw                           json.RawMessage             `json:"-"`
+}
+
+// ID is the conversation's id.
+func (c *Conversation) ID() string {
+	if c.MongoID != "" {
+		return string(c.MongoID)
+	}
+	return string(c.IDField)
+}
+
+// UnmarshalJSON decodes leniently and keeps the raw document. Only a body
+// that is not a JSON object fails.
+func (c *Conversation) UnmarshalJSON(b []byte) error {
+	var probe map[string]json.RawMessage
+	if err := json.Unmarshal(b, &probe); err != nil {
+		return fmt.Errorf("a conversation must be a JSON object: %w", err)
+	}
+	type plain Conversation
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*c = Conversation(p)
+	c.Raw = append(json.RawMessage(nil), b...)
+	return nil
+}
+
+// Participant is one agent leg of a conversation.
+type Participant struct {
+	QueueID        FlexString `json:"queueId"`
+	QueueName      FlexString `json:"queueName"`
+	AgentID        FlexString `json:"agentId"`
+	Name           FlexString `json:"name"`
+	Status         FlexString `json:"status"`
+	AssignedAt     FlexString `json:"assignedAt"`
+	StartTimeStamp FlexString `json:"startTimeStamp"`
+	EndTimeStamp   FlexString `json:"endTimeStamp"`
+	IsTransferred  *FlexBool  `json:"isTransferred"`
+}
+
+// ConversationQueue is one queue a conversation passed through.
+type ConversationQueue struct {
+	ID        FlexString `json:"id"`
+	Name      FlexString `json:"name"`
+	Type      FlexString `json:"type"`
+	Status    FlexString `json:"status"`
+	StartTime FlexString `json:"startTime"`
+}
+
+// TransferDetail is one transfer of a conversation.
+type TransferDetail struct {
+	FromQueue       FlexString               `json:"fromQueue"`
+	FromAgent       FlexString               `json:"fromAgent"`
+	TransferredType FlexString               `json:"transferredType"`
+	TransferredBy   FlexString               `json:"transferredBy"`
+	Priority        FlexString               `json:"priority"`
+	TransferredAt   FlexString               `json:"transferredAt"`
+	TransferredTo   FlexList[TransferTarget] `json:"transferredTo"`
+}
+
+// TransferTarget is where a conversation was transferred to.
+type TransferTarget struct {
+	ID   FlexString `json:"id"`
+	Name FlexString `json:"name"`
+	Type FlexString `json:"type"`
+}
+
+// Disposition is how a conversation ended.
+type Disposition struct {
+	Status     FlexString `json:"status"`
+	MetaStatus FlexString `json:"metaStatus"`
+	Remarks    FlexString `json:"remarks"`
+}
+
+// ConversationListOptions are the query parameters of list-of-conversations.
+type ConversationListOptions struct {
+	Skip     int
+	Limit    int
+	Status   []string
+	Source   string
+	Language string
+}
+
+// ConversationList is one page of conversations.
+type ConversationList struct {
+	Results      FlexList[Conversation] `json:"results"`
+	Skip         FlexInt                `json:"skip"`
+	Limit        FlexInt                `json:"limit"`
+	HasMore      FlexBool               `json:"hasMore"`
+	TotalPages   FlexInt                `json:"totalPages"`
+	TotalResults FlexInt                `json:"totalResults"`
+}
+
+// Get reads one conversation.
+func (s *ConversationsService) Get(ctx context.Context, id string) (*Conversation, error) {
+	var c Conversation
+	if err := s.client.do(ctx, http.MethodGet, "conversations/"+url.PathEscape(id), nil, nil, &c); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// List reads one page. Statuses are sent as repeated status parameters.
+func (s *ConversationsService) List(ctx context.Context, opts ConversationListOptions) (*ConversationList, error) {
+	q := url.Values{}
+	q.Set("skip", strconv.Itoa(opts.Skip))
+	if opts.Limit > 0 {
+		q.Set("limit", strconv.Itoa(opts.Limit))
+	}
+	for _, st := range opts.Status {
+		q.Add("status", st)
+	}
+	if opts.Source != "" {
+		q.Set("source", opts.Source)
+	}
+	if opts.Language != "" {
+		q.Set("language", opts.Language)
+	}
+	var l ConversationList
+	if err := s.client.do(ctx, http.MethodGet, "conversations", q, nil, &l); err != nil {
+		return nil, err
+	}
+	return &l, nil
+}
+
+// ConversationPageSize is how many conversations one list call asks for.
+const ConversationPageSize = 100
+
+// ListAll follows the pages until max conversations (0: no bound) or the
+// last page. The filters are also applied to what comes back, so a server
+// that ignores one cannot widen the answer, and a conversation met twice
+// (the list moved between pages) is kept once.
+func (s *ConversationsService) ListAll(ctx context.Context, opts ConversationListOptions, max int) ([]Conversation, error) {
+	var out []Conversation
+	seen := map[string]bool{}
+	skip := 0
+	for page := 0; page < maxPages; page++ {
+		limit := ConversationPageSize
+		if max > 0 && max-len(out) < limit {
+			limit = max - len(out)
+		}
+		l, err := s.List(ctx, ConversationListOptions{Skip: skip, Limit: limit, Status: opts.Status, Source: opts.Source, Language: opts.Language})
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range l.Results {
+			if seen[c.ID()] || !opts.matches(&c) {
+				continue
+			}
+			seen[c.ID()] = true
+			out = append(out, c)
+			if max > 0 && len(out) >= max {
+				return out, nil
+			}
+		}
+		if len(l.Results) == 0 || !bool(l.HasMore) {
+			return out, nil
+		}
+		skip += len(l.Results)
+	}
+	return out, nil
+}
+
+func (o ConversationListOptions) matches(c *Conversation) bool {
+	if len(o.Status) > 0 {
+		ok := false
+		for _, st := range o.Status {
+			ok = ok || strings.EqualFold(st, string(c.Status))
+		}
+		if !ok {
+			return false
+		}
+	}
+	if o.Source != "" && !strings.EqualFold(o.Source, string(c.Source)) {
+		return false
+	}
+	return o.Language == "" || strings.EqualFold(o.Language, string(c.Language))
+}

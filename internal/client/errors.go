@@ -1,0 +1,183 @@
+package client
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// APIError is the one error type the client returns for an answer the API
+// gave with a non-2xx status, or for a body the client could not use.
+//
+// The API documents a single error envelope, {"errors":[{"msg":…,"code":…}]}
+// (reference.md §4). Its codes are not HTTP statuses (4002 is common), so
+// both are kept. The message never contains a token or a secret: it is built
+// only from the method, the path and what the server said.
+type APIError struct {
+	Method     string
+	Path       string
+	StatusCode int
+	// Code is the first code from the error envelope, when there was one.
+	Code int
+	// Message is the API's own text: every msg of the envelope joined, or the
+	// start of a non-JSON body.
+	Message string
+	// Attempts is how many times the request was sent. It is above 1 only
+	// when retries were made, and set on the error that ended them.
+	Attempts int
+	// RetriesExhausted is true when the client stopped retrying because
+	// max_retries was reached.
+	RetriesExhausted bool
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: HTTP %d", e.Method, e.Path, e.StatusCode)
+	if text := http.StatusText(e.StatusCode); text != "" {
+		fmt.Fprintf(&b, " %s", text)
+	}
+	if e.Message != "" {
+		fmt.Fprintf(&b, ": %s", e.Message)
+	}
+	if e.Code != 0 && e.Code != e.StatusCode {
+		fmt.Fprintf(&b, " (API code %d)", e.Code)
+	}
+	if e.RetriesExhausted {
+		fmt.Fprintf(&b, "; gave up after %d attempts (max_retries reached), this was the last answer", e.Attempts)
+	}
+	if e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden {
+		b.WriteString(". Check the provider credentials (client_id and client_secret, or jwt), the stream_id and account_id, " +
+			"and that the JWT app has the Contact Center API scopes assigned and published")
+	}
+	return b.String()
+}
+
+type errorEnvelope struct {
+	Errors []struct {
+		Msg  json.RawMessage `json:"msg"`
+		Code json.RawMessage `json:"code"`
+	} `json:"errors"`
+}
+
+// maxErrorText bounds how much of a non-JSON body is quoted in an error.
+const maxErrorText = 300
+
+// newAPIError decodes an error answer. It never fails: a body that is not
+// the envelope is quoted, shortened.
+func newAPIError(method, path string, status int, body []byte) *APIError {
+	e := &APIError{Method: method, Path: path, StatusCode: status}
+	var env errorEnvelope
+	if json.Unmarshal(body, &env) == nil && len(env.Errors) > 0 {
+		msgs := make([]string, 0, len(env.Errors))
+		for i, item := range env.Errors {
+			if m := rawText(item.Msg); m != "" {
+				msgs = append(msgs, m)
+			}
+			if i == 0 {
+				e.Code = int(rawInt(item.Code))
+			}
+		}
+		e.Message = strings.Join(msgs, "; ")
+		return e
+	}
+	text := strings.TrimSpace(string(body))
+	if len(text) > maxErrorText {
+		text = text[:maxErrorText] + "…"
+	}
+	e.Message = text
+	return e
+}
+
+// rawText reads a JSON value as text whatever its type.
+func rawText(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	return strings.TrimSpace(string(raw))
+}
+
+func rawInt(raw json.RawMessage) int64 {
+	var n FlexInt
+	if json.Unmarshal(raw, &n) == nil {
+		return int64(n)
+	}
+	return 0
+}
+
+// IsNotFound reports whether err says the object does not exist: a 404, or,
+// whatever the status, a message saying the object was not found
+// (reference.md §7: the pages do not document the not-found status).
+func IsNotFound(err error) bool {
+	var e *APIError
+	if !errors.As(err, &e) {
+		return false
+	}
+	if e.StatusCode == http.StatusNotFound {
+		return true
+	}
+	if e.StatusCode >= 500 || e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden {
+		return false
+	}
+	m := strings.ToLower(e.Message)
+	return strings.Contains(m, "not found") || strings.Contains(m, "does not exist") || strings.Contains(m, "no such")
+}
+
+// IsRateLimited reports whether err is the API's rate-limit answer: a 429,
+// or a message that mentions the rate limit (reference.md §3: the status is
+// not documented, the message is).
+func IsRateLimited(err error) bool {
+	var e *APIError
+	if !errors.As(err, &e) {
+		return false
+	}
+	return e.StatusCode == http.StatusTooManyRequests || mentionsRateLimit(e.Message)
+}
+
+// IsConflict reports whether err says the object already exists: a 409, or
+// a validation answer whose message says so (reference.md §7: never depend
+// on the exact 4xx code for duplicates).
+func IsConflict(err error) bool {
+	var e *APIError
+	if !errors.As(err, &e) {
+		return false
+	}
+	if e.StatusCode == http.StatusConflict {
+		return true
+	}
+	if e.StatusCode < 400 || e.StatusCode >= 500 {
+		return false
+	}
+	m := strings.ToLower(e.Message)
+	return strings.Contains(m, "already exist") || strings.Contains(m, "duplicate") || strings.Contains(m, "already in use")
+}
+
+// IsUnauthorized reports whether err is an authentication or scope failure.
+func IsUnauthorized(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && (e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden)
+}
+
+func mentionsRateLimit(msg string) bool {
+	return strings.Contains(strings.ToLower(msg), "rate limit")
+}
+
+// DecodeError says that a 2xx answer could not be used: its body was not the
+// JSON the endpoint documents, or it was too large.
+type DecodeError struct {
+	Method string
+	Path   string
+	Reason string
+	Err    error
+}
+
+func (e *DecodeError) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("%s %s: %s: %v", e.Method, e.Path, e.Reason, e.Err)
+	}
+	return fmt.Sprintf("%s %s: %s", e.Method, e.Path, e.Reason)
+}
+
+func (e *DecodeError) Unwrap() error { return e.Err }
