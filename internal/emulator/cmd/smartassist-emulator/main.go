@@ -1,0 +1,159 @@
+// Command smartassist-emulator serves the in-memory SmartAssist API emulator
+// on a local port, for demos and manual runs of the provider.
+//
+// On start it prints, one per line, the shell exports that point the provider
+// at it, then writes the port file (if asked), then serves until SIGINT or
+// SIGTERM. Once the port file exists, the exports are complete:
+//
+//	smartassist-emulator -port-file /tmp/sa.port >/tmp/sa.env &
+//	while [ ! -s /tmp/sa.port ]; do sleep 0.1; done
+//	. /tmp/sa.env
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"regexp"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr, nil); err != nil {
+		fmt.Fprintln(os.Stderr, "smartassist-emulator:", err)
+		stop()
+		os.Exit(1)
+	}
+}
+
+// run parses args, starts the emulator and serves until ctx is done. Once
+// the exports are printed and the port file written, it sends the port on
+// ready (if not nil).
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready chan<- int) error {
+	fs := flag.NewFlagSet("smartassist-emulator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:0", "address to listen on")
+	seedPath := fs.String("seed", "", "JSON seed file (default: the embedded seed)")
+	rate := fs.Int("rate-limit", 0, "accepted requests per minute (0 = no limit)")
+	returnsID := fs.Bool("create-returns-id", false, `add "id" to the create-agent response (the documented sample has none)`)
+	streamID := fs.String("stream-id", emulator.DefaultStreamID, "stream (bot) id")
+	accountID := fs.String("account-id", emulator.DefaultAccountID, "account id")
+	clientID := fs.String("client-id", emulator.DefaultClientID, "JWT app client id (the appId claim)")
+	clientSecret := fs.String("client-secret", emulator.DefaultClientSecret, "JWT app client secret (HS256 key)")
+	portFile := fs.String("port-file", "", "write the bound port to this file once listening")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if *rate < 0 {
+		return errors.New("-rate-limit must not be negative")
+	}
+
+	cfg := emulator.Config{
+		StreamID:             *streamID,
+		AccountID:            *accountID,
+		ClientID:             *clientID,
+		ClientSecret:         *clientSecret,
+		RateLimitPerMinute:   *rate,
+		CreateAgentReturnsID: *returnsID,
+	}
+	if *seedPath != "" {
+		seed, err := emulator.LoadSeed(*seedPath)
+		if err != nil {
+			return err
+		}
+		cfg.Seed = seed
+	}
+	srv := emulator.New(cfg)
+	cfg = srv.Config()
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	host := net.JoinHostPort(hostFor(ln.Addr().(*net.TCPAddr).IP), strconv.Itoa(port))
+	for _, kv := range [][2]string{
+		{"SMARTASSIST_HOST", "http://" + host},
+		{"SMARTASSIST_STREAM_ID", cfg.StreamID},
+		{"SMARTASSIST_ACCOUNT_ID", cfg.AccountID},
+		{"SMARTASSIST_CLIENT_ID", cfg.ClientID},
+		{"SMARTASSIST_CLIENT_SECRET", cfg.ClientSecret},
+	} {
+		fmt.Fprintf(stdout, "export %s=%s\n", kv[0], shellQuote(kv[1]))
+	}
+	if *portFile != "" {
+		if err := os.WriteFile(*portFile, []byte(strconv.Itoa(port)+"\n"), 0o644); err != nil {
+			_ = ln.Close()
+			return fmt.Errorf("writing port file: %w", err)
+		}
+	}
+
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	fmt.Fprintf(stderr, "smartassist-emulator: serving on http://%s until interrupted\n", host)
+	if ready != nil {
+		ready <- port
+	}
+
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// hostFor turns the listener's IP into a host a client can dial: a wildcard
+// address becomes the loopback address.
+func hostFor(ip net.IP) string {
+	switch {
+	case ip == nil || ip.IsUnspecified() && ip.To4() != nil:
+		return "127.0.0.1"
+	case ip.IsUnspecified():
+		return "::1"
+	default:
+		return ip.String()
+	}
+}
+
+var shellSafe = regexp.MustCompile(`^[A-Za-z0-9_./:@%+=,-]+$`)
+
+// shellQuote quotes a value for a POSIX shell when it needs it.
+func shellQuote(v string) string {
+	if shellSafe.MatchString(v) {
+		return v
+	}
+	out := "'"
+	for _, r := range v {
+		if r == '\'' {
+			out += `'\''`
+		} else {
+			out += string(r)
+		}
+	}
+	return out + "'"
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server goroutine and the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestRunServesAndShutsDown(t *testing.T) {
+	dir := t.TempDir()
+	portFile := filepath.Join(dir, "port")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan error, 1)
+	ready := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"-port-file", portFile, "-rate-limit", "100", "-client-secret", "it's secret"}, &stdout, &stderr, ready)
+	}()
+
+	var port string
+	select {
+	case p := <-ready:
+		port = strconv.Itoa(p)
+	case err := <-done:
+		t.Fatalf("run returned early: %v; stderr: %s", err, stderr.String())
+	case <-time.After(10 * time.Second):
+		t.Fatalf("not ready; stderr: %s", stderr.String())
+	}
+	if data, err := os.ReadFile(portFile); err != nil || strings.TrimSpace(string(data)) != port {
+		t.Fatalf("port file = %q, %v; want %s", data, err, port)
+	}
+
+	want := "export SMARTASSIST_HOST=http://127.0.0.1:" + port + "\n" +
+		"export SMARTASSIST_STREAM_ID=" + emulator.DefaultStreamID + "\n" +
+		"export SMARTASSIST_ACCOUNT_ID=" + emulator.DefaultAccountID + "\n" +
+		"export SMARTASSIST_CLIENT_ID=" + emulator.DefaultClientID + "\n" +
+		`export SMARTASSIST_CLIENT_SECRET='it'\''s secret'` + "\n"
+	if got := stdout.String(); got != want {
+		t.Fatalf("stdout =\n%s\nwant\n%s", got, want)
+	}
+
+	tok, err := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"appId": emulator.DefaultClientID}).SignedString([]byte("it's secret"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest(http.MethodGet, "http://127.0.0.1:"+port+"/agentassist/api/v1/public/"+emulator.DefaultStreamID+"/agents", nil)
+	req.Header.Set("auth", tok)
+	req.Header.Set("accountId", emulator.DefaultAccountID)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status = %d", res.StatusCode)
+	}
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("run returned %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("run did not return after cancel")
+	}
+	if _, err := http.Get("http://127.0.0.1:" + port + "/_emulator/counts"); err == nil {
+		t.Fatal("still serving after shutdown")
+	}
+}
+
+func TestRunRejectsBadArguments(t *testing.T) {
+	ctx := context.Background()
+	var out, errOut bytes.Buffer
+	if err := run(ctx, []string{"-rate-limit", "-1"}, &out, &errOut, nil); err == nil || !strings.Contains(err.Error(), "-rate-limit") {
+		t.Errorf("negative rate limit: %v", err)
+	}
+	if err := run(ctx, []string{"-seed", filepath.Join(t.TempDir(), "missing.json")}, &out, &errOut, nil); err == nil || !strings.Contains(err.Error(), "reading seed") {
+		t.Errorf("missing seed: %v", err)
+	}
+	if err := run(ctx, []string{"-no-such-flag"}, &out, &errOut, nil); err == nil {
+		t.Error("unknown flag accepted")
+	}
+	if err := run(ctx, []string{"extra"}, &out, &errOut, nil); err == nil {
+		t.Error("positional argument accepted")
+	}
+	if out.Len() != 0 {
+		t.Errorf("printed exports although it did not start: %q", out.String())
+	}
+}
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"st-abc_1.2":       "st-abc_1.2",
+		"http://127.0.0.1": "http://127.0.0.1",
+		"a b":              "'a b'",
+		"it's":             `'it'\''s'`,
+		"$HOME":            "'$HOME'",
+	} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package emulator
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Conversation list paging (reference §1.7): skip defaults to 0, limit to 10,
+// and limit is clamped to 100.
+const (
+	conversationsDefaultLimit = 10
+	conversationsMaxLimit     = 100
+)
+
+// conversationStatuses are the documented values of the status filter.
+var conversationStatuses = map[string]bool{
+	"ACTIVE": true, "CLOSED": true, "IDLE": true, "OPEN": true, "OVERDUE": true, "TERMINATED": true,
+}
+
+// getConversation serves GET /conversations/{id}: the stored document as is.
+// Its id is "_id", a string, although the page's table says "id", integer.
+func (s *Server) getConversation(_ *http.Request, params map[string]string) (any, *apiError) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	doc, ok := s.conversations[params["id"]]
+	if !ok {
+		return nil, errorf(http.StatusNotFound, "Conversation not found: %s", params["id"])
+	}
+	return copyDoc(doc), nil
+}
+
+// Conversation returns a copy of a stored conversation, for tests.
+func (s *Server) Conversation(id string) (map[string]any, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	doc, ok := s.conversations[id]
+	return copyDoc(doc), ok
+}
+
+// listConversations serves GET /conversations?skip=&limit=&status=&source=&language=.
+// status may repeat and may hold comma-separated values; source and language
+// match exactly. Newest first (createdAt descending, ties by _id).
+func (s *Server) listConversations(r *http.Request, _ map[string]string) (any, *apiError) {
+	q := r.URL.Query()
+	skip, e := queryCount(q.Get("skip"), "skip", 0)
+	if e != nil {
+		return nil, e
+	}
+	limit, e := queryCount(q.Get("limit"), "limit", conversationsDefaultLimit)
+	if e != nil {
+		return nil, e
+	}
+	if limit == 0 {
+		limit = conversationsDefaultLimit
+	}
+	limit = min(limit, conversationsMaxLimit)
+
+	statuses := map[string]bool{}
+	for _, v := range q["status"] {
+		for _, st := range strings.Split(v, ",") {
+			st = strings.TrimSpace(st)
+			if st == "" {
+				continue
+			}
+			if !conversationStatuses[st] {
+				return nil, badRequest("status %q is not one of ACTIVE, CLOSED, IDLE, OPEN, OVERDUE, TERMINATED", st)
+			}
+			statuses[st] = true
+		}
+	}
+	source, language := q.Get("source"), q.Get("language")
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var matches []map[string]any
+	for _, id := range s.conversationOrder {
+		doc := s.conversations[id]
+		if len(statuses) > 0 && !statuses[str(doc, "status")] {
+			continue
+		}
+		if source != "" && str(doc, "source") != source {
+			continue
+		}
+		if language != "" && str(doc, "language") != language {
+			continue
+		}
+		matches = append(matches, doc)
+	}
+	total := len(matches)
+	results := []any{}
+	for i := skip; i < total && i < skip+limit; i++ {
+		results = append(results, copyDoc(matches[i]))
+	}
+	return map[string]any{
+		"results":      results,
+		"skip":         skip,
+		"limit":        limit,
+		"hasMore":      skip+len(results) < total,
+		"totalPages":   (total + limit - 1) / limit,
+		"totalResults": total,
+	}, nil
+}
+
+// queryCount parses a non-negative integer query parameter.
+func queryCount(v, name string, def int) (int, *apiError) {
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, badRequest("%s must be a non-negative integer, got %q", name, v)
+	}
+	return n, nil
+}
+
+// sortConversations orders conversation ids newest first by createdAt, ties
+// (and unparsable dates, compared as text) by _id.
+func sortConversations(ids []string, docs map[string]map[string]any) {
+	sort.SliceStable(ids, func(i, j int) bool {
+		a, b := docs[ids[i]], docs[ids[j]]
+		ca, cb := str(a, "createdAt"), str(b, "createdAt")
+		ta, okA := parseTime(ca)
+		tb, okB := parseTime(cb)
+		switch {
+		case okA && okB && !ta.Equal(tb):
+			return ta.After(tb)
+		case !(okA && okB) && ca != cb:
+			return ca > cb
+		}
+		return ids[i] < ids[j]
+	})
+}

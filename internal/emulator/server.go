@@ -1,0 +1,414 @@
+// Package emulator is an in-memory HTTP emulator of the Kore.ai SmartAssist
+// (XO Contact Center) admin API, for acceptance tests, benchmarks and demos.
+//
+// It is a second, independent reading of the vendor's pages: it shares no
+// types with internal/client, so a field the client misreads is caught by the
+// tests instead of being misread twice. It follows the pages' quirks (the
+// create-agent response has no id, phoneNumber comes back as a JSON number,
+// PUT replaces the whole agent document) and adds fault injection, request
+// counters and a rate limiter with a replaceable clock.
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Credentials the emulator accepts when Config leaves them empty.
+const (
+	DefaultStreamID     = "st-emulator-0000-0000-0000-000000000001"
+	DefaultAccountID    = "65f7d49a5dd06e2cefa45012"
+	DefaultClientID     = "cs-emulator-0000-0000-0000-000000000001"
+	DefaultClientSecret = "emulator-client-secret-change-me"
+)
+
+// basePath is the documented prefix of every public contact-center endpoint;
+// the stream id is the next path segment.
+const basePath = "/agentassist/api/v1/public/"
+
+// unmatchedRoute is the route part of the counter key for unknown paths.
+const unmatchedRoute = "<unmatched>"
+
+// Config configures a Server. The zero value is a working emulator with the
+// default credentials, the default seed, no rate limit and the real clock.
+type Config struct {
+	StreamID, AccountID, ClientID, ClientSecret string // defaults above when empty
+
+	// RateLimitPerMinute is the number of accepted requests allowed in any
+	// sliding 60-second window. 0 turns the limiter off.
+	RateLimitPerMinute int
+
+	// CreateAgentReturnsID adds "id" to the create-agent response. The
+	// documented sample has no id, so the default leaves it out.
+	CreateAgentReturnsID bool
+
+	// Seed is the initial data; nil means DefaultSeed().
+	Seed *Seed
+
+	// Now is the clock used for the rate-limit window, JWT exp checks and
+	// timestamps; nil means time.Now.
+	Now func() time.Time
+}
+
+// Server is the emulator. It is an http.Handler and safe for concurrent use.
+type Server struct {
+	cfg Config
+
+	mu sync.Mutex
+
+	ref refData
+
+	agents     map[string]map[string]any
+	agentOrder []string
+
+	conversations     map[string]map[string]any
+	conversationOrder []string // createdAt descending, ties by _id
+
+	counts   map[string]int
+	statuses map[int]int
+	total    int
+
+	accepted []time.Time // rate-limit window, oldest first
+	faults   []*activeFault
+}
+
+// refData is the seeded reference data agents point at. It does not change
+// after New.
+type refData struct {
+	orgID          string
+	createdBy      string
+	roles          map[string]map[string]any
+	agentGroups    map[string]map[string]any
+	defaultGroupID string
+	queues         map[string]map[string]any
+	skillGroups    map[string]map[string]any
+	skills         map[string]map[string]any
+	hours          map[string]map[string]any
+}
+
+// apiError is an answer in the documented error envelope.
+type apiError struct {
+	status int
+	msg    string
+}
+
+func errorf(status int, format string, args ...any) *apiError {
+	msg := format
+	if len(args) > 0 {
+		msg = fmt.Sprintf(format, args...)
+	}
+	return &apiError{status: status, msg: msg}
+}
+
+// handlerFunc answers one API route. A nil *apiError means 200 with body.
+type handlerFunc func(s *Server, r *http.Request, params map[string]string) (any, *apiError)
+
+type routeDef struct {
+	method   string
+	template string
+	handler  handlerFunc
+}
+
+// routes are relative to the stream base path.
+var routes = []routeDef{
+	{http.MethodPost, "/agents", (*Server).createAgent},
+	{http.MethodGet, "/agents", (*Server).listAgents},
+	{http.MethodGet, "/organizations/{orgId}/agents", (*Server).listAgents},
+	{http.MethodGet, "/agents/customId/{customId}", (*Server).getAgentsByCustomID},
+	{http.MethodGet, "/agents/{id}", (*Server).getAgent},
+	{http.MethodPut, "/agents/{id}", (*Server).updateAgent},
+	{http.MethodDelete, "/agents/{id}", (*Server).deleteAgent},
+	{http.MethodGet, "/conversations", (*Server).listConversations},
+	{http.MethodGet, "/conversations/{id}", (*Server).getConversation},
+}
+
+// New returns an emulator loaded with cfg.Seed (or the default seed). It
+// panics if a seed built in Go is invalid; LoadSeed reports that as an error.
+func New(cfg Config) *Server {
+	if cfg.StreamID == "" {
+		cfg.StreamID = DefaultStreamID
+	}
+	if cfg.AccountID == "" {
+		cfg.AccountID = DefaultAccountID
+	}
+	if cfg.ClientID == "" {
+		cfg.ClientID = DefaultClientID
+	}
+	if cfg.ClientSecret == "" {
+		cfg.ClientSecret = DefaultClientSecret
+	}
+	if cfg.Seed == nil {
+		cfg.Seed = DefaultSeed()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	s := &Server{
+		cfg:           cfg,
+		agents:        map[string]map[string]any{},
+		conversations: map[string]map[string]any{},
+		counts:        map[string]int{},
+		statuses:      map[int]int{},
+	}
+	if err := s.load(cfg.Seed); err != nil {
+		panic("emulator: invalid seed: " + err.Error())
+	}
+	return s
+}
+
+// Config returns the configuration in use, with defaults filled in.
+func (s *Server) Config() Config { return s.cfg }
+
+func (s *Server) now() time.Time { return s.cfg.Now() }
+
+// ServeHTTP routes admin requests to /_emulator/ and everything else through
+// counting, auth, the rate limiter and fault injection to the API handlers.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, adminPrefix) {
+		s.serveAdmin(w, r)
+		return
+	}
+
+	m := matchRoute(r.Method, r.URL.EscapedPath())
+	s.countRequest(r.Method + " " + m.template)
+
+	if !m.api {
+		s.writeError(w, errorf(http.StatusNotFound, "Route not found: %s %s", r.Method, r.URL.Path))
+		return
+	}
+	if e := s.authenticate(r, m.stream); e != nil {
+		s.writeError(w, e)
+		return
+	}
+
+	f, retryAfter, limited := s.admit(r.Method, m.template)
+	if limited {
+		w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
+		s.writeError(w, errorf(http.StatusTooManyRequests, rateLimitMessage))
+		return
+	}
+
+	if f != nil {
+		if f.Latency > 0 {
+			// Read the body first: net/http notices a client that goes away
+			// only once the request body has been consumed.
+			body, _ := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			if !sleepCtx(r, f.Latency) {
+				return // the client went away; nobody to answer
+			}
+		}
+		if f.Status != 0 {
+			if f.RetryAfter != "" {
+				w.Header().Set("Retry-After", f.RetryAfter)
+			}
+			s.writeError(w, errorf(f.Status, "Emulated fault: HTTP %d %s", f.Status, http.StatusText(f.Status)))
+			return
+		}
+		if f.Drop == DropBeforeHandling {
+			dropConnection(w)
+			return
+		}
+	}
+
+	status, body := http.StatusOK, any(nil)
+	switch {
+	case m.handler == nil && m.template == unmatchedRoute:
+		status, body = http.StatusNotFound, envelope("Route not found: "+r.Method+" "+r.URL.Path, http.StatusNotFound)
+	case m.handler == nil:
+		status, body = http.StatusMethodNotAllowed, envelope("Method Not Allowed", http.StatusMethodNotAllowed)
+	default:
+		out, e := m.handler(s, r, m.params)
+		if e != nil {
+			status, body = e.status, envelope(e.msg, e.status)
+		} else {
+			body = out
+		}
+	}
+	payload := encodeJSON(body)
+
+	if f != nil {
+		if s.applyResponseFault(w, f, status, payload) {
+			return
+		}
+	}
+	s.writeRaw(w, status, payload)
+}
+
+// routeMatch is the outcome of matching a request path.
+type routeMatch struct {
+	api      bool   // under basePath with a stream segment
+	stream   string // unescaped stream id
+	template string // route template or unmatchedRoute
+	params   map[string]string
+	handler  handlerFunc // nil when the template matched but the method did not
+}
+
+// matchRoute matches an escaped path. Segments are unescaped one by one, so a
+// custom id holding an escaped "/" (%2F) stays one segment.
+func matchRoute(method, escapedPath string) routeMatch {
+	m := routeMatch{template: unmatchedRoute}
+	rest, ok := strings.CutPrefix(escapedPath, basePath)
+	if !ok {
+		return m
+	}
+	rest = strings.TrimSuffix(rest, "/")
+	raw := strings.Split(rest, "/")
+	segs := make([]string, len(raw))
+	for i, r := range raw {
+		u, err := url.PathUnescape(r)
+		if err != nil || u == "" {
+			return m
+		}
+		segs[i] = u
+	}
+	m.api = true
+	m.stream = segs[0]
+	segs = segs[1:]
+
+	for _, rd := range routes {
+		params, ok := matchTemplate(rd.template, segs)
+		if !ok {
+			continue
+		}
+		if m.template == unmatchedRoute {
+			m.template, m.params = rd.template, params
+		}
+		if rd.method == method && rd.template == m.template {
+			m.handler = rd.handler
+			return m
+		}
+	}
+	return m
+}
+
+func matchTemplate(template string, segs []string) (map[string]string, bool) {
+	parts := strings.Split(strings.TrimPrefix(template, "/"), "/")
+	if len(parts) != len(segs) {
+		return nil, false
+	}
+	params := map[string]string{}
+	for i, p := range parts {
+		if strings.HasPrefix(p, "{") && strings.HasSuffix(p, "}") {
+			params[p[1:len(p)-1]] = segs[i]
+			continue
+		}
+		if p != segs[i] {
+			return nil, false
+		}
+	}
+	return params, true
+}
+
+// countRequest records an arriving API request.
+func (s *Server) countRequest(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.counts[key]++
+	s.total++
+}
+
+func (s *Server) countStatus(status int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.statuses[status]++
+}
+
+// Counts returns the number of API requests per "METHOD /route" key.
+func (s *Server) Counts() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]int, len(s.counts))
+	for k, v := range s.counts {
+		out[k] = v
+	}
+	return out
+}
+
+// Count returns the number of API requests for one key, e.g. "POST /agents".
+func (s *Server) Count(key string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.counts[key]
+}
+
+// TotalRequests returns the number of API requests since the last reset.
+func (s *Server) TotalRequests() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.total
+}
+
+// StatusCounts returns the number of answers per HTTP status. Requests whose
+// connection was dropped, or whose client went away, have no status.
+func (s *Server) StatusCounts() map[int]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[int]int, len(s.statuses))
+	for k, v := range s.statuses {
+		out[k] = v
+	}
+	return out
+}
+
+// ResetCounts zeroes the request and status counters. It leaves the
+// rate-limit window and the fault queue alone.
+func (s *Server) ResetCounts() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.counts = map[string]int{}
+	s.statuses = map[int]int{}
+	s.total = 0
+}
+
+// envelope is the documented error body.
+func envelope(msg string, code int) map[string]any {
+	return map[string]any{"errors": []any{map[string]any{"msg": msg, "code": code}}}
+}
+
+func (s *Server) writeError(w http.ResponseWriter, e *apiError) {
+	s.writeRaw(w, e.status, encodeJSON(envelope(e.msg, e.status)))
+}
+
+// writeRaw writes a complete JSON answer and counts its status.
+func (s *Server) writeRaw(w http.ResponseWriter, status int, payload []byte) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(payload)))
+	w.WriteHeader(status)
+	_, _ = w.Write(payload)
+	s.countStatus(status)
+}
+
+// encodeJSON marshals without HTML escaping, so values such as custom ids
+// with "<>&" come back byte for byte.
+func encodeJSON(v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		// Every body is built from decoded JSON, so this cannot happen.
+		panic("emulator: encoding response: " + err.Error())
+	}
+	return buf.Bytes()
+}
+
+// sleepCtx waits d, or less if the request is cancelled; it reports whether
+// the full time passed.
+func sleepCtx(r *http.Request, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
