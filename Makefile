@@ -1,0 +1,92 @@
+# terraform-provider-smartassist
+#
+#   make demo      the main job: the provider against the embedded emulator
+#   make test      unit and acceptance tests against the emulator, docs and
+#                  examples checks (what CI runs)
+#
+# Acceptance tests drive a real Terraform CLI: the one on PATH, or the one
+# TF_ACC_TERRAFORM_PATH names. Without either, an OpenTofu build is installed
+# once into .tools/ with the plain Go toolchain. Nothing is downloaded at
+# test time beyond Go modules.
+
+SHELL        := /bin/bash
+BINARY       := terraform-provider-smartassist
+VERSION      ?= dev
+TOOLS_DIR    := $(CURDIR)/.tools
+TOFU_VERSION := v1.6.3
+GOFLAGS_TEST ?=
+
+# Which Terraform CLI the tests, docs and demo use.
+ifneq ($(strip $(TF_ACC_TERRAFORM_PATH)),)
+  TF_BIN := $(TF_ACC_TERRAFORM_PATH)
+else
+  TF_BIN := $(shell command -v terraform 2>/dev/null)
+endif
+ifeq ($(strip $(TF_BIN)),)
+  TF_BIN     := $(TOOLS_DIR)/tofu
+  TF_IS_TOFU := 1
+endif
+ifneq ($(findstring tofu,$(notdir $(TF_BIN))),)
+  TF_IS_TOFU := 1
+endif
+
+TF_ENV := TF_ACC=1 TF_ACC_PROVIDER_NAMESPACE=koreai TF_ACC_TERRAFORM_PATH=$(TF_BIN)
+ifdef TF_IS_TOFU
+  TF_ENV += TF_ACC_PROVIDER_HOST=registry.opentofu.org
+endif
+
+.PHONY: default build install lint fmt-check generate docs-check examples-check test testacc test-race demo bench release-check clean terraform
+
+default: build
+
+build:
+	go build -trimpath -ldflags "-X main.version=$(VERSION)" -o bin/$(BINARY) .
+
+install:
+	go install -trimpath -ldflags "-X main.version=$(VERSION)" .
+
+# The Terraform CLI, or the OpenTofu fallback built once from source.
+terraform: $(TF_BIN)
+
+$(TOOLS_DIR)/tofu:
+	@echo "No terraform on PATH: installing OpenTofu $(TOFU_VERSION) into .tools/ (once, about 90 seconds)"
+	@mkdir -p $(TOOLS_DIR)
+	GOBIN=$(TOOLS_DIR) go install github.com/opentofu/opentofu/cmd/tofu@$(TOFU_VERSION)
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.tools/*')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+lint: fmt-check
+	go vet ./...
+	@if go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2 version >/dev/null 2>&1; then \
+		go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2 run ./...; \
+	else echo "golangci-lint is not available from the module proxy here; go vet and gofmt ran"; fi
+
+# docs/ from the schema, templates/ and examples/ (no network: the schema
+# comes from the CLI against a local build).
+generate: terraform
+	TF_BIN=$(TF_BIN) TF_IS_TOFU=$(TF_IS_TOFU) bash scripts/generate-docs.sh
+
+docs-check: generate
+	@if [ -n "$$(git status --porcelain -- docs)" ]; then \
+		echo "docs/ is out of date: run 'make generate' and commit the result"; git status --porcelain -- docs; git diff --stat -- docs; exit 1; fi
+
+examples-check: terraform
+	$(TF_BIN) fmt -check -recursive examples
+
+# What CI runs: every test, with the race detector on the packages that
+# share state across goroutines, plus the docs and examples checks.
+test: terraform fmt-check
+	go vet ./...
+	$(TF_ENV) go test -count=1 -race -timeout 20m $(GOFLAGS_TEST) ./...
+	$(MAKE) --no-print-directory examples-check docs-check
+
+testacc: terraform
+	$(TF_ENV) go test -count=1 -timeout 20m -v $(GOFLAGS_TEST) ./internal/provider/...
+
+demo: terraform
+	TF_BIN=$(TF_BIN) TF_IS_TOFU=$(TF_IS_TOFU) bash scripts/demo.sh
+
+clean:
+	rm -rf bin dist

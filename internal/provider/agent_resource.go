@@ -1,0 +1,421 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/client"
+)
+
+var (
+	_ resource.ResourceWithConfigure        = (*agentResource)(nil)
+	_ resource.ResourceWithImportState      = (*agentResource)(nil)
+	_ resource.ResourceWithValidateConfig   = (*agentResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*agentResource)(nil)
+)
+
+func newAgentResource() resource.Resource { return &agentResource{} }
+
+type agentResource struct {
+	client *client.Client
+}
+
+func (r *agentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_agent"
+}
+
+func (r *agentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := func() []planmodifier.String { return []planmodifier.String{stringplanmodifier.UseStateForUnknown()} }
+	keepBool := func() []planmodifier.Bool { return []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()} }
+	omitted := func(what string) string {
+		return fmt.Sprintf(" Blocks of this type are managed as a whole: omitting all of them means the agent has no %s, "+
+			"and the provider removes any the agent has.", what)
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An agent of the SmartAssist contact center, with its role, agent group, chat and voice capacity, " +
+			"languages, queues and skills.\n\n" +
+			"Updates read the agent and send the whole document back (the API's update replaces the agent), so fields this " +
+			"resource does not manage, such as desktop layouts or email and messaging capacity, are kept.",
+		Attributes: map[string]schema.Attribute{
+			// Required.
+			"email": schema.StringAttribute{
+				MarkdownDescription: "Email address of the agent (`emailId`). Unique in the account. The API compares it without regard to case, and so does the provider.",
+				Required:            true,
+				Validators:          []validator.String{emailAddress()},
+			},
+			"first_name": schema.StringAttribute{
+				MarkdownDescription: "First name of the agent.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"last_name": schema.StringAttribute{
+				MarkdownDescription: "Last name of the agent.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"role_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the role the agent has, which sets what the agent may do in the agent console.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			// Optional.
+			"nickname": schema.StringAttribute{
+				MarkdownDescription: "Nickname shown to customers instead of the agent's name (`nickName`).",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"phone_number": schema.StringAttribute{
+				MarkdownDescription: "Phone number of the agent, for example `+14155550100`. A value the API returns with other separators or without the `+` is treated as the same number.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(phonePattern, "must be a phone number of digits, with an optional leading + and spaces or dashes")},
+			},
+			"custom_id": schema.StringAttribute{
+				MarkdownDescription: "Your own identifier for the agent, such as an employee number. Any characters except white space. Agents can be found by it.",
+				Optional:            true,
+				Validators:          []validator.String{noSpaces()},
+			},
+			"agent_group_id": schema.StringAttribute{
+				MarkdownDescription: "ID (`ag-…`) of the agent group the agent belongs to. When omitted, the API puts the agent in the account's default group, and this attribute shows it.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       keep(),
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"can_support_chat": schema.BoolAttribute{
+				MarkdownDescription: "Whether the agent handles chat conversations. When omitted, the API's value is kept.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       keepBool(),
+			},
+			"max_chat_support": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("How many chats the agent handles at once, from %d to %d. Needs `can_support_chat = true`. When omitted, the API's value is kept.", minChatSupport, maxChatSupport),
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+				Validators: []validator.Int64{
+					int64validator.Between(minChatSupport, maxChatSupport),
+					int64validator.AlsoRequires(path.MatchRoot("can_support_chat")),
+				},
+			},
+			"can_support_voice": schema.BoolAttribute{
+				MarkdownDescription: "Whether the agent handles voice calls. When omitted, the API's value is kept.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       keepBool(),
+			},
+			"attachments_enabled": schema.BoolAttribute{
+				MarkdownDescription: "Whether the agent can send and receive attachments. The API enables it by default.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       keepBool(),
+			},
+			"emojis_enabled": schema.BoolAttribute{
+				MarkdownDescription: "Whether the agent can use emojis. The API enables it by default.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       keepBool(),
+			},
+			// Computed.
+			"id": schema.StringAttribute{
+				MarkdownDescription: "ID of the agent (`a-…`).",
+				Computed:            true,
+				PlanModifiers:       keep(),
+			},
+			"user_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the platform user behind the agent (`u-…`). Conversations name agents by it.",
+				Computed:            true,
+				PlanModifiers:       keep(),
+			},
+			"org_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the organization (`o-…`).",
+				Computed:            true,
+				PlanModifiers:       keep(),
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "Status of the agent account, such as `ACTIVE`.",
+				Computed:            true,
+				PlanModifiers:       keep(),
+			},
+			"created_at": schema.StringAttribute{
+				MarkdownDescription: "When the agent was created (ISO 8601).",
+				Computed:            true,
+				PlanModifiers:       keep(),
+			},
+			"updated_at": schema.StringAttribute{
+				MarkdownDescription: "When the agent was last changed (ISO 8601).",
+				Computed:            true,
+			},
+		},
+		Blocks: map[string]schema.Block{
+			agentChatLanguageBlock: schema.SetNestedBlock{
+				MarkdownDescription: "A language the agent chats in. One block per language; order does not matter." + omitted("chat languages"),
+				NestedObject:        languageBlock(),
+			},
+			agentVoiceLanguageBlock: schema.SetNestedBlock{
+				MarkdownDescription: "A language the agent takes calls in. One block per language; order does not matter." + omitted("voice languages"),
+				NestedObject:        languageBlock(),
+			},
+			agentQueueBlock: schema.SetNestedBlock{
+				MarkdownDescription: "A queue the agent takes conversations from. One block per queue; order does not matter." + omitted("queues") +
+					" This is the one place queue membership is managed: the `smartassist_queue` resource does not manage its agents.",
+				NestedObject: schema.NestedBlockObject{
+					Attributes: map[string]schema.Attribute{
+						"id": schema.StringAttribute{
+							MarkdownDescription: "ID of the queue (`qu-…`).",
+							Required:            true,
+							Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+						},
+						preferredAgentAttr: schema.BoolAttribute{
+							MarkdownDescription: "Whether the agent is a preferred agent of the queue, offered its conversations first. Default `false`.",
+							Optional:            true,
+							Computed:            true,
+						},
+					},
+				},
+			},
+			agentSkillBlock: schema.SetNestedBlock{
+				MarkdownDescription: "A skill of the agent, used by skill-based routing. One block per skill; order does not matter." + omitted("skills"),
+				NestedObject: schema.NestedBlockObject{
+					Attributes: map[string]schema.Attribute{
+						"id": schema.StringAttribute{
+							MarkdownDescription: "ID of the skill.",
+							Required:            true,
+							Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+						},
+						"proficiency_level": schema.StringAttribute{
+							MarkdownDescription: "How well the agent masters the skill: " + quotedList(proficiencies) + ".",
+							Required:            true,
+							Validators:          []validator.String{stringvalidator.OneOf(proficiencies...)},
+						},
+					},
+				},
+			},
+		},
+	}
+}
+
+func languageBlock() schema.NestedBlockObject {
+	return schema.NestedBlockObject{
+		Attributes: map[string]schema.Attribute{
+			"language": schema.StringAttribute{
+				MarkdownDescription: "Language code, such as `en`, `es` or `pt-BR`.",
+				Required:            true,
+				Validators:          []validator.String{languageCode()},
+			},
+			"proficiency": schema.StringAttribute{
+				MarkdownDescription: "How well the agent speaks it: " + quotedList(proficiencies) + ".",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(proficiencies...)},
+			},
+			languageActiveAttr: schema.BoolAttribute{
+				MarkdownDescription: "Whether the language is in use for routing. Default `true`.",
+				Optional:            true,
+				Computed:            true,
+			},
+		},
+	}
+}
+
+// ValidateConfig rejects what the schema alone cannot: two blocks with the
+// same key, and max_chat_support for an agent that does not chat.
+func (r *agentResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	chat, _, d := blockSet[languageModel](ctx, req.Config, path.Root(agentChatLanguageBlock))
+	resp.Diagnostics.Append(d...)
+	voice, _, d := blockSet[languageModel](ctx, req.Config, path.Root(agentVoiceLanguageBlock))
+	resp.Diagnostics.Append(d...)
+	queues, _, d := blockSet[queueModel](ctx, req.Config, path.Root(agentQueueBlock))
+	resp.Diagnostics.Append(d...)
+	skills, _, d := blockSet[skillModel](ctx, req.Config, path.Root(agentSkillBlock))
+	resp.Diagnostics.Append(d...)
+	language := func(l languageModel) types.String { return l.Language }
+	rejectDuplicateKeys(agentChatLanguageBlock, "language", chat, language, &resp.Diagnostics)
+	rejectDuplicateKeys(agentVoiceLanguageBlock, "language", voice, language, &resp.Diagnostics)
+	rejectDuplicateKeys(agentQueueBlock, "queue id", queues, func(q queueModel) types.String { return q.ID }, &resp.Diagnostics)
+	rejectDuplicateKeys(agentSkillBlock, "skill id", skills, func(s skillModel) types.String { return s.ID }, &resp.Diagnostics)
+
+	var canChat types.Bool
+	var maxChat types.Int64
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("can_support_chat"), &canChat)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("max_chat_support"), &maxChat)...)
+	if !maxChat.IsNull() && !canChat.IsUnknown() && !canChat.IsNull() && !canChat.ValueBool() {
+		resp.Diagnostics.AddAttributeError(path.Root("max_chat_support"), "Invalid max_chat_support",
+			"max_chat_support is set but can_support_chat is false. An agent that does not chat has no chat capacity: "+
+				"set can_support_chat = true or remove max_chat_support.")
+	}
+}
+
+// ModifyPlan fills the API's defaults into block attributes the
+// configuration leaves out (is_active = true, is_preferred_agent = false),
+// so plans show real values and never a perpetual "known after apply".
+func (r *agentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	for _, block := range []string{agentChatLanguageBlock, agentVoiceLanguageBlock} {
+		fillBlockDefault(ctx, req, resp, block, func(l *languageModel) *types.Bool { return &l.IsActive }, defaultLanguageActive)
+	}
+	fillBlockDefault(ctx, req, resp, agentQueueBlock, func(q *queueModel) *types.Bool { return &q.IsPreferredAgent }, defaultPreferredAgent)
+}
+
+func fillBlockDefault[T any](ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, block string, field func(*T) *types.Bool, def bool) {
+	p := path.Root(block)
+	cfg, known, d := blockSet[T](ctx, req.Config, p)
+	resp.Diagnostics.Append(d...)
+	if !known || d.HasError() {
+		return
+	}
+	for i := range cfg {
+		if field(&cfg[i]).IsUnknown() {
+			return // an expression decides it; leave the plan alone
+		}
+	}
+	planned, known, d := blockSet[T](ctx, resp.Plan, p)
+	resp.Diagnostics.Append(d...)
+	if !known || d.HasError() || len(planned) == 0 {
+		return
+	}
+	changed := false
+	for i := range planned {
+		if v := field(&planned[i]); v.IsUnknown() {
+			*v = types.BoolValue(def)
+			changed = true
+		}
+	}
+	if changed {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, p, planned)...)
+	}
+}
+
+func (r *agentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
+		r.client = data.client
+	}
+}
+
+func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan agentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	email := plan.Email.ValueString()
+	created, err := r.client.Agents.Create(ctx, plan.request(false))
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to create agent", agentCreateDetail(email, err))
+		return
+	}
+	plan.fillComputed(agentModelFrom(created))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func agentCreateDetail(email string, err error) string {
+	var unconfirmed *client.UnconfirmedCreateError
+	switch {
+	case client.IsConflict(err):
+		return fmt.Sprintf("An agent with the email %s already exists: %v\n\nTo manage it with Terraform, import it: "+
+			"terraform import <resource address> %s (or an import block with id = %q).", email, err, email, email)
+	case errors.As(err, &unconfirmed):
+		return err.Error()
+	}
+	return fmt.Sprintf("Creating the agent %s failed: %v", email, err)
+}
+
+func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state agentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	agent, err := r.client.Agents.Get(ctx, state.ID.ValueString())
+	if client.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to read agent",
+			fmt.Sprintf("Reading the agent %s (%s) failed: %v", state.ID.ValueString(), state.Email.ValueString(), err))
+		return
+	}
+	m := agentModelFrom(agent)
+	if m.ID.IsNull() {
+		m.ID = state.ID
+	}
+	m.keepEquivalent(state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state agentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	// The update replaces the whole agent, so start from what the API has
+	// now: fields this resource does not manage go back unchanged.
+	current, err := r.client.Agents.Get(ctx, id)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to update agent",
+			fmt.Sprintf("Reading the agent %s (%s) before updating it failed: %v", id, state.Email.ValueString(), err))
+		return
+	}
+	updated, err := r.client.Agents.Update(ctx, current, plan.request(true))
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to update agent",
+			fmt.Sprintf("Updating the agent %s (%s) failed: %v", id, plan.Email.ValueString(), err))
+		return
+	}
+	plan.ID = state.ID
+	plan.fillComputed(agentModelFrom(updated))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state agentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := r.client.Agents.Delete(ctx, state.ID.ValueString())
+	if err != nil && !client.IsNotFound(err) {
+		resp.Diagnostics.AddError("Unable to delete agent",
+			fmt.Sprintf("Deleting the agent %s (%s) failed: %v", state.ID.ValueString(), state.Email.ValueString(), err))
+	}
+}
+
+// ImportState takes an agent id (a-…) or an email address.
+func (r *agentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := strings.TrimSpace(req.ID)
+	if strings.Contains(id, "@") {
+		agent, err := r.client.Agents.FindByEmail(ctx, id)
+		if err != nil {
+			detail := fmt.Sprintf("Looking up the agent with the email %s failed: %v", id, err)
+			if client.IsNotFound(err) {
+				detail = fmt.Sprintf("No agent has the email %s. Check the address, or import by agent id (a-…).", id)
+			}
+			resp.Diagnostics.AddError("Unable to import agent", detail)
+			return
+		}
+		id = string(agent.ID)
+	}
+	if id == "" {
+		resp.Diagnostics.AddError("Unable to import agent", "Give an agent id (a-…) or the agent's email address.")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}

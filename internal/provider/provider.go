@@ -1,0 +1,371 @@
+// Package provider is the Terraform provider for the Kore.ai SmartAssist
+// (XO Contact Center) admin API. It maps Terraform plans onto the API
+// through internal/client, and never builds a URL, a header or a JSON body.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/client"
+)
+
+var (
+	_ provider.Provider                   = (*smartassistProvider)(nil)
+	_ provider.ProviderWithValidateConfig = (*smartassistProvider)(nil)
+)
+
+// New returns the provider factory for version.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &smartassistProvider{version: version}
+	}
+}
+
+type smartassistProvider struct {
+	version string
+}
+
+type providerModel struct {
+	Host              types.String  `tfsdk:"host"`
+	StreamID          types.String  `tfsdk:"stream_id"`
+	AccountID         types.String  `tfsdk:"account_id"`
+	ClientID          types.String  `tfsdk:"client_id"`
+	ClientSecret      types.String  `tfsdk:"client_secret"`
+	JWT               types.String  `tfsdk:"jwt"`
+	RequestsPerMinute types.Float64 `tfsdk:"requests_per_minute"`
+	MaxRetries        types.Int64   `tfsdk:"max_retries"`
+	RequestTimeout    types.String  `tfsdk:"request_timeout"`
+}
+
+// envPrefix is the prefix of every environment variable the provider reads:
+// SMARTASSIST_<ATTRIBUTE NAME IN UPPER CASE>.
+const envPrefix = "SMARTASSIST_"
+
+func envName(attr string) string {
+	out := []byte(envPrefix)
+	for _, r := range []byte(attr) {
+		if r >= 'a' && r <= 'z' {
+			r -= 'a' - 'A'
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+const defaultRequestTimeout = "60s"
+
+func (p *smartassistProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "smartassist"
+	resp.Version = p.version
+}
+
+func (p *smartassistProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	env := func(attr string) string {
+		return fmt.Sprintf(" Can also be set with the `%s` environment variable.", envName(attr))
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The SmartAssist provider manages the Kore.ai SmartAssist (XO Contact Center) account of one app " +
+			"through its public admin API: agents, their queues, skills and languages, and reads conversations.",
+		Attributes: map[string]schema.Attribute{
+			"host": schema.StringAttribute{
+				MarkdownDescription: "Environment URL of the Kore.ai platform, for example `https://platform.kore.ai` (the default) " +
+					"or `https://smartassist.kore.ai`. Point it at the emulator for offline plans." + env("host"),
+				Optional:   true,
+				Validators: []validator.String{httpURL()},
+			},
+			"stream_id": schema.StringAttribute{
+				MarkdownDescription: "Stream ID (also called Bot ID or App ID) of the SmartAssist app, as shown on its App Settings page, " +
+					"for example `st-d2aa65cc-…`. Every API path is under it." + env("stream_id"),
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"account_id": schema.StringAttribute{
+				MarkdownDescription: "Account ID, sent as the `accountId` header on every call." + env("account_id"),
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"client_id": schema.StringAttribute{
+				MarkdownDescription: "Client ID (`cs-…`) of the JWT app that has the Contact Center API scopes. With `client_secret`, " +
+					"the provider mints its own short-lived HS256 tokens. Conflicts with `jwt`." + env("client_id"),
+				Optional: true,
+				Validators: []validator.String{
+					stringvalidator.LengthAtLeast(1),
+					stringvalidator.ConflictsWith(path.MatchRoot("jwt")),
+					stringvalidator.AlsoRequires(path.MatchRoot("client_secret")),
+				},
+			},
+			"client_secret": schema.StringAttribute{
+				MarkdownDescription: "Client secret of the JWT app. Used only to sign tokens; never sent, logged or stored. " +
+					"Conflicts with `jwt`." + env("client_secret"),
+				Optional:  true,
+				Sensitive: true,
+				Validators: []validator.String{
+					stringvalidator.LengthAtLeast(1),
+					stringvalidator.ConflictsWith(path.MatchRoot("jwt")),
+					stringvalidator.AlsoRequires(path.MatchRoot("client_id")),
+				},
+			},
+			"jwt": schema.StringAttribute{
+				MarkdownDescription: "A ready-made JWT, sent as it is in the `auth` header. Use it when tokens are minted elsewhere; " +
+					"it must stay valid for the whole run. Conflicts with `client_id` and `client_secret`." + env("jwt"),
+				Optional:   true,
+				Sensitive:  true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"requests_per_minute": schema.Float64Attribute{
+				MarkdownDescription: fmt.Sprintf("How many API requests a minute the provider spends, spread evenly. Default %d, "+
+					"the documented per-account limit; raise it only if Kore.ai support raised your account's limit. ", client.DefaultRequestsPerMinute) +
+					"Every request of one provider process, retries included, counts." + env("requests_per_minute"),
+				Optional:   true,
+				Validators: []validator.Float64{float64validator.AtLeast(0.1)},
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("How many times a request that failed with 429, a 5xx or a connection error is retried, "+
+					"with exponential backoff and jitter, honouring `Retry-After`. Default %d. A create (POST) is retried only "+
+					"when it provably never reached the API.", client.DefaultMaxRetries) + env("max_retries"),
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, 20)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "Time limit of one attempt of one request, as a Go duration such as `30s` or `2m`. Default `" +
+					defaultRequestTimeout + "`." + env("request_timeout"),
+				Optional:   true,
+				Validators: []validator.String{duration()},
+			},
+		},
+	}
+}
+
+// ValidateConfig checks what can be checked before any value is known from
+// the environment: the two authentication modes exclude each other.
+func (p *smartassistProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, resp *provider.ValidateConfigResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !cfg.JWT.IsNull() && !cfg.JWT.IsUnknown() && (!cfg.ClientID.IsNull() || !cfg.ClientSecret.IsNull()) {
+		resp.Diagnostics.AddAttributeError(path.Root("jwt"), "Conflicting authentication settings",
+			"Set either jwt, or client_id with client_secret, not both.")
+	}
+}
+
+// providerData is what Configure hands every resource and data source.
+type providerData struct {
+	client *client.Client
+}
+
+func (p *smartassistProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	// A value that is unknown at plan time (it depends on a resource not yet
+	// created) cannot configure a client. Say which attribute, as the
+	// framework recommends, rather than guess.
+	for attr, v := range map[string]interface{ IsUnknown() bool }{
+		"host": cfg.Host, "stream_id": cfg.StreamID, "account_id": cfg.AccountID, "client_id": cfg.ClientID,
+		"client_secret": cfg.ClientSecret, "jwt": cfg.JWT, "requests_per_minute": cfg.RequestsPerMinute,
+		"max_retries": cfg.MaxRetries, "request_timeout": cfg.RequestTimeout,
+	} {
+		if v.IsUnknown() {
+			resp.Diagnostics.AddAttributeError(path.Root(attr), "Unknown SmartAssist provider setting",
+				fmt.Sprintf("The provider cannot be configured because %s is not known until apply. Set it to a value known at plan time, "+
+					"or use the %s environment variable.", attr, envName(attr)))
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	str := func(attr string, v types.String) string {
+		if !v.IsNull() {
+			return v.ValueString()
+		}
+		return os.Getenv(envName(attr))
+	}
+	host := str("host", cfg.Host)
+	if host == "" {
+		host = client.DefaultHost
+	}
+	settings := client.Config{
+		Host:         host,
+		StreamID:     str("stream_id", cfg.StreamID),
+		AccountID:    str("account_id", cfg.AccountID),
+		ClientID:     str("client_id", cfg.ClientID),
+		ClientSecret: str("client_secret", cfg.ClientSecret),
+		JWT:          str("jwt", cfg.JWT),
+		UserAgent:    fmt.Sprintf("terraform-provider-smartassist/%s", p.version),
+		MaxRetries:   -1,
+	}
+
+	if err := checkHost(settings.Host); err != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("host"), "Invalid SmartAssist host", err+sourceHint("host", cfg.Host))
+	}
+	for attr, v := range map[string]string{"stream_id": settings.StreamID, "account_id": settings.AccountID} {
+		if v == "" {
+			resp.Diagnostics.AddAttributeError(path.Root(attr), "Missing SmartAssist "+attr,
+				fmt.Sprintf("Set %s in the provider block, or the %s environment variable.", attr, envName(attr)))
+		}
+	}
+	hasJWT := settings.JWT != ""
+	hasApp := settings.ClientID != "" || settings.ClientSecret != ""
+	switch {
+	case hasJWT && hasApp:
+		resp.Diagnostics.AddAttributeError(path.Root("jwt"), "Conflicting authentication settings",
+			fmt.Sprintf("Both jwt and client_id/client_secret are set (in the provider block or through %s, %s and %s). "+
+				"Set only one of the two modes.", envName("jwt"), envName("client_id"), envName("client_secret")))
+	case !hasJWT && !hasApp:
+		resp.Diagnostics.AddAttributeError(path.Root("client_id"), "Missing SmartAssist credentials",
+			fmt.Sprintf("Set client_id and client_secret (or %s and %s) to let the provider mint tokens, or jwt (or %s) to use a ready-made token.",
+				envName("client_id"), envName("client_secret"), envName("jwt")))
+	case !hasJWT && settings.ClientID == "":
+		resp.Diagnostics.AddAttributeError(path.Root("client_id"), "Missing SmartAssist client_id",
+			fmt.Sprintf("client_secret is set but client_id is not. Set client_id, or the %s environment variable.", envName("client_id")))
+	case !hasJWT && settings.ClientSecret == "":
+		resp.Diagnostics.AddAttributeError(path.Root("client_secret"), "Missing SmartAssist client_secret",
+			fmt.Sprintf("client_id is set but client_secret is not. Set client_secret, or the %s environment variable.", envName("client_secret")))
+	}
+
+	if !cfg.RequestsPerMinute.IsNull() {
+		settings.RequestsPerMinute = cfg.RequestsPerMinute.ValueFloat64()
+	} else if v := os.Getenv(envName("requests_per_minute")); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f <= 0 {
+			resp.Diagnostics.AddAttributeError(path.Root("requests_per_minute"), "Invalid requests_per_minute",
+				fmt.Sprintf("%s is %q; it must be a positive number.", envName("requests_per_minute"), v))
+		}
+		settings.RequestsPerMinute = f
+	}
+	if !cfg.MaxRetries.IsNull() {
+		settings.MaxRetries = int(cfg.MaxRetries.ValueInt64())
+	} else if v := os.Getenv(envName("max_retries")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 20 {
+			resp.Diagnostics.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
+				fmt.Sprintf("%s is %q; it must be a whole number from 0 to 20.", envName("max_retries"), v))
+		}
+		settings.MaxRetries = n
+	}
+	timeout := str("request_timeout", cfg.RequestTimeout)
+	if timeout == "" {
+		timeout = defaultRequestTimeout
+	}
+	d, err := time.ParseDuration(timeout)
+	if err != nil || d <= 0 {
+		resp.Diagnostics.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout",
+			fmt.Sprintf("%q is not a positive duration such as 30s or 2m.%s", timeout, sourceHint("request_timeout", cfg.RequestTimeout)))
+	}
+	settings.RequestTimeout = d
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	settings.Logger = newTFLogger(settings.ClientSecret, settings.JWT)
+	c, err := client.New(settings)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to configure the SmartAssist client", err.Error())
+		return
+	}
+	tflog.Debug(ctx, "SmartAssist client configured", map[string]any{"base_url": c.BaseURL()})
+	data := &providerData{client: c}
+	resp.DataSourceData = data
+	resp.ResourceData = data
+}
+
+// configuredData takes the provider's data in a Configure of a resource or
+// data source. It is nil before the provider is configured (validation).
+func configuredData(data any, diags *diag.Diagnostics) (*providerData, bool) {
+	if data == nil {
+		return nil, false
+	}
+	pd, ok := data.(*providerData)
+	if !ok {
+		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider.", data))
+		return nil, false
+	}
+	return pd, true
+}
+
+func sourceHint(attr string, v types.String) string {
+	if v.IsNull() {
+		return fmt.Sprintf(" (The value came from the %s environment variable.)", envName(attr))
+	}
+	return ""
+}
+
+func checkHost(host string) string {
+	u, err := url.Parse(host)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Sprintf("%q is not an http(s) URL such as https://platform.kore.ai.", host)
+	}
+	return ""
+}
+
+func (p *smartassistProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		newAgentResource,
+	}
+}
+
+func (p *smartassistProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		newAgentDataSource,
+		newAgentsDataSource,
+		newConversationDataSource,
+		newConversationsDataSource,
+	}
+}
+
+// tfLogger sends the client's debug lines to tflog, with every secret and
+// anything shaped like a JWT masked.
+type tfLogger struct {
+	secrets []string
+}
+
+var jwtShape = regexp.MustCompile(`eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*`)
+
+func newTFLogger(secrets ...string) *tfLogger {
+	l := &tfLogger{}
+	for _, s := range secrets {
+		if s != "" {
+			l.secrets = append(l.secrets, s)
+		}
+	}
+	return l
+}
+
+func (l *tfLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
+	ctx = maskSecrets(ctx, l.secrets)
+	tflog.Debug(ctx, msg, fields)
+}
+
+func maskSecrets(ctx context.Context, secrets []string) context.Context {
+	ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, "auth", "client_secret", "jwt", "token")
+	ctx = tflog.MaskLogRegexes(ctx, jwtShape)
+	if len(secrets) > 0 {
+		ctx = tflog.MaskLogStrings(ctx, secrets...)
+	}
+	return ctx
+}

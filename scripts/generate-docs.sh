@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Regenerates docs/ with tfplugindocs, without the network: the provider is
+# built here, its schema is read by the local Terraform (or OpenTofu) CLI
+# through dev_overrides, and tfplugindocs gets that schema as a file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TF_BIN=${TF_BIN:-$(command -v terraform)}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+go build -o "$work/bin/terraform-provider-smartassist" .
+
+registry=registry.terraform.io
+[ -n "${TF_IS_TOFU:-}" ] && registry=registry.opentofu.org
+cat >"$work/cli.tfrc" <<CFG
+provider_installation {
+  dev_overrides {
+    "$registry/koreai/smartassist" = "$work/bin"
+  }
+  direct {}
+}
+CFG
+mkdir -p "$work/cfg"
+cat >"$work/cfg/main.tf" <<'CFG'
+terraform {
+  required_providers {
+    smartassist = { source = "koreai/smartassist" }
+  }
+}
+CFG
+(cd "$work/cfg" && TF_CLI_CONFIG_FILE="$work/cli.tfrc" "$TF_BIN" providers schema -json) >"$work/schema.json" 2>"$work/schema.err" || {
+  cat "$work/schema.err" >&2
+  exit 1
+}
+# tfplugindocs looks the provider up by its short name (or under the
+# hashicorp namespace), whichever registry host the CLI reported.
+sed -i "s#\"$registry/koreai/smartassist\"#\"smartassist\"#" "$work/schema.json"
+
+go run github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs generate \
+  --provider-name smartassist \
+  --rendered-provider-name "SmartAssist" \
+  --providers-schema "$work/schema.json"
