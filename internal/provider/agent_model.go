@@ -315,4 +315,3 @@ func boolOr(v types.Bool, def bool) bool {
 	}
 	return v.ValueBool()
 }
-

@@ -22,10 +22,10 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure        = (*agentResource)(nil)
-	_ resource.ResourceWithImportState      = (*agentResource)(nil)
-	_ resource.ResourceWithValidateConfig   = (*agentResource)(nil)
-	_ resource.ResourceWithModifyPlan       = (*agentResource)(nil)
+	_ resource.ResourceWithConfigure      = (*agentResource)(nil)
+	_ resource.ResourceWithImportState    = (*agentResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*agentResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*agentResource)(nil)
 )
 
 func newAgentResource() resource.Resource { return &agentResource{} }

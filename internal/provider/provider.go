@@ -29,8 +29,7 @@ import (
 )
 
 var (
-	_ provider.Provider                   = (*smartassistProvider)(nil)
-	_ provider.ProviderWithValidateConfig = (*smartassistProvider)(nil)
+	_ provider.Provider = (*smartassistProvider)(nil)
 )
 
 // New returns the provider factory for version.
@@ -152,20 +151,6 @@ func (p *smartassistProvider) Schema(_ context.Context, _ provider.SchemaRequest
 				Validators: []validator.String{duration()},
 			},
 		},
-	}
-}
-
-// ValidateConfig checks what can be checked before any value is known from
-// the environment: the two authentication modes exclude each other.
-func (p *smartassistProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, resp *provider.ValidateConfigResponse) {
-	var cfg providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !cfg.JWT.IsNull() && !cfg.JWT.IsUnknown() && (!cfg.ClientID.IsNull() || !cfg.ClientSecret.IsNull()) {
-		resp.Diagnostics.AddAttributeError(path.Root("jwt"), "Conflicting authentication settings",
-			"Set either jwt, or client_id with client_secret, not both.")
 	}
 }
 
