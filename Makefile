@@ -59,8 +59,8 @@ fmt-check:
 
 lint: fmt-check
 	go vet ./...
-	@if go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2 version >/dev/null 2>&1; then \
-		go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2 run ./...; \
+	@if go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0 version >/dev/null 2>&1; then \
+		go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0 run ./...; \
 	else echo "golangci-lint is not available from the module proxy here; go vet and gofmt ran"; fi
 
 # docs/ from the schema, templates/ and examples/ (no network: the schema
