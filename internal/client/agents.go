@@ -307,15 +307,53 @@ func (s *AgentsService) FindByEmail(ctx context.Context, email string) (*Agent, 
 	return nil, notFound(http.MethodGet, "agents", fmt.Sprintf("no agent has the email %s", email))
 }
 
-// GetByCustomID reads the agents with a custom id. The page says it answers
-// an array; an empty one or a 404 both mean none.
+// GetByCustomID reads the agents with a custom id. The page
+// (get-the-agent-id-using-custom-id) says it answers "one agent id when the
+// mapping is one-to-one, and an array when several agents share the custom
+// id", and its sample is an array of agents. Every one of those shapes is
+// read: an array of agents or of ids, one agent, or one id. An entry that is
+// only an id has an empty EmailID. An empty answer or a 404 means none.
 func (s *AgentsService) GetByCustomID(ctx context.Context, customID string) ([]Agent, error) {
-	var out FlexList[Agent]
-	err := s.client.do(ctx, http.MethodGet, "agents/customId/"+url.PathEscape(customID), nil, nil, &out)
+	var raw json.RawMessage
+	err := s.client.do(ctx, http.MethodGet, "agents/customId/"+url.PathEscape(customID), nil, nil, &raw)
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return decodeAgentRefs(raw), nil
+}
+
+func decodeAgentRefs(raw json.RawMessage) []Agent {
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		items = []json.RawMessage{raw}
+	}
+	var out []Agent
+	for _, item := range items {
+		var a Agent
+		if json.Unmarshal(item, &a) == nil {
+			if a.ID == "" {
+				// {"agentId": …} or {"aId": …} in place of an agent.
+				var ref struct {
+					AgentID FlexString `json:"agentId"`
+					AID     FlexString `json:"aId"`
+				}
+				_ = json.Unmarshal(item, &ref)
+				a.ID = ref.AgentID
+				if a.ID == "" {
+					a.ID = ref.AID
+				}
+			}
+			if a.ID != "" {
+				out = append(out, a)
+			}
+			continue
+		}
+		var id FlexString
+		if json.Unmarshal(item, &id) == nil && id != "" {
+			out = append(out, Agent{ID: id})
+		}
+	}
+	return out
 }
 
 // Create adds an agent and returns it with its id.
@@ -377,9 +415,13 @@ func (s *AgentsService) find(ctx context.Context, req *AgentRequest) (*Agent, er
 		agents, err := s.GetByCustomID(ctx, *req.CustomID)
 		if err == nil {
 			for i := range agents {
-				if strings.EqualFold(string(agents[i].EmailID), email) && agents[i].ID != "" {
+				if strings.EqualFold(string(agents[i].EmailID), email) {
 					return &agents[i], nil
 				}
+			}
+			if len(agents) == 1 && agents[0].EmailID == "" {
+				// An id alone: the custom id was just given to this agent.
+				return &agents[0], nil
 			}
 		} else if ctx.Err() != nil {
 			return nil, err

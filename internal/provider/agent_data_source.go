@@ -155,6 +155,10 @@ func (d *agentDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 			err = fmt.Errorf("%d agents share the custom id %s; look the agent up by id or email instead", len(agents), cfg.CustomID.ValueString())
 		default:
 			agent = &agents[0]
+			if agent.EmailID == "" {
+				// The lookup answered only an id; read the agent.
+				agent, err = d.client.Agents.Get(ctx, string(agent.ID))
+			}
 		}
 	}
 	if err != nil {

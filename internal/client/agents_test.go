@@ -1,0 +1,94 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"testing"
+)
+
+func TestCustomIDLookupReadsEveryDocumentedShape(t *testing.T) {
+	cases := map[string][]string{
+		`[{"id":"a-1","emailId":"x@example.com"},{"id":"a-2"}]`: {"a-1", "a-2"},
+		`{"id":"a-1","emailId":"x@example.com"}`:                {"a-1"},
+		`"a-1"`:                                                 {"a-1"},
+		`["a-1","a-2"]`:                                         {"a-1", "a-2"},
+		`{"agentId":"a-3"}`:                                     {"a-3"},
+		`[]`:                                                    nil,
+		`{}`:                                                    nil,
+		`null`:                                                  nil,
+	}
+	for body, want := range cases {
+		got := decodeAgentRefs(json.RawMessage(body))
+		if len(got) != len(want) {
+			t.Errorf("%s: %d agents, want %v", body, len(got), want)
+			continue
+		}
+		for i := range want {
+			if string(got[i].ID) != want[i] {
+				t.Errorf("%s: agent %d id %q, want %q", body, i, got[i].ID, want[i])
+			}
+		}
+	}
+}
+
+func TestAgentDecodesLeniently(t *testing.T) {
+	// The create sample's phoneNumber is a JSON number; other odd types in
+	// fields must not fail the read either.
+	body := `{"id":"a-1","emailId":"x@example.com","phoneNumber":13456782345,"canSupportChat":"true",
+	  "maxChatSupport":"5","queues":{"unexpected":"object"},"skills":[{"skillId":"s-1","proficiencyLevel":"expert","id":"m-1"},"junk"],
+	  "agentGroups":[{"groupId":"ag-1","role":"agent"}],"chatLanguageSupport":[{"language":"en","proficiency":"expert"}]}`
+	var a Agent
+	if err := json.Unmarshal([]byte(body), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.PhoneNumber != "13456782345" || a.CanSupportChat == nil || !bool(*a.CanSupportChat) || a.MaxChatSupport == nil || *a.MaxChatSupport != 5 {
+		t.Fatalf("decoded %+v", a)
+	}
+	if len(a.Queues) != 0 || len(a.Skills) != 1 || a.Skills[0].Skill() != "s-1" || a.GroupID() != "ag-1" {
+		t.Fatalf("queues %v skills %v group %q", a.Queues, a.Skills, a.GroupID())
+	}
+	if string(a.Raw["queues"]) != `{"unexpected":"object"}` {
+		t.Fatalf("raw document not kept: %s", a.Raw["queues"])
+	}
+	if err := json.Unmarshal([]byte(`[1,2]`), &a); err == nil {
+		t.Fatal("a body that is not an object must fail")
+	}
+}
+
+func TestUpdateSendsTheFullDocument(t *testing.T) {
+	var sent map[string]any
+	var query string
+	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		query = r.URL.RawQuery
+		_ = json.NewDecoder(r.Body).Decode(&sent)
+		w.Write([]byte(`{"id":"a-1","firstName":"New"}`))
+	}))
+	var current Agent
+	_ = json.Unmarshal([]byte(`{"id":"a-1","userId":"u-1","orgId":"o-1","firstName":"Old","lastName":"L","emailId":"x@example.com",
+	  "roleId":"r-1","desktopLayouts":[{"id":"ly-1","isDefault":true}],"maxEmailChatSupport":7,
+	  "agentGroups":[{"groupId":"ag-old","role":"supervisor"}]}`), &current)
+	_, err := c.Agents.Update(context.Background(), &current, &AgentRequest{FirstName: String("New"), AgentGroupID: String("ag-new"), NickName: String("")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{
+		"id": "a-1", "userId": "u-1", "orgId": "o-1", "accountId": testAccount, "iId": testStream,
+		"firstName": "New", "lastName": "L", "nickName": "", "maxEmailChatSupport": float64(7), "agentGroupId": "ag-new",
+	}
+	for k, v := range want {
+		if sent[k] != v {
+			t.Errorf("sent %s = %#v, want %#v", k, sent[k], v)
+		}
+	}
+	if layouts, _ := sent["desktopLayouts"].([]any); len(layouts) != 1 {
+		t.Errorf("desktopLayouts were not sent back: %v", sent["desktopLayouts"])
+	}
+	groups, _ := sent["agentGroups"].([]any)
+	if len(groups) != 1 || groups[0].(map[string]any)["groupId"] != "ag-new" || groups[0].(map[string]any)["role"] != "supervisor" {
+		t.Errorf("agentGroups = %v, want the membership moved to ag-new with its role", groups)
+	}
+	if query != "groupId=ag-new" {
+		t.Errorf("query = %q", query)
+	}
+}
