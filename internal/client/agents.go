@@ -222,8 +222,12 @@ type AgentList struct {
 
 // Get reads one agent.
 func (s *AgentsService) Get(ctx context.Context, id string) (*Agent, error) {
+	seg, err := segment("agent", id)
+	if err != nil {
+		return nil, err
+	}
 	var a Agent
-	if err := s.client.do(ctx, http.MethodGet, "agents/"+url.PathEscape(id), nil, nil, &a); err != nil {
+	if err := s.client.do(ctx, http.MethodGet, "agents/"+seg, nil, nil, &a); err != nil {
 		return nil, err
 	}
 	return &a, nil
@@ -314,9 +318,12 @@ func (s *AgentsService) FindByEmail(ctx context.Context, email string) (*Agent, 
 // read: an array of agents or of ids, one agent, or one id. An entry that is
 // only an id has an empty EmailID. An empty answer or a 404 means none.
 func (s *AgentsService) GetByCustomID(ctx context.Context, customID string) ([]Agent, error) {
-	var raw json.RawMessage
-	err := s.client.do(ctx, http.MethodGet, "agents/customId/"+url.PathEscape(customID), nil, nil, &raw)
+	seg, err := segment("custom", customID)
 	if err != nil {
+		return nil, err
+	}
+	var raw json.RawMessage
+	if err := s.client.do(ctx, http.MethodGet, "agents/customId/"+seg, nil, nil, &raw); err != nil {
 		return nil, err
 	}
 	return decodeAgentRefs(raw), nil
@@ -482,6 +489,10 @@ func (s *AgentsService) Update(ctx context.Context, current *Agent, req *AgentRe
 	}
 
 	id := string(current.ID)
+	seg, err := segment("agent", id)
+	if err != nil {
+		return nil, err
+	}
 	oldGroup := current.GroupID()
 	group := oldGroup
 	if req.AgentGroupID != nil && *req.AgentGroupID != "" {
@@ -517,7 +528,7 @@ func (s *AgentsService) Update(ctx context.Context, current *Agent, req *AgentRe
 		q = url.Values{"groupId": {group}}
 	}
 	var updated Agent
-	if err := s.client.do(ctx, http.MethodPut, "agents/"+url.PathEscape(id), q, doc, &updated); err != nil {
+	if err := s.client.do(ctx, http.MethodPut, "agents/"+seg, q, doc, &updated); err != nil {
 		return nil, err
 	}
 	if updated.ID == "" {
@@ -528,7 +539,11 @@ func (s *AgentsService) Update(ctx context.Context, current *Agent, req *AgentRe
 
 // Delete removes an agent.
 func (s *AgentsService) Delete(ctx context.Context, id string) error {
-	return s.client.do(ctx, http.MethodDelete, "agents/"+url.PathEscape(id), nil, nil, nil)
+	seg, err := segment("agent", id)
+	if err != nil {
+		return err
+	}
+	return s.client.do(ctx, http.MethodDelete, "agents/"+seg, nil, nil, nil)
 }
 
 func setIfMissing(doc map[string]json.RawMessage, key, value string) {

@@ -273,6 +273,16 @@ func (c *Client) transportError(ctx context.Context, method, path string, err er
 	return fmt.Errorf("%s %s: %w", method, path, err)
 }
 
+// segment escapes an id for use as one path segment. "", "." and ".." are
+// refused without a request: joined to the path they would name the parent
+// collection (or the stream) and read the wrong endpoint.
+func segment(kind, id string) (string, error) {
+	if id == "" || id == "." || id == ".." {
+		return "", fmt.Errorf("%q is not a valid %s id", id, kind)
+	}
+	return url.PathEscape(id), nil
+}
+
 // do is the three lines every service method shares.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) error {
 	req, err := c.NewRequest(ctx, method, path, query, body)

@@ -147,8 +147,12 @@ type ConversationList struct {
 
 // Get reads one conversation.
 func (s *ConversationsService) Get(ctx context.Context, id string) (*Conversation, error) {
+	seg, err := segment("conversation", id)
+	if err != nil {
+		return nil, err
+	}
 	var c Conversation
-	if err := s.client.do(ctx, http.MethodGet, "conversations/"+url.PathEscape(id), nil, nil, &c); err != nil {
+	if err := s.client.do(ctx, http.MethodGet, "conversations/"+seg, nil, nil, &c); err != nil {
 		return nil, err
 	}
 	return &c, nil
@@ -183,7 +187,8 @@ const ConversationPageSize = 100
 // ListAll follows the pages until max conversations (0: no bound) or the
 // last page. The filters are also applied to what comes back, so a server
 // that ignores one cannot widen the answer, and a conversation met twice
-// (the list moved between pages) is kept once.
+// (the list moved between pages) is kept once. An entry without an id can
+// be neither referred to nor told apart from another, and is left out.
 func (s *ConversationsService) ListAll(ctx context.Context, opts ConversationListOptions, max int) ([]Conversation, error) {
 	var out []Conversation
 	seen := map[string]bool{}
@@ -198,7 +203,7 @@ func (s *ConversationsService) ListAll(ctx context.Context, opts ConversationLis
 			return nil, err
 		}
 		for _, c := range l.Results {
-			if seen[c.ID()] || !opts.matches(&c) {
+			if c.ID() == "" || seen[c.ID()] || !opts.matches(&c) {
 				continue
 			}
 			seen[c.ID()] = true
