@@ -51,8 +51,12 @@ go build -o "$work/smartassist-emulator" ./internal/emulator/cmd/smartassist-emu
 echo "Built into a temporary folder."
 
 step "Starting the SmartAssist emulator on a free loopback port"
+# Its own process group: a Ctrl-C stops terraform, not the emulator, which
+# must outlive it so that the cleanup can destroy what was created.
+set -m
 "$work/smartassist-emulator" -port-file "$work/port" >"$work/emulator.env" 2>"$work/emulator.log" &
 emu_pid=$!
+set +m
 for _ in $(seq 1 100); do
   [ -s "$work/port" ] && break
   kill -0 "$emu_pid" 2>/dev/null || { cat "$work/emulator.log" >&2; exit 1; }

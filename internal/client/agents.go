@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // AgentsService manages agents: create-an-agent, list-all-agents,
@@ -379,37 +380,42 @@ func (s *AgentsService) Create(ctx context.Context, req *AgentRequest) (*Agent, 
 	}
 	var created Agent
 	postErr := s.client.do(ctx, http.MethodPost, "agents", nil, req, &created)
-	if postErr != nil {
-		var apiErr *APIError
-		if errors.As(postErr, &apiErr) && apiErr.StatusCode < 500 {
-			return nil, postErr // refused: nothing was created
-		}
-		if neverSent(postErr) {
-			// A POST is retried only while unsent or refused with 429, so
-			// when the last attempt could not connect none was processed.
-			return nil, postErr
-		}
-		if ctx.Err() != nil {
-			return nil, &UnconfirmedCreateError{Email: email, Err: postErr}
-		}
-		found, err := s.FindByEmail(ctx, email)
-		if err == nil {
-			return found, nil
-		}
-		if IsNotFound(err) {
-			return nil, fmt.Errorf("%w (no agent with the email %s exists afterwards, so none was created)", postErr, email)
-		}
-		return nil, &UnconfirmedCreateError{Email: email, Err: postErr, LookupErr: err}
-	}
-	if created.ID != "" {
+	if postErr == nil && created.ID != "" {
 		return &created, nil
 	}
-	found, err := s.find(ctx, req)
-	if err != nil {
-		return nil, &UnconfirmedCreateError{Email: email, Created: true, LookupErr: err}
+	var apiErr *APIError
+	if postErr != nil && (errors.As(postErr, &apiErr) && apiErr.StatusCode < 500 || neverSent(postErr)) {
+		// Refused, or never sent (a POST is retried only while unsent or
+		// refused with 429, so a last attempt that could not connect means
+		// none was processed): nothing was created.
+		return nil, postErr
 	}
-	return found, nil
+
+	// The agent exists, or may: find it. The lookup runs even when the
+	// caller was interrupted (Terraform waits for in-flight operations), so
+	// an agent that exists ends up known to the caller, and in its state.
+	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), reconcileTimeout)
+	defer cancel()
+	if postErr == nil {
+		found, err := s.find(lookupCtx, req)
+		if err != nil {
+			return nil, &UnconfirmedCreateError{Email: email, Created: true, LookupErr: err}
+		}
+		return found, nil
+	}
+	found, err := s.FindByEmail(lookupCtx, email)
+	switch {
+	case err == nil:
+		return found, nil
+	case IsNotFound(err):
+		return nil, fmt.Errorf("%w (no agent with the email %s exists afterwards, so none was created)", postErr, email)
+	}
+	return nil, &UnconfirmedCreateError{Email: email, Err: postErr, LookupErr: err}
 }
+
+// reconcileTimeout bounds the lookup that follows a create whose answer did
+// not say which agent it made.
+const reconcileTimeout = 2 * time.Minute
 
 // find looks a just-created agent up: by custom id when there is one (one
 // call, the full document), else by email.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"sync/atomic"
 	"testing"
 )
 
@@ -90,5 +91,43 @@ func TestUpdateSendsTheFullDocument(t *testing.T) {
 	}
 	if query != "groupId=ag-new" {
 		t.Errorf("query = %q", query)
+	}
+}
+
+// An interrupt that lands while a create is answered must not lose the
+// agent: the lookup still runs, detached from the cancelled context.
+func TestCreateStillFindsTheAgentWhenInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var lookups atomic.Int32
+	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			cancel() // Ctrl-C while the API creates the agent
+			w.Write([]byte(`{"emailId":"x@example.com"}`))
+			return
+		}
+		lookups.Add(1)
+		w.Write([]byte(`{"results":[{"id":"a-7","emailId":"x@example.com"}],"hasMore":false,"totalPages":1}`))
+	}))
+	a, err := c.Agents.Create(ctx, &AgentRequest{EmailID: String("x@example.com")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.ID != "a-7" || lookups.Load() != 1 {
+		t.Fatalf("agent %q after %d lookups", a.ID, lookups.Load())
+	}
+}
+
+// A create interrupted before it was sent makes no lookup and says so.
+func TestCreateInterruptedBeforeSendingMakesNoLookup(t *testing.T) {
+	var calls atomic.Int32
+	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { calls.Add(1) }))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := c.Agents.Create(ctx, &AgentRequest{EmailID: String("x@example.com")}); err == nil {
+		t.Fatal("want an error")
+	}
+	if calls.Load() != 0 {
+		t.Fatalf("%d requests reached the server", calls.Load())
 	}
 }

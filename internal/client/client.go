@@ -263,8 +263,8 @@ func (c *Client) displayPath(u *url.URL) string {
 }
 
 func (c *Client) transportError(ctx context.Context, method, path string, err error) error {
-	if ctxErr := ctx.Err(); ctxErr != nil {
-		return fmt.Errorf("%s %s: %w", method, path, ctxErr)
+	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+		return fmt.Errorf("%s %s: %w (%w)", method, path, ctxErr, err)
 	}
 	var exhausted *retriesExhaustedError
 	if errors.As(err, &exhausted) {

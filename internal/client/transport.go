@@ -92,12 +92,12 @@ type authTransport struct {
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err := t.limiter.Wait(req.Context()); err != nil {
 		closeBody(req)
-		return nil, err
+		return nil, &notSentError{err}
 	}
 	token, err := t.tokens.Token()
 	if err != nil {
 		closeBody(req)
-		return nil, err
+		return nil, &notSentError{err}
 	}
 	out := req.Clone(req.Context())
 	// The header is "auth" with the raw token and no "Bearer" prefix, as in
@@ -120,7 +120,9 @@ func closeBody(req *http.Request) {
 // create never makes a duplicate.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
-		return false, ctx.Err()
+		// Stop, and let the attempt's own error (which says whether the
+		// request was sent) reach the caller.
+		return false, nil
 	}
 	if err != nil {
 		// DefaultRetryPolicy rules out what a retry cannot fix: bad
@@ -141,9 +143,20 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	return false, nil
 }
 
-// neverSent reports whether the request provably never left: the
-// connection itself could not be made.
+// notSentError is a failure before the request was handed to the network:
+// the wait for a rate-limit slot was interrupted, or no token was made.
+type notSentError struct{ err error }
+
+func (e *notSentError) Error() string { return e.err.Error() }
+func (e *notSentError) Unwrap() error { return e.err }
+
+// neverSent reports whether the request provably never left: it failed
+// before it was sent, or the connection itself could not be made.
 func neverSent(err error) bool {
+	var ns *notSentError
+	if errors.As(err, &ns) {
+		return true
+	}
 	var opErr *net.OpError
 	if errors.As(err, &opErr) && opErr.Op == "dial" {
 		return true
