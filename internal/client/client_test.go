@@ -190,7 +190,7 @@ func TestExhaustedRetriesSayHowManyAttemptsAndTheLastAnswer(t *testing.T) {
 	if calls.Load() != 3 {
 		t.Fatalf("calls = %d, want 3", calls.Load())
 	}
-	want := "GET /agents/a-1: HTTP 504 Gateway Timeout: upstream timed out; gave up after 3 attempts (max_retries reached)"
+	want := "GET /agents/a-1: gave up after 3 attempts (max_retries reached); the last answer was HTTP 504 Gateway Timeout: upstream timed out"
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Fatalf("err = %v\nwant it to contain %q", err, want)
 	}

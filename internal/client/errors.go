@@ -34,7 +34,11 @@ type APIError struct {
 
 func (e *APIError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s: HTTP %d", e.Method, e.Path, e.StatusCode)
+	fmt.Fprintf(&b, "%s %s: ", e.Method, e.Path)
+	if e.RetriesExhausted {
+		fmt.Fprintf(&b, "gave up after %d attempts (max_retries reached); the last answer was ", e.Attempts)
+	}
+	fmt.Fprintf(&b, "HTTP %d", e.StatusCode)
 	if text := http.StatusText(e.StatusCode); text != "" {
 		fmt.Fprintf(&b, " %s", text)
 	}
@@ -43,9 +47,6 @@ func (e *APIError) Error() string {
 	}
 	if e.Code != 0 && e.Code != e.StatusCode {
 		fmt.Fprintf(&b, " (API code %d)", e.Code)
-	}
-	if e.RetriesExhausted {
-		fmt.Fprintf(&b, "; gave up after %d attempts (max_retries reached), this was the last answer", e.Attempts)
 	}
 	if e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden {
 		b.WriteString(". Check the provider credentials (client_id and client_secret, or jwt), the stream_id and account_id, " +

@@ -146,6 +146,12 @@ func (e *testEnv) expectNoRequests(t *testing.T) {
 
 func regex(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 
+// wrapped matches a message that Terraform may have wrapped over several
+// lines: each space of the pattern matches any run of white space.
+func wrapped(s string) *regexp.Regexp {
+	return regexp.MustCompile(`(?s)` + strings.ReplaceAll(s, " ", `\s+`))
+}
+
 // TestProviderConfigReachesEmulator proves a configured provider reaches the
 // emulator with working credentials, counting the requests it made.
 func TestProviderConfigReachesEmulator(t *testing.T) {

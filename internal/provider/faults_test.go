@@ -1,0 +1,227 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
+)
+
+// simpleAgents is n minimal agents named fault0…, with a first name that
+// steps can change.
+func simpleAgents(n int, firstName string) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, `
+resource "smartassist_agent" "f%d" {
+  email      = "fault%d@example.com"
+  first_name = %q
+  last_name  = "Tester"
+  role_id    = %q
+}
+`, i, i, firstName, seedRoleAgent)
+	}
+	return b.String()
+}
+
+// agentsWithEmail counts the emulator's agents with an email.
+func agentsWithEmail(env *testEnv, email string) int {
+	n := 0
+	for _, a := range env.emu.Agents() {
+		if strings.EqualFold(fmt.Sprint(a["emailId"]), email) {
+			n++
+		}
+	}
+	return n
+}
+
+// A storm of ten 429s, each asking to wait a second, during an apply of
+// five agents: the apply succeeds, every 429 is absorbed, and no agent is
+// created twice.
+func TestFault429StormIsAbsorbed(t *testing.T) {
+	env := newTestEnv(t)
+	var start time.Time
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				env.emu.InjectFault(emulator.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1", Count: 10})
+				start = time.Now()
+			},
+			Config: env.config(simpleAgents(5, "Storm")),
+			Check: func(*terraform.State) error {
+				if n := env.emu.StatusCounts()[429]; n != 10 {
+					return fmt.Errorf("the emulator answered 429 %d times, want all 10 injected", n)
+				}
+				if elapsed := time.Since(start); elapsed < time.Second {
+					return fmt.Errorf("the apply took %s: the 1s Retry-After was not honoured", elapsed)
+				}
+				for i := 0; i < 5; i++ {
+					if n := agentsWithEmail(env, fmt.Sprintf("fault%d@example.com", i)); n != 1 {
+						return fmt.Errorf("fault%d@example.com exists %d times", i, n)
+					}
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// 502, 503 and 504 on the reads and PUTs of an update are retried and the
+// apply succeeds; a burst that outlasts max_retries says how many attempts
+// were made and what the last answer was.
+func TestFault5xxBursts(t *testing.T) {
+	env := newTestEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: env.config(simpleAgents(1, "Before"))},
+			{
+				PreConfig: func() {
+					env.emu.InjectFault(emulator.Fault{Method: "GET", Route: "/agents/{id}", Status: http.StatusBadGateway})
+					env.emu.InjectFault(emulator.Fault{Method: "PUT", Route: "/agents/{id}", Status: http.StatusServiceUnavailable})
+					env.emu.InjectFault(emulator.Fault{Method: "PUT", Route: "/agents/{id}", Status: http.StatusGatewayTimeout})
+					env.resetCounts()
+				},
+				Config: env.config(simpleAgents(1, "After")),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("smartassist_agent.f0", "first_name", "After"),
+					func(*terraform.State) error {
+						s := env.emu.StatusCounts()
+						if s[502] != 1 || s[503] != 1 || s[504] != 1 || env.emu.Count("PUT /agents/{id}") != 3 {
+							return fmt.Errorf("statuses %v, PUTs %d", s, env.emu.Count("PUT /agents/{id}"))
+						}
+						rec, _ := env.emu.AgentByEmail("fault0@example.com")
+						return expectRecord(rec, map[string]any{"firstName": "After"})
+					},
+				),
+			},
+			{
+				PreConfig: func() {
+					env.emu.InjectFault(emulator.Fault{Method: "GET", Route: "/agents/{id}", Status: http.StatusServiceUnavailable, Count: 5})
+				},
+				Config: env.providerBlock("max_retries = 1") + simpleAgents(1, "After"),
+				ExpectError: wrapped(`Unable to read agent.*GET /agents/a-[^:]+: gave up after 2 attempts \(max_retries reached\); the last answer was HTTP 503 Service Unavailable`),
+			},
+			{
+				PreConfig: env.emu.ClearFaults,
+				Config:    env.config(simpleAgents(1, "After")),
+			},
+		},
+	})
+}
+
+// The connection drops after the create reached the API: the agent exists,
+// the POST is not retried, and the provider finds the agent and keeps it in
+// state. No duplicate exists.
+func TestFaultDroppedAfterCreateIsReconciled(t *testing.T) {
+	env := newTestEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				env.emu.InjectFault(emulator.Fault{Method: "POST", Route: "/agents", Drop: emulator.DropAfterHandling})
+				env.resetCounts()
+			},
+			Config: env.config(simpleAgents(1, "Dropped")),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				env.expectCounts(map[string]int{"POST /agents": 1, "GET /agents": 1}),
+				func(s *terraform.State) error {
+					if n := agentsWithEmail(env, "fault0@example.com"); n != 1 {
+						return fmt.Errorf("fault0@example.com exists %d times, want once", n)
+					}
+					rec, _ := env.emu.AgentByEmail("fault0@example.com")
+					if id := s.RootModule().Resources["smartassist_agent.f0"].Primary.ID; id != rec["id"] {
+						return fmt.Errorf("state id %q, emulator id %v", id, rec["id"])
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
+
+// The connection drops before the create reached the API: nothing exists,
+// and the error says so rather than leaving the user to guess.
+func TestFaultDroppedBeforeCreateSaysNothingWasCreated(t *testing.T) {
+	env := newTestEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				env.emu.InjectFault(emulator.Fault{Method: "POST", Route: "/agents", Drop: emulator.DropBeforeHandling})
+			},
+			Config:      env.config(simpleAgents(1, "Dropped")),
+			ExpectError: wrapped(`Unable to create agent.*POST /agents: .*EOF \(no agent with the email fault0@example.com exists afterwards, so none was created\)`),
+		}},
+	})
+	if n := agentsWithEmail(env, "fault0@example.com"); n != 0 {
+		t.Fatalf("fault0@example.com exists %d times", n)
+	}
+	if n := env.emu.Count("POST /agents"); n != 1 {
+		t.Fatalf("the POST was sent %d times; a POST that may have arrived must not be retried", n)
+	}
+}
+
+// A PUT that times out is retried (it is idempotent) and the apply
+// succeeds, with state matching the emulator.
+func TestFaultTimedOutPUTIsRetried(t *testing.T) {
+	env := newTestEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: env.providerBlock(`request_timeout = "1s"`) + simpleAgents(1, "Slow")},
+			{
+				PreConfig: func() {
+					env.emu.InjectFault(emulator.Fault{Method: "PUT", Route: "/agents/{id}", Latency: 3 * time.Second})
+					env.resetCounts()
+				},
+				Config: env.providerBlock(`request_timeout = "1s"`) + simpleAgents(1, "Patient"),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("smartassist_agent.f0", "first_name", "Patient"),
+					func(*terraform.State) error {
+						if n := env.emu.Count("PUT /agents/{id}"); n != 2 {
+							return fmt.Errorf("%d PUTs, want the timed-out one and its retry", n)
+						}
+						rec, _ := env.emu.AgentByEmail("fault0@example.com")
+						return expectRecord(rec, map[string]any{"firstName": "Patient"})
+					},
+				),
+			},
+		},
+	})
+}
+
+// Broken answers give a clear error naming the endpoint, never a panic.
+func TestFaultBrokenBodies(t *testing.T) {
+	cases := []struct {
+		name  string
+		fault emulator.Fault
+		want  string
+	}{
+		{"malformed", emulator.Fault{Malformed: true}, `GET /agents/` + seedMariaID + `: the response is not the JSON this endpoint documents`},
+		{"truncated", emulator.Fault{Truncated: true}, `GET /agents/` + seedMariaID + `: reading the response body: unexpected EOF`},
+		{"over-large", emulator.Fault{OversizeBytes: 17 << 20}, `GET /agents/` + seedMariaID + `: the response body is larger than the 16777216-byte limit`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			env := newTestEnv(t)
+			f := tc.fault
+			f.Method, f.Route, f.Count = "GET", "/agents/{id}", 3
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testProviderFactories,
+				Steps: []resource.TestStep{{
+					PreConfig:   func() { env.emu.InjectFault(f) },
+					Config:      env.config(readMaria),
+					ExpectError: wrapped(`Unable to read agent.*` + tc.want),
+				}},
+			})
+		})
+	}
+}
