@@ -268,6 +268,7 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 	}
 
 	settings.Logger = newTFLogger(settings.ClientSecret, settings.JWT)
+	ctx = maskSecrets(ctx, settings.Logger.(*tfLogger).secrets)
 	c, err := client.New(settings)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to configure the SmartAssist client", err.Error())
