@@ -267,8 +267,9 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 
-	settings.Logger = newTFLogger(settings.ClientSecret, settings.JWT)
-	ctx = maskSecrets(ctx, settings.Logger.(*tfLogger).secrets)
+	logger := newTFLogger(settings.ClientSecret, settings.JWT)
+	settings.Logger = logger
+	ctx = maskSecrets(ctx, logger.secrets)
 	c, err := client.New(settings)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to configure the SmartAssist client", err.Error())
