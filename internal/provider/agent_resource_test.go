@@ -293,89 +293,6 @@ resource "smartassist_agent" "dup" {
 	}
 }
 
-// TestAgentResourceBadInput: each bad input fails at plan time, naming the
-// attribute, before any API call.
-func TestAgentResourceBadInput(t *testing.T) {
-	base := map[string]string{
-		"email": `"eve@example.com"`, "first_name": `"Eve"`, "last_name": `"Adams"`, "role_id": fmt.Sprintf("%q", seedRoleAgent),
-	}
-	cases := []struct {
-		name  string
-		attrs map[string]string
-		block string
-		want  string
-	}{
-		{"email format", map[string]string{"email": `"not-an-email"`}, "", `Invalid email.*"not-an-email" is not an email address`},
-		{"custom id with a space", map[string]string{"custom_id": `"EMP 1"`}, "", `Invalid custom_id.*contains white space`},
-		{"max chat too high", map[string]string{"max_chat_support": "1000", "can_support_chat": "true"}, "", `max_chat_support.*value must be between 1 and 100, got: 1000`},
-		{"max chat needs chat", map[string]string{"max_chat_support": "3"}, "", `Attribute "can_support_chat" must be specified when "max_chat_support" is\s+specified`},
-		{"max chat with chat off", map[string]string{"max_chat_support": "3", "can_support_chat": "false"}, "", `max_chat_support is set but can_support_chat is false`},
-		{"phone", map[string]string{"phone_number": `"call me"`}, "", `phone_number.*must be a phone number`},
-		{"language code", nil, `chat_language_support {
-    language    = "English"
-    proficiency = "expert"
-  }`, `Invalid language.*"English" is not a language code`},
-		{"language proficiency", nil, `voice_language_support {
-    language    = "en"
-    proficiency = "fluent"
-  }`, `proficiency.*value must be one of: \["novice" "average" "good" "expert"\]`},
-		{"skill proficiency", nil, `skill {
-    id                = "633ffac608f3a07459939a1f"
-    proficiency_level = "high"
-  }`, `proficiency_level.*value must be one of`},
-		{"duplicate language", nil, `chat_language_support {
-    language    = "en"
-    proficiency = "expert"
-  }
-  chat_language_support {
-    language    = "en"
-    proficiency = "good"
-  }`, `Duplicate chat_language_support block.*language "en" appears in more than one`},
-		{"duplicate queue", nil, `queue {
-    id = "qu-1"
-  }
-  queue {
-    id                 = "qu-1"
-    is_preferred_agent = true
-  }`, `Duplicate queue block.*queue id "qu-1"`},
-		{"duplicate skill", nil, `skill {
-    id                = "s-1"
-    proficiency_level = "good"
-  }
-  skill {
-    id                = "s-1"
-    proficiency_level = "expert"
-  }`, `Duplicate skill block.*skill id "s-1"`},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			env := newTestEnv(t)
-			attrs := map[string]string{}
-			for k, v := range base {
-				attrs[k] = v
-			}
-			for k, v := range tc.attrs {
-				attrs[k] = v
-			}
-			var body strings.Builder
-			body.WriteString("resource \"smartassist_agent\" \"bad\" {\n")
-			for _, k := range sortedKeys(attrs) {
-				fmt.Fprintf(&body, "  %s = %s\n", k, attrs[k])
-			}
-			body.WriteString("  " + tc.block + "\n}\n")
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      env.config(body.String()),
-					PlanOnly:    true,
-					ExpectError: regex(`(?s)` + tc.want),
-				}},
-			})
-			env.expectNoRequests(t)
-		})
-	}
-}
-
 // expectChangedAttributes checks that the planned update of addr changes
 // exactly the named top-level attributes.
 func expectChangedAttributes(addr string, attrs ...string) plancheck.PlanCheck {
@@ -443,13 +360,4 @@ func sorted(s ...string) []string {
 	out := append([]string(nil), s...)
 	sort.Strings(out)
 	return out
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -308,32 +308,6 @@ func TestAccConversationsDataSource_paging(t *testing.T) {
 	})
 }
 
-// TestAccConversationsDataSource_invalidConfig: a status outside the
-// documented values, or a limit below 1, fails at plan time, before any
-// request.
-func TestAccConversationsDataSource_invalidConfig(t *testing.T) {
-	env := newTestEnv(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      env.config(conversationFilter{name: "bad", statuses: []string{"CLOSED", "closed"}}.hcl()),
-				ExpectError: regex(`status\[Value\("closed"\)\][\s\S]*value must be one of`),
-			},
-			{
-				Config:      env.config(conversationFilter{name: "bad", statuses: []string{"ARCHIVED"}}.hcl()),
-				ExpectError: regex(`status\[Value\("ARCHIVED"\)\][\s\S]*ACTIVE`),
-			},
-			{
-				Config:      env.config(`data "smartassist_conversations" "bad" { limit = 0 }`),
-				ExpectError: regex(`Attribute limit value must be at least 1`),
-			},
-		},
-	})
-	env.expectNoRequests(t)
-}
-
-// TestAccConversationsDataSource_examples applies the documentation's
 // example against the seed.
 func TestAccConversationsDataSource_examples(t *testing.T) {
 	example, err := os.ReadFile("../../examples/data-sources/smartassist_conversations/data-source.tf")

@@ -1,0 +1,83 @@
+package client
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// The decoders meet whatever the API sends. They may refuse a body that is
+// not a JSON object, but must never panic, and an odd field must never fail
+// the read of the rest.
+
+var decoderSeeds = []string{
+	`{"id":"a-1","emailId":"x@example.com","phoneNumber":13456782345,"queues":[{"id":"q","isPreferredAgent":"yes"}]}`,
+	`{"_id":"c-1","waitTime":"12","priority":5,"surveyRequired":"YES","participants":{"not":"a list"},"dispositions":[]}`,
+	`{"results":[{"id":"a-1"},7,null,"x"],"hasMore":"true","totalPages":"2"}`,
+	`{"errors":[{"msg":{"nested":true},"code":"4002"}]}`,
+	`{"skills":[{"skillId":1e400,"proficiencyLevel":null}],"maxChatSupport":1e30}`,
+	`[]`, `null`, `"text"`, `{`, ``, `{"chatLanguageSupport":[{"language":["en"],"isActive":2}]}`,
+}
+
+func FuzzAgentDecode(f *testing.F) {
+	for _, s := range decoderSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var a Agent
+		if err := json.Unmarshal(body, &a); err != nil {
+			return
+		}
+		// Everything the provider calls on an agent must be safe.
+		_ = a.GroupID()
+		for _, q := range a.Queues {
+			_ = q.PreferredFor(string(a.UserID), string(a.ID))
+		}
+		for _, s := range a.Skills {
+			_ = s.Skill()
+		}
+		_ = decodeAgentRefs(body)
+	})
+}
+
+func FuzzConversationDecode(f *testing.F) {
+	for _, s := range decoderSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var c Conversation
+		if err := json.Unmarshal(body, &c); err != nil {
+			return
+		}
+		_ = c.ID()
+		opts := ConversationListOptions{Status: []string{"CLOSED"}, Source: "rtm", Language: "en"}
+		_ = opts.matches(&c)
+	})
+}
+
+func FuzzListEnvelopes(f *testing.F) {
+	for _, s := range decoderSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var agents AgentList
+		if json.Unmarshal(body, &agents) == nil {
+			_ = morePages(1, &agents)
+		}
+		var convs ConversationList
+		_ = json.Unmarshal(body, &convs)
+	})
+}
+
+func FuzzErrorEnvelope(f *testing.F) {
+	for _, s := range decoderSeeds {
+		f.Add([]byte(s), 400)
+	}
+	f.Fuzz(func(t *testing.T, body []byte, status int) {
+		e := newAPIError("GET", "/agents/a-1", status, body)
+		if len(e.Message) > maxErrorText+len("…") && !json.Valid(body) {
+			t.Fatalf("a non-JSON body was quoted at %d bytes", len(e.Message))
+		}
+		_ = e.Error()
+		_ = IsNotFound(e) || IsRateLimited(e) || IsConflict(e) || IsUnauthorized(e)
+	})
+}
