@@ -121,15 +121,20 @@ func TestAgentResourceLifecycle(t *testing.T) {
 			// 2. Import by id, then by email: the imported state equals the
 			// applied one.
 			{
+				PreConfig:         env.resetCounts,
 				ResourceName:      aliceAddr,
 				ImportState:       true,
 				ImportStateVerify: true,
+				ImportStateCheck:  importCounts(env, map[string]int{"GET /agents/{id}": 1}),
 			},
 			{
+				PreConfig:         env.resetCounts,
 				ResourceName:      aliceAddr,
 				ImportState:       true,
 				ImportStateId:     "alice@example.com",
 				ImportStateVerify: true,
+				// One list page finds the id, one GET reads the agent.
+				ImportStateCheck: importCounts(env, map[string]int{"GET /agents": 1, "GET /agents/{id}": 1}),
 			},
 			// 3. Update: rename, change a proficiency, drop a queue and add
 			// another. A field the resource does not manage, changed out of
@@ -291,6 +296,12 @@ resource "smartassist_agent" "dup" {
 	if n := len(env.emu.Agents()); n != 2 {
 		t.Fatalf("the emulator holds %d agents, want the 2 seeded ones", n)
 	}
+}
+
+// importCounts checks an import step's API calls.
+func importCounts(env *testEnv, want map[string]int) resource.ImportStateCheckFunc {
+	check := env.expectCounts(want)
+	return func([]*terraform.InstanceState) error { return check(nil) }
 }
 
 // expectChangedAttributes checks that the planned update of addr changes
