@@ -258,46 +258,64 @@ func (r *agentResource) ValidateConfig(ctx context.Context, req resource.Validat
 	}
 }
 
-// ModifyPlan fills the API's defaults into block attributes the
-// configuration leaves out (is_active = true, is_preferred_agent = false),
-// so plans show real values and never a perpetual "known after apply".
+// ModifyPlan applies the documented defaults of block attributes the
+// configuration leaves out (is_active = true, is_preferred_agent = false).
+// An omitted value means the default, not "whatever the API has": a queue
+// made preferred in the UI shows up as drift, and plans never show a
+// perpetual "known after apply".
 func (r *agentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
 	}
+	language := func(l *languageModel) types.String { return l.Language }
+	isActive := func(l *languageModel) *types.Bool { return &l.IsActive }
+	changed := false
 	for _, block := range []string{agentChatLanguageBlock, agentVoiceLanguageBlock} {
-		fillBlockDefault(ctx, req, resp, block, func(l *languageModel) *types.Bool { return &l.IsActive }, defaultLanguageActive)
+		changed = applyBlockDefault(ctx, req, resp, block, language, isActive, defaultLanguageActive) || changed
 	}
-	fillBlockDefault(ctx, req, resp, agentQueueBlock, func(q *queueModel) *types.Bool { return &q.IsPreferredAgent }, defaultPreferredAgent)
+	changed = applyBlockDefault(ctx, req, resp, agentQueueBlock,
+		func(q *queueModel) types.String { return q.ID },
+		func(q *queueModel) *types.Bool { return &q.IsPreferredAgent }, defaultPreferredAgent) || changed
+	if changed && !req.State.Raw.IsNull() {
+		// Restoring a default is an update: the API will stamp it.
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), types.StringUnknown())...)
+	}
 }
 
-func fillBlockDefault[T any](ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, block string, field func(*T) *types.Bool, def bool) {
+// applyBlockDefault sets field to def in every planned block whose
+// configured twin (the block with the same key) leaves field out.
+func applyBlockDefault[T any](ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse,
+	block string, key func(*T) types.String, field func(*T) *types.Bool, def bool) (changed bool) {
 	p := path.Root(block)
 	cfg, known, d := blockSet[T](ctx, req.Config, p)
 	resp.Diagnostics.Append(d...)
 	if !known || d.HasError() {
-		return
+		return false
 	}
+	omitted := map[string]bool{}
 	for i := range cfg {
-		if field(&cfg[i]).IsUnknown() {
-			return // an expression decides it; leave the plan alone
+		k := key(&cfg[i])
+		if k.IsUnknown() || field(&cfg[i]).IsUnknown() {
+			return false // an expression decides it; leave the plan alone
+		}
+		if field(&cfg[i]).IsNull() {
+			omitted[k.ValueString()] = true
 		}
 	}
 	planned, known, d := blockSet[T](ctx, resp.Plan, p)
 	resp.Diagnostics.Append(d...)
-	if !known || d.HasError() || len(planned) == 0 {
-		return
+	if !known || d.HasError() || len(omitted) == 0 {
+		return false
 	}
-	changed := false
 	for i := range planned {
-		if v := field(&planned[i]); v.IsUnknown() {
+		v := field(&planned[i])
+		if k := key(&planned[i]); !k.IsUnknown() && omitted[k.ValueString()] && (v.IsUnknown() || v.IsNull() || v.ValueBool() != def) {
+			changed = changed || !v.IsUnknown() // filling an unknown is no change of its own
 			*v = types.BoolValue(def)
-			changed = true
 		}
 	}
-	if changed {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, p, planned)...)
-	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, p, planned)...)
+	return changed
 }
 
 func (r *agentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

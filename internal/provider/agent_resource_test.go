@@ -372,3 +372,53 @@ func sorted(s ...string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// An omitted is_preferred_agent means false: a queue made preferred in the
+// UI is drift, and the apply puts it back.
+func TestAgentResourceOmittedBlockDefaultsAreManaged(t *testing.T) {
+	env := newTestEnv(t)
+	config := env.config(fmt.Sprintf(`
+resource "smartassist_agent" "dan" {
+  email      = "dan@example.com"
+  first_name = "Dan"
+  last_name  = "Brown"
+  role_id    = %q
+  queue {
+    id = %q
+  }
+  chat_language_support {
+    language    = "en"
+    proficiency = "good"
+  }
+}
+`, seedRoleAgent, seedSupportQueue))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() {
+					rec, _ := env.emu.AgentByEmail("dan@example.com")
+					env.emu.UpdateAgent(fmt.Sprint(rec["id"]), func(doc map[string]any) {
+						doc["queues"].([]any)[0].(map[string]any)["isPreferredAgent"] = true
+						doc["chatLanguageSupport"].([]any)[0].(map[string]any)["isActive"] = false
+					})
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("smartassist_agent.dan", plancheck.ResourceActionUpdate),
+					expectChangedAttributes("smartassist_agent.dan", "chat_language_support", "queue", "updated_at"),
+				}},
+				Check: func(*terraform.State) error {
+					rec, _ := env.emu.AgentByEmail("dan@example.com")
+					q := rec["queues"].([]any)[0].(map[string]any)
+					l := rec["chatLanguageSupport"].([]any)[0].(map[string]any)
+					if q["isPreferredAgent"] != false || l["isActive"] != true {
+						return fmt.Errorf("queue %v, language %v: the defaults were not restored", q, l)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
