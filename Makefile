@@ -35,7 +35,7 @@ ifdef TF_IS_TOFU
   TF_ENV += TF_ACC_PROVIDER_HOST=registry.opentofu.org
 endif
 
-.PHONY: default build install lint fmt-check generate docs-check examples-check test testacc test-race demo bench release-check clean terraform
+.PHONY: default build install lint fmt-check generate docs-check examples-check test testacc demo release-check clean terraform
 
 default: build
 
@@ -87,6 +87,13 @@ testacc: terraform
 
 demo: terraform
 	TF_BIN=$(TF_BIN) TF_IS_TOFU=$(TF_IS_TOFU) bash scripts/demo.sh
+
+# goreleaser from the module proxy: validate .goreleaser.yml and build every
+# platform's archive locally (unsigned). Slow; not part of make test.
+GORELEASER := go run github.com/goreleaser/goreleaser/v2@v2.18.2
+release-check:
+	$(GORELEASER) check
+	$(GORELEASER) release --snapshot --clean --skip=sign,publish
 
 clean:
 	rm -rf bin dist
