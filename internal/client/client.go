@@ -99,6 +99,7 @@ type Client struct {
 	logger    Logger
 
 	Agents        *AgentsService
+	Contacts      *ContactsService
 	Conversations *ConversationsService
 }
 
@@ -149,6 +150,7 @@ func New(cfg Config) (*Client, error) {
 	c.http = newRetryingHTTPClient(cfg, tokens, c.limiter, c.logger)
 
 	c.Agents = &AgentsService{client: c}
+	c.Contacts = &ContactsService{client: c}
 	c.Conversations = &ConversationsService{client: c}
 	return c, nil
 }

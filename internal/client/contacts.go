@@ -1,0 +1,233 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// ContactsService manages contacts: create-a-contact-by-giving-details (an
+// array), get-all-contacts, update-a-contact, update-bulk-contacts,
+// delete-a-contact and bulk-delete-contacts (reference.md §1.8). There is no
+// get-one endpoint: read through the list.
+type ContactsService service
+
+// ContactSalutations is the documented set ("The salutation (Mr. or Mrs.)
+// of the contact"; the samples send mr and mrs).
+var ContactSalutations = []string{"mr", "mrs"}
+
+// Contact is a contact as the API returns it. Create, list and update-one
+// answers name the id "id"; the contact inside a bulk-update answer names it
+// "_id" (update-bulk-contacts sample). Both are read.
+type Contact struct {
+	IDField    FlexString            `json:"id"`
+	MongoID    FlexString            `json:"_id"`
+	FirstName  FlexString            `json:"firstName"`
+	LastName   FlexString            `json:"lastName"`
+	FullName   FlexString            `json:"fullName"`
+	Salutation FlexString            `json:"salutation"`
+	CellPhone  FlexObject[CellPhone] `json:"cellPhone"`
+	Status     FlexString            `json:"status"`
+	CreatedAt  FlexString            `json:"createdAt"`
+	UpdatedAt  FlexString            `json:"updatedAt"`
+}
+
+// ID is the contact's id, whichever key carried it.
+func (c *Contact) ID() string {
+	if c.IDField != "" {
+		return string(c.IDField)
+	}
+	return string(c.MongoID)
+}
+
+// Active reports whether the contact exists for its users. The API deletes
+// softly: a deleted contact stays, with status INACTIVE.
+func (c *Contact) Active() bool { return !strings.EqualFold(string(c.Status), "INACTIVE") }
+
+// CellPhone is a contact's mobile number. The API stores phoneNumber with
+// the country code prefixed: "2445600000" sent with "+91" reads back as
+// "+912445600000".
+type CellPhone struct {
+	PhoneNumber FlexString `json:"phoneNumber"`
+	CountryCode FlexString `json:"countryCode"`
+	Extension   FlexString `json:"extension"`
+}
+
+// LocalNumber is the number without the country code the API prefixes.
+func (p CellPhone) LocalNumber() string {
+	n, cc := string(p.PhoneNumber), string(p.CountryCode)
+	if cc != "" && strings.HasPrefix(n, cc) {
+		return n[len(cc):]
+	}
+	return n
+}
+
+// ContactRequest is one contact to create or update. Every field is
+// required by the pages.
+type ContactRequest struct {
+	FirstName  string           `json:"firstName"`
+	LastName   string           `json:"lastName"`
+	Salutation string           `json:"salutation"`
+	CellPhone  CellPhoneRequest `json:"cellPhone"`
+}
+
+// CellPhoneRequest is the number as sent: phoneNumber without the country
+// code.
+type CellPhoneRequest struct {
+	PhoneNumber string `json:"phoneNumber"`
+	CountryCode string `json:"countryCode"`
+	Extension   string `json:"extension"`
+}
+
+// FullNumber is the number as the API stores it.
+func (p CellPhoneRequest) FullNumber() string {
+	if strings.HasPrefix(p.PhoneNumber, p.CountryCode) && strings.HasPrefix(p.PhoneNumber, "+") {
+		return p.PhoneNumber
+	}
+	return p.CountryCode + p.PhoneNumber
+}
+
+// ContactUpdate is one record of a bulk update.
+type ContactUpdate struct {
+	ID string `json:"id"`
+	ContactRequest
+}
+
+// BulkResult is the answer of bulk-update and bulk-delete: each record's
+// fate.
+type BulkResult struct {
+	TotalRequested    FlexInt               `json:"totalRequested"`
+	Successful        FlexInt               `json:"successful"`
+	Failed            FlexInt               `json:"failed"`
+	SuccessfulRecords FlexList[BulkSuccess] `json:"successfulRecords"`
+	FailedRecords     FlexList[BulkFailure] `json:"failedRecords"`
+}
+
+// BulkSuccess is one record that was applied.
+type BulkSuccess struct {
+	ID      FlexString          `json:"id"`
+	Contact FlexObject[Contact] `json:"contact"`
+}
+
+// BulkFailure is one record that was not. The pages show failedRecords only
+// empty; the reason is read from whichever of the usual keys holds it.
+type BulkFailure struct {
+	ID      FlexString `json:"id"`
+	Reason  FlexString `json:"reason"`
+	Message FlexString `json:"message"`
+	Msg     FlexString `json:"msg"`
+	Error   FlexString `json:"error"`
+}
+
+// Why is the API's reason for the failure.
+func (f BulkFailure) Why() string {
+	for _, s := range []FlexString{f.Reason, f.Message, f.Msg, f.Error} {
+		if s != "" {
+			return string(s)
+		}
+	}
+	return "the API gave no reason"
+}
+
+// ContactList is one page of contacts.
+type ContactList struct {
+	Results      FlexList[Contact] `json:"results"`
+	HasMore      FlexBool          `json:"hasMore"`
+	TotalResults FlexInt           `json:"totalResults"`
+}
+
+// Create adds contacts in one call. The answer is the created contacts.
+func (s *ContactsService) Create(ctx context.Context, contacts []ContactRequest) ([]Contact, error) {
+	var out FlexList[Contact]
+	if err := s.client.do(ctx, http.MethodPost, "contacts", nil, contacts, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ContactPageSize is how many contacts one list call asks for. Paging
+// parameters of get-all-contacts are not documented; skip and limit are
+// sent, and a server that ignores them is detected (see ListAll).
+const ContactPageSize = 100
+
+// List reads one page.
+func (s *ContactsService) List(ctx context.Context, skip, limit int) (*ContactList, error) {
+	q := url.Values{"skip": {strconv.Itoa(skip)}, "limit": {strconv.Itoa(limit)}}
+	var l ContactList
+	if err := s.client.do(ctx, http.MethodGet, "contacts", q, nil, &l); err != nil {
+		return nil, err
+	}
+	return &l, nil
+}
+
+// ListAll reads every contact, INACTIVE ones included, following the pages
+// until one brings nothing new.
+func (s *ContactsService) ListAll(ctx context.Context) ([]Contact, error) {
+	var out []Contact
+	seen := map[string]bool{}
+	for page := 0; page < maxPages; page++ {
+		l, err := s.List(ctx, len(out), ContactPageSize)
+		if err != nil {
+			return nil, err
+		}
+		added := 0
+		for _, c := range l.Results {
+			if id := c.ID(); id != "" && !seen[id] {
+				seen[id] = true
+				out = append(out, c)
+				added++
+			}
+		}
+		if added == 0 || !bool(l.HasMore) {
+			return out, nil
+		}
+	}
+	return out, nil
+}
+
+// Update changes one contact.
+func (s *ContactsService) Update(ctx context.Context, id string, c ContactRequest) (*Contact, error) {
+	seg, err := segment("contact", id)
+	if err != nil {
+		return nil, err
+	}
+	var out Contact
+	if err := s.client.do(ctx, http.MethodPut, "contacts/"+seg, nil, c, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// BulkUpdate changes many contacts in one call; each record succeeds or
+// fails on its own.
+func (s *ContactsService) BulkUpdate(ctx context.Context, updates []ContactUpdate) (*BulkResult, error) {
+	var out BulkResult
+	if err := s.client.do(ctx, http.MethodPut, "contacts/bulk-update", nil, updates, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Delete deletes one contact (softly: it remains, INACTIVE).
+func (s *ContactsService) Delete(ctx context.Context, id string) error {
+	seg, err := segment("contact", id)
+	if err != nil {
+		return err
+	}
+	return s.client.do(ctx, http.MethodDelete, "contacts/"+seg, nil, nil, nil)
+}
+
+// BulkDelete deletes many contacts in one call; each succeeds or fails on
+// its own.
+func (s *ContactsService) BulkDelete(ctx context.Context, ids []string) (*BulkResult, error) {
+	var out BulkResult
+	body := struct {
+		IDs []string `json:"ids"`
+	}{ids}
+	if err := s.client.do(ctx, http.MethodDelete, "contacts/bulk-delete", nil, body, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
