@@ -30,6 +30,12 @@ type Seed struct {
 
 	// Conversations are served as they are; the id is "_id".
 	Conversations []map[string]any `json:"conversations"`
+
+	// Contacts are full stored records, INACTIVE ones included, with the
+	// id as "id" and cellPhone.phoneNumber holding the country code. Their
+	// accountId and instanceBotId are set to the server's account and stream
+	// when it loads them. A seed without contacts is fine.
+	Contacts []map[string]any `json:"contacts"`
 }
 
 // DefaultSeed returns a fresh copy of the embedded default seed.
@@ -69,7 +75,8 @@ func parseSeed(data []byte) (*Seed, error) {
 }
 
 // validate checks that every object has a unique id, that skills point at
-// skill groups, and that agents have unique emails.
+// skill groups, that agents have unique emails and that no two ACTIVE
+// contacts share a phone number.
 func (seed *Seed) validate() error {
 	if strings.TrimSpace(seed.OrgID) == "" {
 		return fmt.Errorf("orgId is required")
@@ -87,6 +94,7 @@ func (seed *Seed) validate() error {
 		{"hoursOfOperation", seed.HoursOfOperation, "id"},
 		{"agents", seed.Agents, "id"},
 		{"conversations", seed.Conversations, "_id"},
+		{"contacts", seed.Contacts, "id"},
 	} {
 		seen := map[string]bool{}
 		for i, d := range list.docs {
@@ -119,6 +127,20 @@ func (seed *Seed) validate() error {
 			return fmt.Errorf("agents[%d]: duplicate emailId %s", i, email)
 		}
 		emails[email] = true
+	}
+	phones := map[string]string{}
+	for i, c := range seed.Contacts {
+		if str(c, "status") != contactActive {
+			continue
+		}
+		phone := contactPhone(c)
+		if phone == "" {
+			return fmt.Errorf("contacts[%d]: cellPhone.phoneNumber must be a non-empty string", i)
+		}
+		if other, dup := phones[phone]; dup {
+			return fmt.Errorf("contacts[%d]: phone number %s is already attached to ACTIVE contact %s", i, phone, other)
+		}
+		phones[phone] = str(c, "id")
 	}
 	return nil
 }
@@ -177,11 +199,15 @@ func (s *Server) load(seed *Seed) error {
 		}
 		if owner, _ := doc["isAccountOwner"].(bool); owner && ref.createdBy == "" {
 			ref.createdBy = str(doc, "userId")
+			ref.createdByAID = str(doc, "id")
 		}
 		s.insertAgentLocked(doc)
 	}
 	if ref.createdBy == "" {
 		ref.createdBy = "u-00000000-0000-0000-0000-000000000000"
+	}
+	if ref.createdByAID == "" {
+		ref.createdByAID = "a-0000000-0000-0000-0000-000000000000"
 	}
 	s.ref = ref
 
@@ -195,5 +221,18 @@ func (s *Server) load(seed *Seed) error {
 		s.conversationOrder = append(s.conversationOrder, id)
 	}
 	sortConversations(s.conversationOrder, s.conversations)
+
+	for _, c := range seed.Contacts {
+		doc, err := normalizeDoc(c)
+		if err != nil {
+			return err
+		}
+		doc["accountId"] = s.cfg.AccountID
+		doc["instanceBotId"] = s.cfg.StreamID
+		if _, ok := doc["orgId"]; !ok {
+			doc["orgId"] = seed.OrgID
+		}
+		s.insertContactLocked(doc)
+	}
 	return nil
 }

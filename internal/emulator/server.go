@@ -5,8 +5,10 @@
 // types with internal/client, so a field the client misreads is caught by the
 // tests instead of being misread twice. It follows the pages' quirks (the
 // create-agent response has no id, phoneNumber comes back as a JSON number,
-// PUT replaces the whole agent document) and adds fault injection, request
-// counters and a rate limiter with a replaceable clock.
+// PUT replaces the whole agent document, a contact's stored phone number
+// gains its country code and deleting a contact only marks it INACTIVE) and
+// adds fault injection, request counters and a rate limiter with a
+// replaceable clock.
 package emulator
 
 import (
@@ -72,6 +74,9 @@ type Server struct {
 	conversations     map[string]map[string]any
 	conversationOrder []string // createdAt descending, ties by _id
 
+	contacts     map[string]map[string]any
+	contactOrder []string // creation order, INACTIVE contacts included
+
 	counts   map[string]int
 	statuses map[int]int
 	total    int
@@ -84,7 +89,8 @@ type Server struct {
 // after New.
 type refData struct {
 	orgID          string
-	createdBy      string
+	createdBy      string // the account owner's userId
+	createdByAID   string // the account owner's agent id
 	roles          map[string]map[string]any
 	agentGroups    map[string]map[string]any
 	defaultGroupID string
@@ -128,6 +134,14 @@ var routes = []routeDef{
 	{http.MethodDelete, "/agents/{id}", (*Server).deleteAgent},
 	{http.MethodGet, "/conversations", (*Server).listConversations},
 	{http.MethodGet, "/conversations/{id}", (*Server).getConversation},
+	{http.MethodPost, "/contacts", (*Server).createContacts},
+	{http.MethodGet, "/contacts", (*Server).listContacts},
+	// The bulk routes come before /contacts/{id}: the first template that
+	// matches names the route.
+	{http.MethodPut, "/contacts/bulk-update", (*Server).bulkUpdateContacts},
+	{http.MethodDelete, "/contacts/bulk-delete", (*Server).bulkDeleteContacts},
+	{http.MethodPut, "/contacts/{id}", (*Server).updateContact},
+	{http.MethodDelete, "/contacts/{id}", (*Server).deleteContact},
 }
 
 // New returns an emulator loaded with cfg.Seed (or the default seed). It
@@ -155,6 +169,7 @@ func New(cfg Config) *Server {
 		cfg:           cfg,
 		agents:        map[string]map[string]any{},
 		conversations: map[string]map[string]any{},
+		contacts:      map[string]map[string]any{},
 		counts:        map[string]int{},
 		statuses:      map[int]int{},
 	}
