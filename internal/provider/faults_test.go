@@ -225,3 +225,35 @@ func TestFaultBrokenBodies(t *testing.T) {
 		})
 	}
 }
+
+// The same for contacts: the bulk create's connection drops after the API
+// created them; the provider finds them by number, and none is duplicated.
+func TestFaultDroppedAfterContactCreateIsReconciled(t *testing.T) {
+	env := newTestEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				env.emu.InjectFault(emulator.Fault{Method: "POST", Route: "/contacts", Drop: emulator.DropAfterHandling})
+				env.resetCounts()
+			},
+			Config: env.config(manyContacts(3, "Dropped")),
+			Check: func(s *terraform.State) error {
+				if n := env.emu.Count("POST /contacts"); n != 1 {
+					return fmt.Errorf("%d creates sent; one that may have arrived must not be sent again", n)
+				}
+				if n := activeContacts(env, "Dropped"); n != 3 {
+					return fmt.Errorf("%d contacts exist, want exactly 3", n)
+				}
+				for i := 0; i < 3; i++ {
+					addr := fmt.Sprintf("smartassist_contact.many.%d", i)
+					id := s.RootModule().Resources[addr].Primary.ID
+					if c, ok := env.emu.Contact(id); !ok || c["lastName"] != "Dropped" {
+						return fmt.Errorf("%s has id %q, which the emulator does not hold", addr, id)
+					}
+				}
+				return nil
+			},
+		}},
+	})
+}

@@ -156,7 +156,8 @@ func (p *smartassistProvider) Schema(_ context.Context, _ provider.SchemaRequest
 
 // providerData is what Configure hands every resource and data source.
 type providerData struct {
-	client *client.Client
+	client   *client.Client
+	contacts *contactStore
 }
 
 func (p *smartassistProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -276,7 +277,7 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 	tflog.Debug(ctx, "SmartAssist client configured", map[string]any{"base_url": c.BaseURL()})
-	data := &providerData{client: c}
+	data := &providerData{client: c, contacts: newContactStore(c)}
 	resp.DataSourceData = data
 	resp.ResourceData = data
 }
@@ -313,6 +314,7 @@ func checkHost(host string) string {
 func (p *smartassistProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		newAgentResource,
+		newContactResource,
 	}
 }
 
@@ -320,6 +322,7 @@ func (p *smartassistProvider) DataSources(context.Context) []func() datasource.D
 	return []func() datasource.DataSource{
 		newAgentDataSource,
 		newAgentsDataSource,
+		newContactsDataSource,
 		newConversationDataSource,
 		newConversationsDataSource,
 	}

@@ -135,6 +135,18 @@ func (e *testEnv) expectCounts(want map[string]int) resource.TestCheckFunc {
 	}
 }
 
+// expectCountsSubset checks only the named routes' counts.
+func (e *testEnv) expectCountsSubset(want map[string]int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		for k, n := range want {
+			if got := e.emu.Count(k); got != n {
+				return fmt.Errorf("%s: %d calls, want %d (all calls: %v)", k, got, n, e.emu.Counts())
+			}
+		}
+		return nil
+	}
+}
+
 // expectNoRequests checks that nothing reached the emulator: the error
 // came at plan time.
 func (e *testEnv) expectNoRequests(t *testing.T) {

@@ -1,0 +1,253 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+// manyContacts is n contacts with distinct numbers 77788000NN.
+func manyContacts(n int, lastName string) string {
+	return fmt.Sprintf(`
+resource "smartassist_contact" "many" {
+  count      = %d
+  first_name = "Person${count.index}"
+  last_name  = %q
+  salutation = count.index %% 2 == 0 ? "mr" : "mrs"
+  cell_phone = {
+    country_code = "+91"
+    phone_number = format("77788%%05d", count.index)
+    extension    = "+"
+  }
+}
+`, n, lastName)
+}
+
+// activeContacts counts the emulator's ACTIVE contacts with a last name.
+func activeContacts(env *testEnv, lastName string) int {
+	n := 0
+	for _, c := range env.emu.Contacts() {
+		if c["lastName"] == lastName && c["status"] == "ACTIVE" {
+			n++
+		}
+	}
+	return n
+}
+
+// atMost checks that a route was called at least once and at most max
+// times since the last reset.
+func atMost(env *testEnv, route string, max int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if n := env.emu.Count(route); n < 1 || n > max {
+			return fmt.Errorf("%s: %d calls, want 1 to %d (all calls: %v)", route, n, max, env.emu.Counts())
+		}
+		return nil
+	}
+}
+
+// TestContactResourceBatching: 25 contacts are created, updated and
+// destroyed in at most three bulk calls each, and the plan after apply is
+// empty although the API prefixes every stored number with its country code.
+func TestContactResourceBatching(t *testing.T) {
+	env := newTestEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			if n := activeContacts(env, "Batch"); n != 0 {
+				return fmt.Errorf("%d contacts are still ACTIVE after destroy", n)
+			}
+			if n := env.emu.Count("DELETE /contacts/bulk-delete"); n < 1 || n > 3 {
+				return fmt.Errorf("destroying 25 contacts took %d bulk deletes, want at most 3 (all calls: %v)", n, env.emu.Counts())
+			}
+			if n := env.emu.Count("DELETE /contacts/{id}"); n != 0 {
+				return fmt.Errorf("%d single deletes; deletes must be batched", n)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				PreConfig: env.resetCounts,
+				Config:    env.config(manyContacts(25, "Batch")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("smartassist_contact.many[7]", tfjsonpath.New("cell_phone").AtMapKey("phone_number"), knownvalue.StringExact("7778800007")),
+					statecheck.ExpectKnownValue("smartassist_contact.many[7]", tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					atMost(env, "POST /contacts", 3),
+					func(*terraform.State) error {
+						if n := activeContacts(env, "Batch"); n != 25 {
+							return fmt.Errorf("%d contacts in the emulator, want 25", n)
+						}
+						for _, c := range env.emu.Contacts() {
+							if c["lastName"] == "Batch" && c["firstName"] == "Person7" {
+								if p := c["cellPhone"].(map[string]any)["phoneNumber"]; p != "+917778800007" {
+									return fmt.Errorf("the emulator stored %v; the test relies on the country-code prefix", p)
+								}
+							}
+						}
+						return nil
+					},
+				),
+			},
+			{
+				PreConfig: env.resetCounts,
+				Config:    env.config(manyContacts(25, "Batched")),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					atMost(env, "PUT /contacts/bulk-update", 3),
+					// One list refreshes all 25 for the plan.
+					env.expectCountsSubset(map[string]int{"GET /contacts": 1, "PUT /contacts/{id}": 0}),
+					func(*terraform.State) error {
+						if n := activeContacts(env, "Batched"); n != 25 {
+							return fmt.Errorf("%d contacts renamed, want 25", n)
+						}
+						env.emu.ResetCounts() // for CheckDestroy
+						return nil
+					},
+				),
+			},
+		},
+	})
+}
+
+func contactConfig(name, phone string) string {
+	return fmt.Sprintf(`
+resource "smartassist_contact" "jdoe" {
+  first_name = %q
+  last_name  = "Doe"
+  salutation = "mr"
+  cell_phone = {
+    country_code = "+91"
+    phone_number = %q
+    extension    = "+"
+  }
+}
+`, name, phone)
+}
+
+func TestContactResourceLifecycle(t *testing.T) {
+	env := newTestEnv(t)
+	var id string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: env.config(contactConfig("John", "5550001111")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("smartassist_contact.jdoe", tfjsonpath.New("full_name"), knownvalue.StringExact("John Doe")),
+				},
+				Check: func(s *terraform.State) error {
+					id = s.RootModule().Resources["smartassist_contact.jdoe"].Primary.ID
+					return nil
+				},
+			},
+			{
+				ResourceName:      "smartassist_contact.jdoe",
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			// Soft-deleted in the UI: INACTIVE reads as gone, and the plan
+			// creates it again.
+			{
+				PreConfig:          func() { env.emu.SoftDeleteContact(id) },
+				Config:             env.config(contactConfig("John", "5550001111")),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("smartassist_contact.jdoe", plancheck.ResourceActionCreate),
+				}},
+			},
+			{
+				Config: env.config(contactConfig("Johnny", "5550001111")) + `
+data "smartassist_contacts" "does" {
+  name       = "johnny"
+  depends_on = [smartassist_contact.jdoe]
+}
+`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.smartassist_contacts.does", tfjsonpath.New("contacts"), knownvalue.ListSizeExact(1)),
+					statecheck.ExpectKnownValue("data.smartassist_contacts.does", tfjsonpath.New("contacts").AtSliceIndex(0).AtMapKey("cell_phone").AtMapKey("phone_number"),
+						knownvalue.StringExact("5550001111")),
+				},
+			},
+		},
+	})
+}
+
+// TestContactResourcePartialFailure: one bad contact fails alone, with the
+// API's reason; the others are applied and in state.
+func TestContactResourcePartialFailure(t *testing.T) {
+	env := newTestEnv(t)
+	three := func(third string) string {
+		var b strings.Builder
+		for i, phone := range []string{"3000000001", "3000000002", third} {
+			fmt.Fprintf(&b, `
+resource "smartassist_contact" "c%d" {
+  first_name = "Part%d"
+  last_name  = "Failure"
+  salutation = "mrs"
+  cell_phone = {
+    country_code = "+1"
+    phone_number = %q
+    extension    = "+"
+  }
+}
+`, i, i, phone)
+		}
+		return b.String()
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			// Create: the third number belongs to a seeded contact. The API
+			// refuses the whole array; the provider then sends each alone.
+			{
+				Config:      env.config(three("4155550142")),
+				ExpectError: wrapped(`Unable to create contact.*Part2 Failure \(\+14155550142\).*already attached`),
+			},
+			// The two good ones are in state: fixing the third creates only it.
+			{
+				PreConfig: func() {
+					if n := activeContacts(env, "Failure"); n != 2 {
+						t.Fatalf("%d contacts exist after the partial failure, want 2", n)
+					}
+				},
+				Config: env.config(three("3000000003")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("smartassist_contact.c0", plancheck.ResourceActionNoop),
+					plancheck.ExpectResourceAction("smartassist_contact.c1", plancheck.ResourceActionNoop),
+					plancheck.ExpectResourceAction("smartassist_contact.c2", plancheck.ResourceActionCreate),
+				}},
+			},
+			// Update: c1 takes c2's number, c0 changes its name. The bulk
+			// update fails c1 alone, with the API's reason.
+			{
+				Config:      env.config(strings.NewReplacer(`"Part0"`, `"Renamed0"`, `"3000000002"`, `"3000000003"`).Replace(three("3000000003"))),
+				ExpectError: wrapped(`Unable to update contact.*the API refused the update of contact [0-9a-f]+: Phone number \+13000000003 is already attached to another contact`),
+			},
+			{
+				PreConfig: func() {
+					renamed := 0
+					for _, c := range env.emu.Contacts() {
+						if c["firstName"] == "Renamed0" {
+							renamed++
+						}
+					}
+					if renamed != 1 {
+						t.Fatalf("the good update was not applied (%d renamed)", renamed)
+					}
+				},
+				Config: env.config(strings.NewReplacer(`"Part0"`, `"Renamed0"`).Replace(three("3000000003"))),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("smartassist_contact.c0", plancheck.ResourceActionNoop),
+				}},
+			},
+		},
+	})
+}

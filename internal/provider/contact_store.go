@@ -1,0 +1,266 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/client"
+)
+
+// Contact writes are coalesced into bulk calls: under 60 requests a minute,
+// 500 contacts take 20 calls instead of 500.
+const (
+	// contactBatchWindow is how long the first write of a batch waits for
+	// others. Terraform starts its (by default ten) parallel operations
+	// within a few milliseconds of each other.
+	contactBatchWindow = 150 * time.Millisecond
+	// contactBatchMax is the largest batch sent in one call.
+	contactBatchMax = 25
+	// contactWriteTimeout bounds one bulk call, retries and rate-limit
+	// waits included.
+	contactWriteTimeout = 10 * time.Minute
+)
+
+// contactStore is shared by every contact resource and data source of one
+// provider process. It reads all contacts once (there is no get-one
+// endpoint) and shares that list among all reads until a write makes it
+// stale, and it batches creates, updates and deletes.
+type contactStore struct {
+	client  *client.Client
+	creates *batcher[client.ContactRequest, client.Contact]
+	updates *batcher[client.ContactUpdate, client.Contact]
+	deletes *batcher[string, struct{}]
+
+	mu         sync.Mutex
+	list       []client.Contact // nil until loaded
+	loading    chan struct{}
+	generation int
+}
+
+func newContactStore(c *client.Client) *contactStore {
+	s := &contactStore{client: c}
+	s.creates = &batcher[client.ContactRequest, client.Contact]{window: contactBatchWindow, max: contactBatchMax, timeout: contactWriteTimeout, run: s.runCreates}
+	s.updates = &batcher[client.ContactUpdate, client.Contact]{window: contactBatchWindow, max: contactBatchMax, timeout: contactWriteTimeout, run: s.runUpdates}
+	s.deletes = &batcher[string, struct{}]{window: contactBatchWindow, max: contactBatchMax, timeout: contactWriteTimeout, run: s.runDeletes}
+	return s
+}
+
+// all returns every contact, INACTIVE ones included, reading the list at
+// most once until the next write.
+func (s *contactStore) all(ctx context.Context) ([]client.Contact, error) {
+	for {
+		s.mu.Lock()
+		if s.list != nil {
+			list := s.list
+			s.mu.Unlock()
+			return list, nil
+		}
+		if wait := s.loading; wait != nil {
+			s.mu.Unlock()
+			select {
+			case <-wait:
+				continue
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		}
+		done := make(chan struct{})
+		s.loading, s.list = done, nil
+		gen := s.generation
+		s.mu.Unlock()
+
+		list, err := s.client.Contacts.ListAll(ctx)
+		s.mu.Lock()
+		s.loading = nil
+		close(done)
+		if err == nil {
+			if list == nil {
+				list = []client.Contact{}
+			}
+			if gen == s.generation {
+				s.list = list
+			}
+		}
+		s.mu.Unlock()
+		return list, err
+	}
+}
+
+// get finds one contact. ok is false when it does not exist or was deleted.
+func (s *contactStore) get(ctx context.Context, id string) (c client.Contact, ok bool, err error) {
+	list, err := s.all(ctx)
+	if err != nil {
+		return c, false, err
+	}
+	for _, c := range list {
+		if c.ID() == id {
+			return c, c.Active(), nil
+		}
+	}
+	return c, false, nil
+}
+
+func (s *contactStore) invalidate() {
+	s.mu.Lock()
+	s.list = nil
+	s.generation++
+	s.mu.Unlock()
+}
+
+// runCreates sends one create for the whole batch. The API validates the
+// array as a whole, so when it refuses a batch of several, each contact is
+// sent again on its own: only the bad ones fail, with the API's reason.
+// When the call may have created contacts without saying so (no answer, a
+// 5xx), they are looked for by phone number, which the API keeps unique.
+func (s *contactStore) runCreates(ctx context.Context, reqs []client.ContactRequest) []batchResult[client.Contact] {
+	defer s.invalidate()
+	out := make([]batchResult[client.Contact], len(reqs))
+	created, err := s.client.Contacts.Create(ctx, reqs)
+	if err == nil {
+		return matchCreated(reqs, created)
+	}
+	var apiErr *client.APIError
+	if errors.As(err, &apiErr) && apiErr.StatusCode < 500 {
+		if len(reqs) == 1 {
+			out[0].err = err
+			return out
+		}
+		for i, r := range reqs {
+			one, err := s.client.Contacts.Create(ctx, []client.ContactRequest{r})
+			if err != nil {
+				out[i].err = err
+				continue
+			}
+			out[i] = matchCreated(reqs[i:i+1], one)[0]
+		}
+		return out
+	}
+	all, lookupErr := s.client.Contacts.ListAll(ctx)
+	for i, r := range reqs {
+		if lookupErr != nil {
+			out[i].err = fmt.Errorf("%w; the contact may have been created, and looking it up failed: %v. "+
+				"Check the contacts with the number %s and import it (terraform import <address> <id>) rather than create it twice",
+				err, lookupErr, r.CellPhone.FullNumber())
+			continue
+		}
+		if c, ok := findByNumber(all, r.CellPhone.FullNumber()); ok {
+			out[i].val = c
+			continue
+		}
+		out[i].err = fmt.Errorf("%w (no contact with the number %s exists afterwards, so none was created)", err, r.CellPhone.FullNumber())
+	}
+	return out
+}
+
+// matchCreated pairs each request with its contact in a create answer: by
+// phone number, which is unique, or else by position.
+func matchCreated(reqs []client.ContactRequest, created []client.Contact) []batchResult[client.Contact] {
+	out := make([]batchResult[client.Contact], len(reqs))
+	for i, r := range reqs {
+		if c, ok := findByNumber(created, r.CellPhone.FullNumber()); ok {
+			out[i].val = c
+		} else if len(created) == len(reqs) && created[i].ID() != "" {
+			out[i].val = created[i]
+		} else {
+			out[i].err = fmt.Errorf("the create answer does not include the contact with the number %s; "+
+				"if it exists, import it (terraform import <address> <id>)", r.CellPhone.FullNumber())
+		}
+	}
+	return out
+}
+
+func findByNumber(contacts []client.Contact, full string) (client.Contact, bool) {
+	want := digitsOnly(full)
+	for _, c := range contacts {
+		p := c.CellPhone.Value
+		if c.Active() && c.ID() != "" && (digitsOnly(string(p.PhoneNumber)) == want ||
+			digitsOnly(string(p.CountryCode)+p.LocalNumber()) == want) {
+			return c, true
+		}
+	}
+	return client.Contact{}, false
+}
+
+// runUpdates sends one bulk update; each record succeeds or fails on its
+// own, with the API's reason.
+func (s *contactStore) runUpdates(ctx context.Context, updates []client.ContactUpdate) []batchResult[client.Contact] {
+	defer s.invalidate()
+	out := make([]batchResult[client.Contact], len(updates))
+	res, err := s.client.Contacts.BulkUpdate(ctx, updates)
+	if err != nil {
+		for i := range out {
+			out[i].err = err
+		}
+		return out
+	}
+	ok := map[string]client.Contact{}
+	for _, r := range res.SuccessfulRecords {
+		c := r.Contact.Value
+		id := string(r.ID)
+		if id == "" {
+			id = c.ID()
+		}
+		if c.ID() == "" {
+			c.IDField = client.FlexString(id)
+		}
+		ok[id] = c
+	}
+	failed := map[string]string{}
+	for _, f := range res.FailedRecords {
+		failed[string(f.ID)] = f.Why()
+	}
+	for i, u := range updates {
+		switch c, done := ok[u.ID]; {
+		case done:
+			out[i].val = c
+		case failed[u.ID] != "":
+			out[i].err = fmt.Errorf("the API refused the update of contact %s: %s", u.ID, failed[u.ID])
+		default:
+			out[i].err = fmt.Errorf("the bulk update did not report contact %s as updated or failed", u.ID)
+		}
+	}
+	return out
+}
+
+// runDeletes sends one bulk delete. For a record the API reports as failed,
+// the list says whether the contact is in fact gone (already deleted, or
+// unknown), which is what a delete wants; the reason's wording is not
+// relied on.
+func (s *contactStore) runDeletes(ctx context.Context, ids []string) []batchResult[struct{}] {
+	defer s.invalidate()
+	out := make([]batchResult[struct{}], len(ids))
+	res, err := s.client.Contacts.BulkDelete(ctx, ids)
+	if err != nil {
+		for i := range out {
+			out[i].err = err
+		}
+		return out
+	}
+	failed := map[string]string{}
+	for _, f := range res.FailedRecords {
+		failed[string(f.ID)] = f.Why()
+	}
+	if len(failed) == 0 {
+		return out
+	}
+	all, listErr := s.client.Contacts.ListAll(ctx)
+	for i, id := range ids {
+		why, bad := failed[id]
+		if !bad {
+			continue
+		}
+		if listErr != nil {
+			out[i].err = fmt.Errorf("the API refused to delete contact %s: %s (and checking whether it still exists failed: %v)", id, why, listErr)
+			continue
+		}
+		for _, c := range all {
+			if c.ID() == id && c.Active() {
+				out[i].err = fmt.Errorf("the API refused to delete contact %s: %s", id, why)
+			}
+		}
+	}
+	return out
+}
