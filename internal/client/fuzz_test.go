@@ -54,6 +54,29 @@ func FuzzConversationDecode(f *testing.F) {
 	})
 }
 
+func FuzzContactDecode(f *testing.F) {
+	for _, s := range decoderSeeds {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte(`{"_id":"c1","cellPhone":{"phoneNumber":919876500000,"countryCode":91},"status":null}`))
+	f.Add([]byte(`{"successfulRecords":[{"id":"c1","contact":"x"}],"failedRecords":[{"id":["c2"],"reason":{"x":1}}]}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var c Contact
+		if json.Unmarshal(body, &c) == nil {
+			_, _ = c.ID(), c.Active()
+			_ = c.CellPhone.Value.LocalNumber()
+		}
+		var list []Contact
+		_ = json.Unmarshal(body, &list)
+		var bulk BulkResult
+		if json.Unmarshal(body, &bulk) == nil {
+			for _, f := range bulk.FailedRecords {
+				_ = f.Why()
+			}
+		}
+	})
+}
+
 func FuzzListEnvelopes(f *testing.F) {
 	for _, s := range decoderSeeds {
 		f.Add([]byte(s))

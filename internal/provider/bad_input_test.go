@@ -46,6 +46,22 @@ func agentBody(override map[string]string, blocks ...string) string {
 	return b.String()
 }
 
+// contactBody is a contact with the given salutation line, country code and
+// number.
+func contactBody(salutation, countryCode, number string) string {
+	return fmt.Sprintf(`resource "smartassist_contact" "bad" {
+  first_name = "A"
+  last_name  = "B"
+  %s
+  cell_phone = {
+    country_code = %s
+    phone_number = %s
+    extension    = "+"
+  }
+}
+`, salutation, countryCode, number)
+}
+
 func lang(block, code, proficiency string) string {
 	return fmt.Sprintf("%s {\n    language    = %q\n    proficiency = %q\n  }", block, code, proficiency)
 }
@@ -134,6 +150,18 @@ func TestBadInput(t *testing.T) {
 			want: `Duplicate skill block.*skill id "` + seedDefaultSkill + `" appears in more than one`},
 		{name: "agent: unknown argument", body: agentBody(map[string]string{"emial": `"typo@example.com"`}),
 			want: `Unsupported argument.*\d+: emial = .*An argument named "emial" is not expected here`},
+
+		// smartassist_contact.
+		{name: "contact: salutation", body: contactBody(`salutation = "dr"`, `"+91"`, `"2445600000"`),
+			want: `\d+: salutation = "dr".*value must be one of: \["mr" "mrs"\]`},
+		{name: "contact: country code", body: contactBody(`salutation = "mr"`, `"91"`, `"2445600000"`),
+			want: `Attribute cell_phone.country_code must be a country calling code such as \+91`},
+		{name: "contact: phone with signs", body: contactBody(`salutation = "mr"`, `"+91"`, `"+91 24456"`),
+			want: `Attribute cell_phone.phone_number must be 4 to 15 digits, without the country code`},
+		{name: "contact: missing cell phone", body: "resource \"smartassist_contact\" \"bad\" {\n  first_name = \"A\"\n  last_name  = \"B\"\n  salutation = \"mr\"\n}\n",
+			want: `Missing required argument.*The argument "cell_phone" is required`},
+		{name: "contacts data source: empty name", body: "data \"smartassist_contacts\" \"x\" {\n  name = \"\"\n}",
+			want: `\d+: name = "".*string length must be at least 1`},
 
 		// Data sources.
 		{name: "agent data source: no lookup key", body: `data "smartassist_agent" "x" {}`,
