@@ -67,6 +67,24 @@ resource "smartassist_agent" "team" {
   }
 }
 
+# A few contacts: one apply sends them in a single bulk call.
+resource "smartassist_contact" "customers" {
+  for_each = {
+    kiran  = { first = "Kiran", last = "Rao", salutation = "mr", number = "9811100001" }
+    meera  = { first = "Meera", last = "Iyer", salutation = "mrs", number = "9811100002" }
+    vikram = { first = "Vikram", last = "Shah", salutation = "mr", number = "9811100003" }
+  }
+
+  first_name = each.value.first
+  last_name  = each.value.last
+  salutation = each.value.salutation
+  cell_phone = {
+    country_code = "+91"
+    phone_number = each.value.number
+    extension    = "+"
+  }
+}
+
 # The emulator's seed holds the vendor documentation's sample conversation.
 data "smartassist_conversation" "sample" {
   id = "c-3c04346-e522-4c53-9e03-c9566d859aad"
@@ -74,6 +92,10 @@ data "smartassist_conversation" "sample" {
 
 output "agent_ids" {
   value = { for k, a in smartassist_agent.team : k => a.id }
+}
+
+output "contact_numbers" {
+  value = { for k, c in smartassist_contact.customers : k => "${c.cell_phone.country_code}${c.cell_phone.phone_number}" }
 }
 
 output "support_queue_agents" {
