@@ -71,11 +71,7 @@ func TestInterruptedApplyKeepsWhatWasCreated(t *testing.T) {
 `, registry, filepath.Join(dir, "bin"))
 	must(t, os.WriteFile(filepath.Join(dir, "cli.tfrc"), []byte(cli), 0o600))
 	var cfg strings.Builder
-	cfg.WriteString(`terraform {
-  required_providers {
-    smartassist = { source = "koreai/smartassist" }
-  }
-}
+	cfg.WriteString(terraformBlock + `
 provider "smartassist" {
   requests_per_minute = 60000
 }

@@ -25,15 +25,7 @@ data "smartassist_agent" "maria" {
 
 // rawProvider writes a provider block from attribute lines.
 func rawProvider(lines ...string) string {
-	return `
-terraform {
-  required_providers {
-    smartassist = {
-      source = "koreai/smartassist"
-    }
-  }
-}
-
+	return terraformBlock + `
 provider "smartassist" {
   ` + strings.Join(lines, "\n  ") + `
 }

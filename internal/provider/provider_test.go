@@ -80,11 +80,8 @@ func newTestEnv(t *testing.T, cfgs ...emulator.Config) *testEnv {
 	return &testEnv{t: t, emu: emu, url: srv.URL}
 }
 
-// providerBlock is the terraform and provider blocks pointing at this
-// emulator, with any extra provider arguments.
-func (e *testEnv) providerBlock(extra ...string) string {
-	c := e.emu.Config()
-	return fmt.Sprintf(`
+// terraformBlock declares the provider's registry address, as users do.
+const terraformBlock = `
 terraform {
   required_providers {
     smartassist = {
@@ -92,7 +89,13 @@ terraform {
     }
   }
 }
+`
 
+// providerBlock is the terraform and provider blocks pointing at this
+// emulator, with any extra provider arguments.
+func (e *testEnv) providerBlock(extra ...string) string {
+	c := e.emu.Config()
+	return terraformBlock + fmt.Sprintf(`
 provider "smartassist" {
   host                = %q
   stream_id           = %q

@@ -95,14 +95,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 				t.Setenv("SMARTASSIST_CLIENT_SECRET", "")
 				t.Setenv("SMARTASSIST_JWT", token)
 			}
-			config := fmt.Sprintf(`
-terraform {
-  required_providers {
-    smartassist = {
-      source = "koreai/smartassist"
-    }
-  }
-}
+			config := terraformBlock + fmt.Sprintf(`
 provider "smartassist" {
   host       = %q
   stream_id  = %q
