@@ -8,6 +8,8 @@
 # all and stops the emulator, also on Ctrl-C or a failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/dev-overrides.sh
+. scripts/dev-overrides.sh
 root=$PWD
 TF_BIN=${TF_BIN:-$(command -v terraform || true)}
 if [ -z "$TF_BIN" ] || [ ! -x "$TF_BIN" ]; then
@@ -68,16 +70,7 @@ done
 export SMARTASSIST_HOST SMARTASSIST_STREAM_ID SMARTASSIST_ACCOUNT_ID SMARTASSIST_CLIENT_ID SMARTASSIST_CLIENT_SECRET
 echo "Emulator at $SMARTASSIST_HOST (default seed: queues, skills, agent groups, roles, conversations)."
 
-registry=registry.terraform.io
-[ -n "${TF_IS_TOFU:-}" ] && registry=registry.opentofu.org
-cat >"$work/cli.tfrc" <<CFG
-provider_installation {
-  dev_overrides {
-    "$registry/koreai/smartassist" = "$work/bin"
-  }
-  direct {}
-}
-CFG
+write_dev_overrides "$work"
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
 export TF_IN_AUTOMATION=1
 cp -R "$root/examples/quickstart" "$work/quickstart"

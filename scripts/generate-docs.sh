@@ -4,6 +4,8 @@
 # through dev_overrides, and tfplugindocs gets that schema as a file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/dev-overrides.sh
+. scripts/dev-overrides.sh
 TF_BIN=${TF_BIN:-$(command -v terraform)}
 
 work=$(mktemp -d)
@@ -11,16 +13,7 @@ trap 'rm -rf "$work"' EXIT
 
 go build -o "$work/bin/terraform-provider-smartassist" .
 
-registry=registry.terraform.io
-[ -n "${TF_IS_TOFU:-}" ] && registry=registry.opentofu.org
-cat >"$work/cli.tfrc" <<CFG
-provider_installation {
-  dev_overrides {
-    "$registry/koreai/smartassist" = "$work/bin"
-  }
-  direct {}
-}
-CFG
+write_dev_overrides "$work"
 mkdir -p "$work/cfg"
 cat >"$work/cfg/main.tf" <<'CFG'
 terraform {
@@ -35,7 +28,7 @@ CFG
 }
 # tfplugindocs looks the provider up by its short name (or under the
 # hashicorp namespace), whichever registry host the CLI reported.
-sed -i "s#\"$registry/koreai/smartassist\"#\"smartassist\"#" "$work/schema.json"
+sed -i -E "s#\"registry\.(terraform\.io|opentofu\.org)/koreai/smartassist\"#\"smartassist\"#" "$work/schema.json"
 
 go run github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs generate \
   --provider-name smartassist \
