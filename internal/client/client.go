@@ -157,10 +157,9 @@ func New(cfg Config) (*Client, error) {
 
 func (cfg Config) validate() error {
 	var problems []string
-	u, err := url.Parse(cfg.Host)
 	if cfg.Host == "" {
 		problems = append(problems, "host is required")
-	} else if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	} else if !IsHTTPURL(cfg.Host) {
 		problems = append(problems, fmt.Sprintf("host %q is not an http(s) URL", cfg.Host))
 	}
 	if cfg.StreamID == "" {
@@ -188,6 +187,13 @@ func (cfg Config) validate() error {
 }
 
 func (c *Client) streamID() string { return c.stream }
+
+// IsHTTPURL reports whether host is an absolute http or https URL, which is
+// what Config.Host must be.
+func IsHTTPURL(host string) bool {
+	u, err := url.Parse(host)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
 
 // BaseURL is the root every path of this client is resolved against.
 func (c *Client) BaseURL() string { return c.base.String() }

@@ -39,7 +39,17 @@ func (s *Server) Agents() []map[string]any {
 // meanwhile. It reports whether the agent existed. The record keeps its id;
 // updatedAt is left to mutate.
 func (s *Server) UpdateAgent(id string, mutate func(doc map[string]any)) bool {
-	doc, ok := s.Agent(id)
+	return s.updateRecord(s.agents, id, mutate)
+}
+
+// updateRecord is UpdateAgent and UpdateContact: it runs mutate on a copy
+// of records[id], outside the lock, and stores the result, keeping the id,
+// unless the record has gone meanwhile.
+func (s *Server) updateRecord(records map[string]map[string]any, id string, mutate func(doc map[string]any)) bool {
+	s.mu.Lock()
+	doc, ok := records[id]
+	doc = copyDoc(doc)
+	s.mu.Unlock()
 	if !ok {
 		return false
 	}
@@ -48,10 +58,10 @@ func (s *Server) UpdateAgent(id string, mutate func(doc map[string]any)) bool {
 	doc["id"] = id
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, still := s.agents[id]; !still {
+	if _, still := records[id]; !still {
 		return false
 	}
-	s.agents[id] = doc
+	records[id] = doc
 	return true
 }
 

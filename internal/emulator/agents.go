@@ -112,21 +112,9 @@ func (s *Server) listAgents(r *http.Request, params map[string]string) (any, *ap
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	total := len(s.agentOrder)
-	start := (page - 1) * agentsPageSize
-	end := min(start+agentsPageSize, total)
-	results := []any{}
-	for i := start; i < end; i++ {
-		results = append(results, s.listView(s.agents[s.agentOrder[i]], includeQueues))
-	}
-	return map[string]any{
-		"results":      results,
-		"skip":         start,
-		"limit":        agentsPageSize,
-		"hasMore":      end < total,
-		"totalPages":   (total + agentsPageSize - 1) / agentsPageSize,
-		"totalResults": total,
-	}, nil
+	return listPage(len(s.agentOrder), (page-1)*agentsPageSize, agentsPageSize, func(i int) any {
+		return s.listView(s.agents[s.agentOrder[i]], includeQueues)
+	}), nil
 }
 
 // getAgent serves GET /agents/{id}: the stored record.

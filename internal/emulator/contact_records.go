@@ -32,20 +32,7 @@ func (s *Server) Contacts() []map[string]any {
 // has gone meanwhile. It reports whether the contact existed. The record
 // keeps its id; updatedAt is left to mutate.
 func (s *Server) UpdateContact(id string, mutate func(doc map[string]any)) bool {
-	doc, ok := s.Contact(id)
-	if !ok {
-		return false
-	}
-	mutate(doc)
-	doc = must(normalizeDoc(doc))
-	doc["id"] = id
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, still := s.contacts[id]; !still {
-		return false
-	}
-	s.contacts[id] = doc
-	return true
+	return s.updateRecord(s.contacts, id, mutate)
 }
 
 // SoftDeleteContact marks an ACTIVE contact INACTIVE out of band, as the

@@ -10,14 +10,6 @@ import (
 	"strings"
 )
 
-// Contact list paging. The get-all-contacts page documents no query
-// parameters (reference §1.8, §1.9); skip and limit work as on the
-// conversations list, with the sample's page size of 10 and a maximum of 100.
-const (
-	contactsDefaultLimit = 10
-	contactsMaxLimit     = 100
-)
-
 // Contact statuses. Deleting a contact only marks it INACTIVE.
 const (
 	contactActive   = "ACTIVE"
@@ -191,35 +183,14 @@ func (s *Server) applyContactLocked(doc map[string]any, in contactInput, now str
 // listContacts serves GET /contacts?skip=&limit= (get-all-contacts page), in
 // creation order. INACTIVE (deleted) contacts are listed too.
 func (s *Server) listContacts(r *http.Request, _ map[string]string) (any, *apiError) {
-	q := r.URL.Query()
-	skip, e := queryCount(q.Get("skip"), "skip", 0)
+	skip, limit, e := skipLimit(r.URL.Query())
 	if e != nil {
 		return nil, e
 	}
-	limit, e := queryCount(q.Get("limit"), "limit", contactsDefaultLimit)
-	if e != nil {
-		return nil, e
-	}
-	if limit == 0 {
-		limit = contactsDefaultLimit
-	}
-	limit = min(limit, contactsMaxLimit)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	total := len(s.contactOrder)
-	results := []any{}
-	for i := skip; i < total && i < skip+limit; i++ {
-		results = append(results, copyDoc(s.contacts[s.contactOrder[i]]))
-	}
-	return map[string]any{
-		"results":      results,
-		"skip":         skip,
-		"limit":        limit,
-		"hasMore":      skip+len(results) < total,
-		"totalPages":   (total + limit - 1) / limit,
-		"totalResults": total,
-	}, nil
+	return listPage(len(s.contactOrder), skip, limit, func(i int) any { return copyDoc(s.contacts[s.contactOrder[i]]) }), nil
 }
 
 func contactNotFound(id string) *apiError {

@@ -3,15 +3,7 @@ package emulator
 import (
 	"net/http"
 	"sort"
-	"strconv"
 	"strings"
-)
-
-// Conversation list paging (reference §1.7): skip defaults to 0, limit to 10,
-// and limit is clamped to 100.
-const (
-	conversationsDefaultLimit = 10
-	conversationsMaxLimit     = 100
 )
 
 // conversationStatuses are the documented values of the status filter.
@@ -44,18 +36,10 @@ func (s *Server) Conversation(id string) (map[string]any, bool) {
 // match exactly. Newest first (createdAt descending, ties by _id).
 func (s *Server) listConversations(r *http.Request, _ map[string]string) (any, *apiError) {
 	q := r.URL.Query()
-	skip, e := queryCount(q.Get("skip"), "skip", 0)
+	skip, limit, e := skipLimit(q)
 	if e != nil {
 		return nil, e
 	}
-	limit, e := queryCount(q.Get("limit"), "limit", conversationsDefaultLimit)
-	if e != nil {
-		return nil, e
-	}
-	if limit == 0 {
-		limit = conversationsDefaultLimit
-	}
-	limit = min(limit, conversationsMaxLimit)
 
 	statuses := map[string]bool{}
 	for _, v := range q["status"] {
@@ -88,31 +72,7 @@ func (s *Server) listConversations(r *http.Request, _ map[string]string) (any, *
 		}
 		matches = append(matches, doc)
 	}
-	total := len(matches)
-	results := []any{}
-	for i := skip; i < total && i < skip+limit; i++ {
-		results = append(results, copyDoc(matches[i]))
-	}
-	return map[string]any{
-		"results":      results,
-		"skip":         skip,
-		"limit":        limit,
-		"hasMore":      skip+len(results) < total,
-		"totalPages":   (total + limit - 1) / limit,
-		"totalResults": total,
-	}, nil
-}
-
-// queryCount parses a non-negative integer query parameter.
-func queryCount(v, name string, def int) (int, *apiError) {
-	if v == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 {
-		return 0, badRequest("%s must be a non-negative integer, got %q", name, v)
-	}
-	return n, nil
+	return listPage(len(matches), skip, limit, func(i int) any { return copyDoc(matches[i]) }), nil
 }
 
 // sortConversations orders conversation ids newest first by createdAt, ties

@@ -19,7 +19,7 @@ import (
 )
 
 // emulatorConversationsMaxLimit is the largest page the emulator serves
-// (conversationsMaxLimit in internal/emulator/conversations.go).
+// (maxPageLimit in internal/emulator/paging.go).
 const emulatorConversationsMaxLimit = 100
 
 // conversationFilter is one smartassist_conversations block and what it

@@ -6,7 +6,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"os"
 	"regexp"
 	"strconv"
@@ -304,8 +303,7 @@ func sourceHint(attr string, v types.String) string {
 }
 
 func checkHost(host string) string {
-	u, err := url.Parse(host)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !client.IsHTTPURL(host) {
 		return fmt.Sprintf("%q is not an http(s) URL such as https://platform.kore.ai.", host)
 	}
 	return ""
