@@ -31,6 +31,7 @@ type faultRequest struct {
 //
 //	GET    /_emulator/counts        {"counts":{…},"statuses":{"200":n,…},"total":n}
 //	POST   /_emulator/reset-counts
+//	POST   /_emulator/reset-rate-window
 //	POST   /_emulator/faults        a JSON faultRequest
 //	DELETE /_emulator/faults
 func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
@@ -48,6 +49,9 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		})
 	case "POST /_emulator/reset-counts":
 		s.ResetCounts()
+		writeAdmin(w, http.StatusOK, map[string]any{"ok": true})
+	case "POST /_emulator/reset-rate-window":
+		s.ResetRateWindow()
 		writeAdmin(w, http.StatusOK, map[string]any{"ok": true})
 	case "POST /_emulator/faults":
 		f, err := decodeFault(r)

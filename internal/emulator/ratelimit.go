@@ -45,3 +45,13 @@ func (s *Server) pruneWindowLocked(now time.Time) {
 	}
 	s.accepted = s.accepted[keep:]
 }
+
+// ResetRateWindow forgets the requests the rate limiter has counted, as if
+// a minute had passed without any. Benchmarks call it between terraform
+// commands: a fresh provider process cannot know what the previous command
+// spent, and each command should be measured on its own.
+func (s *Server) ResetRateWindow() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.accepted = nil
+}

@@ -65,3 +65,14 @@ func TestRateLimitOffByDefault(t *testing.T) {
 		}
 	}
 }
+
+func TestResetRateWindow(t *testing.T) {
+	clock := newFakeClock()
+	h := newHarness(t, Config{RateLimitPerMinute: 1, Now: clock.Now})
+	h.do(http.MethodGet, "/agents", nil).object(t, http.StatusOK)
+	h.do(http.MethodGet, "/agents", nil).errorMsg(t, http.StatusTooManyRequests)
+
+	h.srv.ResetRateWindow()
+	h.do(http.MethodGet, "/agents", nil).object(t, http.StatusOK)
+	h.do(http.MethodGet, "/agents", nil).errorMsg(t, http.StatusTooManyRequests)
+}
