@@ -117,6 +117,23 @@ func (q AgentQueue) PreferredFor(userID, agentID string) bool {
 	return false
 }
 
+// PreferenceKnown says whether the entry tells whether the agent is a
+// preferred agent of the queue. A get answer always does; a list entry does
+// only when its agents[] names the agent (list-all-agents documents the
+// entry as {name, description, agents[], id} without saying what agents[]
+// holds).
+func (q AgentQueue) PreferenceKnown(userID, agentID string) bool {
+	if q.IsPreferredAgent != nil {
+		return true
+	}
+	for _, a := range q.Agents {
+		if (userID != "" && string(a.UserID) == userID) || (agentID != "" && string(a.AID) == agentID) {
+			return true
+		}
+	}
+	return false
+}
+
 // GroupID is the agent's agent group: agentGroupId where the answer has it
 // (create), else the first of agentGroups (get, list).
 func (a *Agent) GroupID() string {
@@ -260,8 +277,13 @@ const maxPages = 10000
 // ListAll reads every page. visit is called for each page as it arrives and
 // may stop the walk by returning false.
 func (s *AgentsService) ListAll(ctx context.Context, includeQueues bool, visit func(page int, l *AgentList) bool) error {
-	for page := 1; page <= maxPages; page++ {
-		l, err := s.List(ctx, AgentListOptions{Page: page, IncludeQueues: includeQueues})
+	return s.ListPages(ctx, AgentListOptions{Page: 1, IncludeQueues: includeQueues}, visit)
+}
+
+// ListPages reads the pages from opts.Page on, like ListAll.
+func (s *AgentsService) ListPages(ctx context.Context, opts AgentListOptions, visit func(page int, l *AgentList) bool) error {
+	for page := max(opts.Page, 1); page <= maxPages; page++ {
+		l, err := s.List(ctx, AgentListOptions{Page: page, IncludeQueues: opts.IncludeQueues})
 		if err != nil {
 			return err
 		}
@@ -280,36 +302,111 @@ func morePages(page int, l *AgentList) bool {
 }
 
 // FindByEmail finds an agent by email, case-insensitively, through the list.
-// It reads the first page, then the last, then the rest from the end: a new
-// agent is on the first page of a small account and, when the list is in
-// creation order, on the last page of a large one. It answers an *APIError
-// with status 404 when no agent has that email.
+// It answers an *APIError with status 404 when no agent has that email.
 func (s *AgentsService) FindByEmail(ctx context.Context, email string) (*Agent, error) {
-	match := func(l *AgentList) *Agent {
-		for i := range l.Results {
-			if strings.EqualFold(string(l.Results[i].EmailID), email) {
-				return &l.Results[i]
-			}
-		}
-		return nil
-	}
-	first, err := s.List(ctx, AgentListOptions{Page: 1, IncludeQueues: true})
+	found, _, err := s.FindByEmails(ctx, []string{email}, 0)
 	if err != nil {
 		return nil, err
 	}
-	if a := match(first); a != nil {
+	if a := found[strings.ToLower(email)]; a != nil {
 		return a, nil
 	}
-	for page := int(first.TotalPages); page > 1 && page <= maxPages; page-- {
+	return nil, notFound(http.MethodGet, "agents", fmt.Sprintf("no agent has the email %s", email))
+}
+
+// FindByEmails finds several agents by email, case-insensitively, in one
+// walk through the list, and stops as soon as all are found. The answer maps
+// each lower-cased email found to its agent, and says what the walk learnt
+// of the list's size, so that the next walk can start where the agents it
+// looks for are likely to be.
+//
+// The walk starts at startPage and goes forward while there are more pages,
+// then backwards from startPage. With no startPage it reads the first page,
+// then the last, then the rest from the end: a new agent is on the first page
+// of a small account and, when the list is in creation order, on the last
+// page of a large one, so a walk for agents just created usually reads one
+// or two pages.
+func (s *AgentsService) FindByEmails(ctx context.Context, emails []string, startPage int) (map[string]*Agent, ListSize, error) {
+	want := make(map[string]bool, len(emails))
+	for _, e := range emails {
+		want[strings.ToLower(e)] = true
+	}
+	found := make(map[string]*Agent, len(emails))
+	read := map[int]bool{}
+	var size ListSize
+	visit := func(page int) (more bool, err error) {
 		l, err := s.List(ctx, AgentListOptions{Page: page, IncludeQueues: true})
 		if err != nil {
-			return nil, err
+			return false, err
 		}
-		if a := match(l); a != nil {
-			return a, nil
+		read[page] = true
+		size.observe(page, l)
+		for i := range l.Results {
+			key := strings.ToLower(string(l.Results[i].EmailID))
+			if want[key] && found[key] == nil {
+				found[key] = &l.Results[i]
+			}
+		}
+		return len(l.Results) > 0 && morePages(page, l), nil
+	}
+	done := func() bool { return len(found) == len(want) }
+
+	if startPage < 1 {
+		more, err := visit(1)
+		if err != nil || done() || !more {
+			return found, size, err
+		}
+		startPage = max(size.Pages, 2)
+	}
+	page := startPage
+	for ; page <= maxPages && !done(); page++ {
+		more, err := visit(page)
+		if err != nil {
+			return found, size, err
+		}
+		if !more {
+			break
 		}
 	}
-	return nil, notFound(http.MethodGet, "agents", fmt.Sprintf("no agent has the email %s", email))
+	for page = startPage - 1; page >= 1 && !done(); page-- {
+		if read[page] {
+			continue
+		}
+		if _, err := visit(page); err != nil {
+			return found, size, err
+		}
+	}
+	return found, size, nil
+}
+
+// ListSize is what a walk through the agents list learnt of its size. Zero
+// fields are unknown.
+type ListSize struct {
+	Pages, Results, PageSize int
+}
+
+func (z *ListSize) observe(page int, l *AgentList) {
+	if l.TotalPages > 0 {
+		z.Pages = int(l.TotalPages)
+	}
+	if l.TotalResults > 0 {
+		z.Results = int(l.TotalResults)
+	}
+	switch {
+	case l.Limit > 0:
+		z.PageSize = int(l.Limit)
+	case bool(l.HasMore) || (l.TotalPages > 0 && int64(page) < int64(l.TotalPages)):
+		z.PageSize = len(l.Results) // a full page
+	}
+}
+
+// PageOf is the page that holds the n-th agent (1-based), or 0 when the
+// page size is unknown.
+func (z ListSize) PageOf(n int) int {
+	if z.PageSize <= 0 || n <= 0 {
+		return 0
+	}
+	return (n + z.PageSize - 1) / z.PageSize
 }
 
 // GetByCustomID reads the agents with a custom id. The page
@@ -374,6 +471,19 @@ func decodeAgentRefs(raw json.RawMessage) []Agent {
 // caller does not know of. If the agent may exist but cannot be found, the
 // error is an *UnconfirmedCreateError.
 func (s *AgentsService) Create(ctx context.Context, req *AgentRequest) (*Agent, error) {
+	return s.CreateWith(ctx, req, nil)
+}
+
+// AgentFinder finds an agent by email; it answers a not-found *APIError
+// when none has it.
+type AgentFinder func(ctx context.Context, email string) (*Agent, error)
+
+// CreateWith is Create with the caller's way of finding the new agent when
+// the answer does not name it, or may have been lost. A caller that creates
+// many agents at once can coalesce those lookups into one walk through the
+// list (see FindByEmails). A nil find is Create's own: by custom id, else by
+// email. find is called on a context that outlives the caller's.
+func (s *AgentsService) CreateWith(ctx context.Context, req *AgentRequest, find AgentFinder) (*Agent, error) {
 	email := ""
 	if req.EmailID != nil {
 		email = *req.EmailID
@@ -397,13 +507,22 @@ func (s *AgentsService) Create(ctx context.Context, req *AgentRequest) (*Agent, 
 	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), reconcileTimeout)
 	defer cancel()
 	if postErr == nil {
-		found, err := s.find(lookupCtx, req)
+		var found *Agent
+		var err error
+		if find != nil {
+			found, err = find(lookupCtx, email)
+		} else {
+			found, err = s.find(lookupCtx, req)
+		}
 		if err != nil {
 			return nil, &UnconfirmedCreateError{Email: email, Created: true, LookupErr: err}
 		}
 		return found, nil
 	}
-	found, err := s.FindByEmail(lookupCtx, email)
+	if find == nil {
+		find = s.FindByEmail
+	}
+	found, err := find(lookupCtx, email)
 	switch {
 	case err == nil:
 		return found, nil

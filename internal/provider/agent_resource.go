@@ -32,6 +32,7 @@ func newAgentResource() resource.Resource { return &agentResource{} }
 
 type agentResource struct {
 	client *client.Client
+	agents *agentStore
 }
 
 func (r *agentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -320,7 +321,7 @@ func applyBlockDefault[T any](ctx context.Context, req resource.ModifyPlanReques
 
 func (r *agentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
-		r.client = data.client
+		r.client, r.agents = data.client, data.agents
 	}
 }
 
@@ -331,7 +332,7 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	email := plan.Email.ValueString()
-	created, err := r.client.Agents.Create(ctx, plan.request(false))
+	created, err := r.agents.create(ctx, plan.request(false))
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create agent", agentCreateDetail(email, err))
 		return
@@ -358,7 +359,11 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	agent, err := r.client.Agents.Get(ctx, state.ID.ValueString())
+	// The list does not carry customId: an agent with one needs its GET, and
+	// so does a read right after an import, which cannot know yet.
+	imported, diags := req.Private.GetKey(ctx, importedKey)
+	resp.Diagnostics.Append(diags...)
+	agent, err := r.agents.read(ctx, state.ID.ValueString(), !state.CustomID.IsNull() || len(imported) > 0)
 	if client.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
 		return
@@ -374,7 +379,13 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	m.keepEquivalent(state)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	if len(imported) > 0 {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
+	}
 }
+
+// importedKey marks, in private state, an agent imported but not yet read.
+const importedKey = "imported"
 
 func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state agentModel
@@ -384,6 +395,7 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	id := state.ID.ValueString()
+	r.agents.forget(id)
 	// The update replaces the whole agent, so start from what the API has
 	// now: fields this resource does not manage go back unchanged.
 	current, err := r.client.Agents.Get(ctx, id)
@@ -409,6 +421,7 @@ func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	r.agents.forget(state.ID.ValueString())
 	err := r.client.Agents.Delete(ctx, state.ID.ValueString())
 	if err != nil && !client.IsNotFound(err) {
 		resp.Diagnostics.AddError("Unable to delete agent",
@@ -436,4 +449,5 @@ func (r *agentResource) ImportState(ctx context.Context, req resource.ImportStat
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte("true"))...)
 }

@@ -156,6 +156,7 @@ func (p *smartassistProvider) Schema(_ context.Context, _ provider.SchemaRequest
 // providerData is what Configure hands every resource and data source.
 type providerData struct {
 	client   *client.Client
+	agents   *agentStore
 	contacts *contactStore
 }
 
@@ -276,7 +277,7 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 	tflog.Debug(ctx, "SmartAssist client configured", map[string]any{"base_url": c.BaseURL()})
-	data := &providerData{client: c, contacts: newContactStore(c)}
+	data := &providerData{client: c, agents: newAgentStore(c), contacts: newContactStore(c)}
 	resp.DataSourceData = data
 	resp.ResourceData = data
 }

@@ -1,0 +1,361 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/client"
+)
+
+// Under 60 requests a minute, the calls an agent costs set the time a user
+// waits. The agent store is shared by every agent resource of one provider
+// process (one terraform command's plan, or its apply) and spends as few as
+// it can:
+//
+//   - Refresh. The first reads of a run use one GET each: for a handful of
+//     agents that is cheapest. From the third on, the store reads the list's
+//     first page (ten agents, and the page count P). Reads the page does not
+//     serve use a GET each until they reach a quarter of the remaining
+//     pages; then the store walks the rest of the list once and serves every
+//     later read from it. A run that refreshes n agents of an account of T
+//     therefore costs n calls when n is small and about 2 + 1 + (P-1)/4 + P
+//     when it is large (P = T/10): 66 calls for 500 agents, where one GET
+//     each would cost 500. At worst, when n just passes the switch, it costs
+//     about five times the cheaper of the two paths.
+//   - What the list cannot show. list-all-agents carries no customId, so an
+//     agent with a custom_id is always read with its own GET; a custom id
+//     added in the UI to an agent that has none is therefore not seen. The
+//     list's queue entries are documented as {name, description, agents[],
+//     id}: when their agents[] does not name the agent, whether it is a
+//     preferred agent is unknown, and the agent is read with a GET too.
+//   - Create. create-an-agent answers without the new agent's id. Instead of
+//     one lookup per agent, the lookups of agents created together wait for
+//     each other (until every create in flight has its answer) and are
+//     served by one walk through the list. The walk starts on the page
+//     where the newest agent should be, from the list's size as the
+//     previous walk saw it: about two pages for ten new agents.
+const (
+	// agentReadsBeforeList is how many reads of a run use a GET before the
+	// store looks at the list at all.
+	agentReadsBeforeList = 2
+	// agentLookupQuiet is how long a batch of lookups waits, after the last
+	// create began or had its answer, for another create to begin: Terraform
+	// starts its parallel creates within a few milliseconds of each other.
+	agentLookupQuiet = 75 * time.Millisecond
+	// agentLookupMaxWait bounds how long a lookup waits for creates still in
+	// flight before its batch goes anyway.
+	agentLookupMaxWait = 90 * time.Second
+	// agentLookupTimeout bounds one walk through the list.
+	agentLookupTimeout = 5 * time.Minute
+)
+
+type agentStore struct {
+	client *client.Client
+	now    func() time.Time
+
+	mu sync.Mutex
+
+	// Reads.
+	reads     int                      // reads that the list could serve
+	firstPage map[string]*client.Agent // by id; nil until read
+	pages     int                      // the list's page count, from the first page
+	probing   chan struct{}            // closed when the first page is read
+	list      map[string]*client.Agent // every agent, by id; nil until walked
+	listing   chan struct{}            // closed when the walk ends
+
+	// Create lookups.
+	creating  int // creates whose answer has not arrived
+	waiting   []*agentLookup
+	firstWait time.Time
+	lastStir  time.Time // when a create last began or had its answer
+	timer     *time.Timer
+	scanning  bool
+	listSize  client.ListSize // as the previous walk saw the list
+}
+
+type agentLookup struct {
+	email string // lower case
+	done  chan agentLookupResult
+}
+
+type agentLookupResult struct {
+	agent *client.Agent
+	err   error
+}
+
+func newAgentStore(c *client.Client) *agentStore {
+	return &agentStore{client: c, now: time.Now}
+}
+
+// read reads one agent for a refresh. needGet asks for the get answer: the
+// caller manages a field that only it carries.
+func (s *agentStore) read(ctx context.Context, id string, needGet bool) (*client.Agent, error) {
+	if needGet {
+		return s.client.Agents.Get(ctx, id)
+	}
+	s.mu.Lock()
+	if a := s.list[id]; a != nil {
+		s.mu.Unlock()
+		return s.usable(ctx, a)
+	}
+	listed := s.list != nil
+	s.reads++
+	n := s.reads
+	s.mu.Unlock()
+	if listed || n <= agentReadsBeforeList {
+		// Not in the whole list (deleted, or created since): the GET says
+		// which. Or one of the first reads of the run.
+		return s.client.Agents.Get(ctx, id)
+	}
+
+	page, pages, err := s.probe(ctx)
+	if err != nil {
+		return s.client.Agents.Get(ctx, id)
+	}
+	if a := page[id]; a != nil {
+		return s.usable(ctx, a)
+	}
+	if n < agentReadsBeforeList+int(math.Ceil(float64(pages-1)/4)) {
+		return s.client.Agents.Get(ctx, id)
+	}
+	list, err := s.walk(ctx)
+	if err != nil {
+		return s.client.Agents.Get(ctx, id)
+	}
+	if a := list[id]; a != nil {
+		return s.usable(ctx, a)
+	}
+	return s.client.Agents.Get(ctx, id)
+}
+
+// usable returns a list entry, or the get answer when the entry cannot tell
+// the agent's queue preferences.
+func (s *agentStore) usable(ctx context.Context, a *client.Agent) (*client.Agent, error) {
+	for _, q := range a.Queues {
+		if !q.PreferenceKnown(string(a.UserID), string(a.ID)) {
+			return s.client.Agents.Get(ctx, string(a.ID))
+		}
+	}
+	return a, nil
+}
+
+// probe reads the list's first page, once per run.
+func (s *agentStore) probe(ctx context.Context) (map[string]*client.Agent, int, error) {
+	s.mu.Lock()
+	for s.firstPage == nil {
+		if wait := s.probing; wait != nil {
+			s.mu.Unlock()
+			select {
+			case <-wait:
+			case <-ctx.Done():
+				return nil, 0, ctx.Err()
+			}
+			s.mu.Lock()
+			if s.probing == wait { // the read failed
+				s.mu.Unlock()
+				return nil, 0, fmt.Errorf("reading the first page of the agents list failed")
+			}
+			continue
+		}
+		done := make(chan struct{})
+		s.probing = done
+		s.mu.Unlock()
+		l, err := s.client.Agents.List(ctx, client.AgentListOptions{Page: 1, IncludeQueues: true})
+		s.mu.Lock()
+		if err == nil {
+			s.firstPage = byID(l.Results)
+			s.pages = max(int(l.TotalPages), 1)
+			if l.HasMore && s.pages < 2 {
+				s.pages = 2
+			}
+			if s.pages == 1 && s.list == nil {
+				s.list = s.firstPage // the first page is the whole list
+			}
+			s.probing = nil
+		}
+		close(done)
+		if err != nil {
+			s.mu.Unlock()
+			return nil, 0, err
+		}
+	}
+	page, pages := s.firstPage, s.pages
+	s.mu.Unlock()
+	return page, pages, nil
+}
+
+// walk reads the rest of the list, once per run.
+func (s *agentStore) walk(ctx context.Context) (map[string]*client.Agent, error) {
+	s.mu.Lock()
+	for s.list == nil {
+		if wait := s.listing; wait != nil {
+			s.mu.Unlock()
+			select {
+			case <-wait:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+			s.mu.Lock()
+			if s.listing == wait {
+				s.mu.Unlock()
+				return nil, fmt.Errorf("reading the agents list failed")
+			}
+			continue
+		}
+		done := make(chan struct{})
+		s.listing = done
+		all := make(map[string]*client.Agent, len(s.firstPage))
+		for id, a := range s.firstPage {
+			all[id] = a
+		}
+		s.mu.Unlock()
+		err := s.client.Agents.ListPages(ctx, client.AgentListOptions{Page: 2, IncludeQueues: true}, func(_ int, l *client.AgentList) bool {
+			for id, a := range byID(l.Results) {
+				all[id] = a
+			}
+			return true
+		})
+		s.mu.Lock()
+		if err == nil {
+			s.list = all
+			s.listing = nil
+		}
+		close(done)
+		if err != nil {
+			s.mu.Unlock()
+			return nil, err
+		}
+	}
+	list := s.list
+	s.mu.Unlock()
+	return list, nil
+}
+
+func byID(agents client.FlexList[client.Agent]) map[string]*client.Agent {
+	out := make(map[string]*client.Agent, len(agents))
+	for i := range agents {
+		if id := string(agents[i].ID); id != "" {
+			out[id] = &agents[i]
+		}
+	}
+	return out
+}
+
+// forget drops what the store read about an agent that is being changed.
+func (s *agentStore) forget(id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.firstPage, id)
+	delete(s.list, id)
+}
+
+// create creates an agent. When the answer has no id, the lookup joins the
+// lookups of the other creates in flight.
+func (s *agentStore) create(ctx context.Context, req *client.AgentRequest) (*client.Agent, error) {
+	s.mu.Lock()
+	s.creating++
+	s.lastStir = s.now()
+	s.mu.Unlock()
+	answered := false
+	answer := func() {
+		if !answered {
+			answered = true
+			s.creating--
+			s.lastStir = s.now()
+			s.flushLocked()
+		}
+	}
+	defer func() {
+		s.mu.Lock()
+		answer()
+		s.mu.Unlock()
+	}()
+	return s.client.Agents.CreateWith(ctx, req, func(ctx context.Context, email string) (*client.Agent, error) {
+		w := &agentLookup{email: strings.ToLower(email), done: make(chan agentLookupResult, 1)}
+		s.mu.Lock()
+		if len(s.waiting) == 0 {
+			s.firstWait = s.now()
+		}
+		s.waiting = append(s.waiting, w)
+		answer()
+		s.mu.Unlock()
+		select {
+		case r := <-w.done:
+			return r.agent, r.err
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	})
+}
+
+// flushLocked starts a walk for the waiting lookups once every create in
+// flight has its answer (or the oldest lookup has waited
+// agentLookupMaxWait) and no create has begun for agentLookupQuiet.
+func (s *agentStore) flushLocked() {
+	if s.scanning || len(s.waiting) == 0 {
+		return
+	}
+	now := s.now()
+	waited, quiet := now.Sub(s.firstWait), now.Sub(s.lastStir)
+	var wait time.Duration
+	switch {
+	case s.creating > 0 && waited < agentLookupMaxWait:
+		wait = agentLookupMaxWait - waited
+	case s.creating == 0 && quiet < agentLookupQuiet:
+		wait = agentLookupQuiet - quiet
+	}
+	if s.timer != nil {
+		s.timer.Stop()
+		s.timer = nil
+	}
+	if wait > 0 {
+		s.timer = time.AfterFunc(wait, func() {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			s.timer = nil
+			s.flushLocked()
+		})
+		return
+	}
+	batch := s.waiting
+	s.waiting = nil
+	s.scanning = true
+	// The new agents are the last len(batch) of the list when it is in
+	// creation order: start on the page of the newest.
+	go s.scan(batch, s.listSize.PageOf(s.listSize.Results+len(batch)))
+}
+
+// scan finds a batch of new agents in one walk through the list.
+func (s *agentStore) scan(batch []*agentLookup, startPage int) {
+	ctx, cancel := context.WithTimeout(context.Background(), agentLookupTimeout)
+	defer cancel()
+	emails := make([]string, 0, len(batch))
+	for _, w := range batch {
+		emails = append(emails, w.email)
+	}
+	found, size, err := s.client.Agents.FindByEmails(ctx, emails, startPage)
+	for _, w := range batch {
+		r := agentLookupResult{agent: found[w.email]}
+		switch {
+		case r.agent != nil:
+		case err != nil:
+			r.err = err
+		default:
+			r.err = &client.APIError{Method: http.MethodGet, Path: "agents", StatusCode: http.StatusNotFound,
+				Message: "no agent in the list has the email " + w.email}
+		}
+		w.done <- r
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if size.Results > 0 && size.PageSize > 0 {
+		s.listSize = size
+	}
+	s.scanning = false
+	s.flushLocked()
+}
