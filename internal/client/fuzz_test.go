@@ -84,7 +84,7 @@ func FuzzListEnvelopes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var agents AgentList
 		if json.Unmarshal(body, &agents) == nil {
-			_ = morePages(1, &agents)
+			_ = morePages(1, agents.HasMore, agents.TotalPages)
 		}
 		var convs ConversationList
 		_ = json.Unmarshal(body, &convs)
