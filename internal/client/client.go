@@ -101,6 +101,7 @@ type Client struct {
 	Agents        *AgentsService
 	Contacts      *ContactsService
 	Conversations *ConversationsService
+	SkillGroups   *SkillGroupsService
 }
 
 type service struct{ client *Client }
@@ -152,6 +153,7 @@ func New(cfg Config) (*Client, error) {
 	c.Agents = &AgentsService{client: c}
 	c.Contacts = &ContactsService{client: c}
 	c.Conversations = &ConversationsService{client: c}
+	c.SkillGroups = &SkillGroupsService{client: c}
 	return c, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"time"
 )
@@ -37,6 +38,27 @@ func mayHaveCreated(err error) bool {
 // in its state.
 func lookupContext(ctx context.Context) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.WithoutCancel(ctx), reconcileTimeout)
+}
+
+// createNamed posts a create whose answer is documented to carry the new
+// object's id (skill groups, skills, queues). An answer without one is
+// tolerated: the object is then found by name through the list, the first
+// with exactly that name (the pages do not say that names are unique, so
+// this is a fallback, not a way to tell objects apart). A failed create is
+// returned as it is, without a lookup: after a lost answer, a lookup by
+// name could not tell a new object from an older one of the same name.
+func createNamed[T any](ctx context.Context, c *Client, path string, body any, l lister[T], name string) (*T, error) {
+	var created T
+	if err := c.do(ctx, http.MethodPost, path, nil, body, &created); err != nil {
+		return nil, err
+	}
+	if l.id(&created) != "" {
+		return &created, nil
+	}
+	lookupCtx, cancel := lookupContext(ctx)
+	defer cancel()
+	found, err := l.find(lookupCtx, name)
+	return reconciled(found, err, nil, UnconfirmedCreateError{Kind: l.kind, By: "name", Value: name})
 }
 
 // reconciled turns the outcome of that lookup into the create's answer.
