@@ -102,6 +102,7 @@ type Client struct {
 	Contacts      *ContactsService
 	Conversations *ConversationsService
 	SkillGroups   *SkillGroupsService
+	Skills        *SkillsService
 }
 
 type service struct{ client *Client }
@@ -154,6 +155,7 @@ func New(cfg Config) (*Client, error) {
 	c.Contacts = &ContactsService{client: c}
 	c.Conversations = &ConversationsService{client: c}
 	c.SkillGroups = &SkillGroupsService{client: c}
+	c.Skills = &SkillsService{client: c}
 	return c, nil
 }
 

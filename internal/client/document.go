@@ -1,6 +1,7 @@
 package client
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 )
@@ -63,4 +64,32 @@ func mustJSON(v any) json.RawMessage {
 		panic(err) // only called with values that always encode
 	}
 	return b
+}
+
+// members says what a document's list of members (a skill's or a queue's
+// agents, which are managed through the agents) is known to be, before a
+// full-document PUT sends it back.
+type members int
+
+const (
+	// membersListed: a JSON array, so the members are known.
+	membersListed members = iota
+	// membersNone: absent or null. Nothing was read that could be sent
+	// back, so the key is left out rather than sent empty.
+	membersNone
+	// membersUnknown: anything else, such as the count the create-a-skill
+	// sample gives ("agents": 15). The members are not known, and a body
+	// built from this document would drop them.
+	membersUnknown
+)
+
+func membersIn(raw json.RawMessage) members {
+	raw = bytes.TrimSpace(raw)
+	switch {
+	case len(raw) == 0 || string(raw) == "null":
+		return membersNone
+	case raw[0] == '[':
+		return membersListed
+	}
+	return membersUnknown
 }
