@@ -103,6 +103,7 @@ type Client struct {
 	Conversations *ConversationsService
 	SkillGroups   *SkillGroupsService
 	Skills        *SkillsService
+	AgentGroups   *AgentGroupsService
 }
 
 type service struct{ client *Client }
@@ -156,6 +157,7 @@ func New(cfg Config) (*Client, error) {
 	c.Conversations = &ConversationsService{client: c}
 	c.SkillGroups = &SkillGroupsService{client: c}
 	c.Skills = &SkillsService{client: c}
+	c.AgentGroups = &AgentGroupsService{client: c}
 	return c, nil
 }
 
