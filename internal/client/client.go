@@ -104,6 +104,7 @@ type Client struct {
 	SkillGroups   *SkillGroupsService
 	Skills        *SkillsService
 	AgentGroups   *AgentGroupsService
+	Queues        *QueuesService
 }
 
 type service struct{ client *Client }
@@ -158,6 +159,7 @@ func New(cfg Config) (*Client, error) {
 	c.SkillGroups = &SkillGroupsService{client: c}
 	c.Skills = &SkillsService{client: c}
 	c.AgentGroups = &AgentGroupsService{client: c}
+	c.Queues = &QueuesService{client: c}
 	return c, nil
 }
 

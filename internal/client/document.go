@@ -93,3 +93,32 @@ func membersIn(raw json.RawMessage) members {
 	}
 	return membersUnknown
 }
+
+// objectIn reads raw as a JSON object; anything else reads as an empty
+// one.
+func objectIn(raw json.RawMessage) map[string]json.RawMessage {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil || m == nil {
+		return map[string]json.RawMessage{}
+	}
+	return m
+}
+
+// entriesByID indexes the objects of the JSON array raw by their id. Other
+// elements, and objects without an id, are left out.
+func entriesByID(raw json.RawMessage) map[string]map[string]json.RawMessage {
+	var items []json.RawMessage
+	_ = json.Unmarshal(raw, &items)
+	out := make(map[string]map[string]json.RawMessage, len(items))
+	for _, item := range items {
+		m := objectIn(item)
+		var id FlexString
+		if v, ok := m["id"]; ok {
+			_ = json.Unmarshal(v, &id)
+		}
+		if id != "" {
+			out[string(id)] = m
+		}
+	}
+	return out
+}
