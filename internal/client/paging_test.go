@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -87,5 +88,51 @@ func TestListAllReturnsAPageError(t *testing.T) {
 	})
 	if _, err := c.SkillGroups.ListAll(context.Background()); err == nil {
 		t.Fatal("want the second page's error")
+	}
+}
+
+// An id that would name the parent collection is refused before any
+// request is made.
+func TestRoutingServicesRefuseEmptyIDs(t *testing.T) {
+	c, api := newFakeAPI(t, answer(`{}`))
+	ctx := context.Background()
+	for _, bad := range []string{"", ".", ".."} {
+		calls := map[string]func() error{
+			"SkillGroups.Get":    func() error { _, err := c.SkillGroups.Get(ctx, bad); return err },
+			"SkillGroups.Update": func() error { _, err := c.SkillGroups.Update(ctx, bad, SkillGroupRequest{Name: "x"}); return err },
+			"SkillGroups.Delete": func() error { return c.SkillGroups.Delete(ctx, bad) },
+			"Skills.Create":      func() error { _, err := c.Skills.Create(ctx, bad, SkillRequest{Name: "x"}); return err },
+			"Skills.Get group":   func() error { _, err := c.Skills.Get(ctx, bad, "sk-1"); return err },
+			"Skills.Get":         func() error { _, err := c.Skills.Get(ctx, "sg-1", bad); return err },
+			"Skills.List":        func() error { _, err := c.Skills.List(ctx, bad, ListOptions{}); return err },
+			"Skills.ListAll":     func() error { _, err := c.Skills.ListAll(ctx, bad); return err },
+			"Skills.FindByName":  func() error { _, err := c.Skills.FindByName(ctx, bad, "x"); return err },
+			"Skills.Update": func() error {
+				_, err := c.Skills.Update(ctx, &Skill{ID: FlexString(bad), SkillGroupID: "sg-1"}, SkillRequest{Name: "x"})
+				return err
+			},
+			"Skills.Update group": func() error {
+				_, err := c.Skills.Update(ctx, &Skill{ID: "sk-1", SkillGroupID: FlexString(bad)}, SkillRequest{Name: "x"})
+				return err
+			},
+			"Skills.Delete":      func() error { return c.Skills.Delete(ctx, "sg-1", bad) },
+			"AgentGroups.Get":    func() error { _, err := c.AgentGroups.Get(ctx, bad); return err },
+			"AgentGroups.Update": func() error { _, err := c.AgentGroups.Update(ctx, bad, AgentGroupUpdateRequest{}); return err },
+			"AgentGroups.Delete": func() error { return c.AgentGroups.Delete(ctx, bad) },
+			"Queues.Get":         func() error { _, err := c.Queues.Get(ctx, bad); return err },
+			"Queues.Update": func() error {
+				_, err := c.Queues.Update(ctx, &Queue{ID: FlexString(bad)}, QueueRequest{Name: "x"})
+				return err
+			},
+			"Queues.Delete": func() error { return c.Queues.Delete(ctx, bad) },
+		}
+		for name, f := range calls {
+			if err := f(); err == nil || !strings.Contains(err.Error(), "is not a valid") {
+				t.Errorf("%s(%q): err = %v", name, bad, err)
+			}
+		}
+	}
+	if n := len(api.Calls()); n != 0 {
+		t.Fatalf("%d requests were made: %v", n, api.Calls())
 	}
 }
