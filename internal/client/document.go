@@ -27,8 +27,8 @@ func decodeDocument[T any](b []byte, kind string, into *T) (map[string]json.RawM
 	return raw, nil
 }
 
-// overlay returns a copy of doc with every key that changes (a struct or a
-// map, encoded as a JSON object) sets laid over it. doc is not modified.
+// overlay returns a copy of doc with the keys of changes (a struct or a map
+// that encodes as a JSON object) laid over it. doc is not modified.
 func overlay(doc map[string]json.RawMessage, changes any) (map[string]json.RawMessage, error) {
 	out := make(map[string]json.RawMessage, len(doc)+8)
 	for k, v := range doc {

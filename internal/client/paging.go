@@ -28,8 +28,8 @@ func morePages(page int, hasMore FlexBool, totalPages FlexInt) bool {
 // Only get-all-skills-from-a-skill-group documents them (page, 1-based,
 // default 1; limit, default 10). get-all-skill-groups, get-a-list-of-queues
 // and get-all-agent-groups document none, although their answers carry
-// page (or skip) and limit (reference.md §1.9: UNCONFIRMED). A server that
-// ignores them is detected by the walk through the pages (see ListPage).
+// page (or skip) and limit (reference.md §1.9: UNCONFIRMED). The ListAll
+// methods detect a server that ignores them (see lister.walk).
 type ListOptions struct {
 	// Page is 1-based.
 	Page  int
@@ -108,22 +108,18 @@ func (l lister[T]) walk(ctx context.Context, visit func(*T) bool) error {
 
 // all reads every entry.
 func (l lister[T]) all(ctx context.Context) ([]T, error) {
-	var out []T
-	err := l.walk(ctx, func(e *T) bool {
-		out = append(out, *e)
-		return true
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return l.filter(ctx, func(*T) bool { return true })
 }
 
 // named reads every entry whose name is exactly name (case-sensitive).
 func (l lister[T]) named(ctx context.Context, name string) ([]T, error) {
+	return l.filter(ctx, func(e *T) bool { return l.name(e) == name })
+}
+
+func (l lister[T]) filter(ctx context.Context, keep func(*T) bool) ([]T, error) {
 	var out []T
 	err := l.walk(ctx, func(e *T) bool {
-		if l.name(e) == name {
+		if keep(e) {
 			out = append(out, *e)
 		}
 		return true
