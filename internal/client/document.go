@@ -94,6 +94,26 @@ func membersIn(raw json.RawMessage) members {
 	return membersUnknown
 }
 
+// membersToSend decides what a full-document PUT of a kind (a skill, a
+// queue) sends back as its agents: the agents read, with the state of their
+// raw list. When that list is not known, reread reads the object again; if
+// it still is not, the answer is an error and nothing must be sent.
+func membersToSend[A any](kind, id string, agents []A, raw json.RawMessage, reread func() ([]A, json.RawMessage, error)) ([]A, members, error) {
+	if state := membersIn(raw); state != membersUnknown {
+		return agents, state, nil
+	}
+	agents, raw, err := reread()
+	if err != nil {
+		return nil, 0, fmt.Errorf("reading the %s %s again to learn its agents before the update: %w", kind, id, err)
+	}
+	state := membersIn(raw)
+	if state == membersUnknown {
+		return nil, 0, fmt.Errorf("the %s %s was not updated: the API does not list its agents (it sent agents as %s), "+
+			"and a full-document update without them would remove them from the %s", kind, id, raw, kind)
+	}
+	return agents, state, nil
+}
+
 // objectIn reads raw as a JSON object; anything else reads as an empty
 // one.
 func objectIn(raw json.RawMessage) map[string]json.RawMessage {

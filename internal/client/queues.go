@@ -299,17 +299,15 @@ func (s *QueuesService) Update(ctx context.Context, current *Queue, req QueueReq
 	if err != nil {
 		return nil, err
 	}
-	agents, state := current.Agents, membersIn(current.Raw["agents"])
-	if state == membersUnknown {
+	agents, state, err := membersToSend("queue", id, current.Agents, current.Raw["agents"], func() ([]QueueAgent, json.RawMessage, error) {
 		fresh, err := s.Get(ctx, id)
 		if err != nil {
-			return nil, fmt.Errorf("reading the queue %s again to learn its agents before the update: %w", id, err)
+			return nil, nil, err
 		}
-		agents, state = fresh.Agents, membersIn(fresh.Raw["agents"])
-		if state == membersUnknown {
-			return nil, fmt.Errorf("the queue %s was not updated: the API does not list its agents (it sent agents as %s), "+
-				"and a full-document update without them would remove them from the queue", id, fresh.Raw["agents"])
-		}
+		return fresh.Agents, fresh.Raw["agents"], nil
+	})
+	if err != nil {
+		return nil, err
 	}
 
 	b := req.body()

@@ -208,17 +208,15 @@ func (s *SkillsService) Update(ctx context.Context, current *Skill, req SkillReq
 		req.SkillGroupID = group
 	}
 
-	agents, state := current.Agents, membersIn(current.Raw["agents"])
-	if state == membersUnknown {
+	agents, state, err := membersToSend("skill", id, current.Agents, current.Raw["agents"], func() ([]SkillAgent, json.RawMessage, error) {
 		fresh, err := s.Get(ctx, group, id)
 		if err != nil {
-			return nil, fmt.Errorf("reading the skill %s again to learn its agents before the update: %w", id, err)
+			return nil, nil, err
 		}
-		agents, state = fresh.Agents, membersIn(fresh.Raw["agents"])
-		if state == membersUnknown {
-			return nil, fmt.Errorf("the skill %s was not updated: the API does not list its agents (it sent agents as %s), "+
-				"and a full-document update without them would remove them from the skill", id, fresh.Raw["agents"])
-		}
+		return fresh.Agents, fresh.Raw["agents"], nil
+	})
+	if err != nil {
+		return nil, err
 	}
 
 	doc, err := overlay(current.Raw, req)
