@@ -3,13 +3,11 @@ package client
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // AgentsService manages agents: create-an-agent, list-all-agents,
@@ -151,18 +149,10 @@ func (a *Agent) GroupID() string {
 // UnmarshalJSON decodes the typed fields leniently and keeps the raw
 // document. Only a body that is not a JSON object fails.
 func (a *Agent) UnmarshalJSON(b []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return fmt.Errorf("an agent must be a JSON object: %w", err)
-	}
 	type plain Agent
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	*a = Agent(p)
+	raw, err := decodeDocument(b, "an agent", (*plain)(a))
 	a.Raw = raw
-	return nil
+	return err
 }
 
 // AgentRequest is the body of a create, and the part of an update that the
@@ -270,10 +260,6 @@ func (s *AgentsService) List(ctx context.Context, opts AgentListOptions) (*Agent
 	return &l, nil
 }
 
-// maxPages bounds a walk through a paged list, so a server that always says
-// hasMore cannot loop the client for ever.
-const maxPages = 10000
-
 // ListAll reads every page. visit is called for each page as it arrives and
 // may stop the walk by returning false.
 func (s *AgentsService) ListAll(ctx context.Context, includeQueues bool, visit func(page int, l *AgentList) bool) error {
@@ -287,18 +273,11 @@ func (s *AgentsService) ListPages(ctx context.Context, opts AgentListOptions, vi
 		if err != nil {
 			return err
 		}
-		if !visit(page, l) || len(l.Results) == 0 || !morePages(page, l) {
+		if !visit(page, l) || len(l.Results) == 0 || !morePages(page, l.HasMore, l.TotalPages) {
 			return nil
 		}
 	}
 	return nil
-}
-
-func morePages(page int, l *AgentList) bool {
-	if l.HasMore {
-		return true
-	}
-	return l.TotalPages > 0 && int64(page) < int64(l.TotalPages)
 }
 
 // FindByEmail finds an agent by email, case-insensitively, through the list.
@@ -347,7 +326,7 @@ func (s *AgentsService) FindByEmails(ctx context.Context, emails []string, start
 				found[key] = &l.Results[i]
 			}
 		}
-		return len(l.Results) > 0 && morePages(page, l), nil
+		return len(l.Results) > 0 && morePages(page, l.HasMore, l.TotalPages), nil
 	}
 	done := func() bool { return len(found) == len(want) }
 
@@ -493,48 +472,29 @@ func (s *AgentsService) CreateWith(ctx context.Context, req *AgentRequest, find 
 	if postErr == nil && created.ID != "" {
 		return &created, nil
 	}
-	var apiErr *APIError
-	if postErr != nil && (errors.As(postErr, &apiErr) && apiErr.StatusCode < 500 || neverSent(postErr)) {
-		// Refused, or never sent (a POST is retried only while unsent or
-		// refused with 429, so a last attempt that could not connect means
-		// none was processed): nothing was created.
+	if postErr != nil && !mayHaveCreated(postErr) {
 		return nil, postErr
 	}
 
-	// The agent exists, or may: find it. The lookup runs even when the
-	// caller was interrupted (Terraform waits for in-flight operations), so
-	// an agent that exists ends up known to the caller, and in its state.
-	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), reconcileTimeout)
+	// The agent exists, or may: find it.
+	lookupCtx, cancel := lookupContext(ctx)
 	defer cancel()
+	var found *Agent
+	var err error
 	if postErr == nil {
-		var found *Agent
-		var err error
 		if find != nil {
 			found, err = find(lookupCtx, email)
 		} else {
 			found, err = s.find(lookupCtx, req)
 		}
-		if err != nil {
-			return nil, &UnconfirmedCreateError{Email: email, Created: true, LookupErr: err}
+	} else {
+		if find == nil {
+			find = s.FindByEmail
 		}
-		return found, nil
+		found, err = find(lookupCtx, email)
 	}
-	if find == nil {
-		find = s.FindByEmail
-	}
-	found, err := find(lookupCtx, email)
-	switch {
-	case err == nil:
-		return found, nil
-	case IsNotFound(err):
-		return nil, fmt.Errorf("%w (no agent with the email %s exists afterwards, so none was created)", postErr, email)
-	}
-	return nil, &UnconfirmedCreateError{Email: email, Err: postErr, LookupErr: err}
+	return reconciled(found, err, postErr, UnconfirmedCreateError{Kind: "agent", By: "email", Value: email, importArg: email})
 }
-
-// reconcileTimeout bounds the lookup that follows a create whose answer did
-// not say which agent it made.
-const reconcileTimeout = 2 * time.Minute
 
 // find looks a just-created agent up: by custom id when there is one (one
 // call, the full document), else by email.
@@ -564,32 +524,6 @@ func (s *AgentsService) find(ctx context.Context, req *AgentRequest) (*Agent, er
 	return s.FindByEmail(ctx, email)
 }
 
-// UnconfirmedCreateError says that an agent may exist (or does exist) but
-// its id could not be learnt, and how to adopt it.
-type UnconfirmedCreateError struct {
-	Email string
-	// Created is true when the API confirmed the create.
-	Created   bool
-	Err       error
-	LookupErr error
-}
-
-func (e *UnconfirmedCreateError) Error() string {
-	var b strings.Builder
-	if e.Created {
-		fmt.Fprintf(&b, "the agent %s was created, but its id could not be read back", e.Email)
-	} else {
-		fmt.Fprintf(&b, "creating the agent %s failed in a way that may still have created it: %v", e.Email, e.Err)
-	}
-	if e.LookupErr != nil {
-		fmt.Fprintf(&b, "; looking it up by email failed: %v", e.LookupErr)
-	}
-	fmt.Fprintf(&b, ". If the agent exists, import it by email (terraform import <address> %s) instead of creating it again", e.Email)
-	return b.String()
-}
-
-func (e *UnconfirmedCreateError) Unwrap() error { return e.Err }
-
 // Update sends the full agent document: current, as read, with the fields
 // req sets replaced. update-a-specific-agent documents the body as the whole
 // agent, with userId, accountId, orgId, iId, id and agentGroupId required;
@@ -597,20 +531,9 @@ func (e *UnconfirmedCreateError) Unwrap() error { return e.Err }
 // legacy page requires ?groupId=, the current one drops it; it is sent
 // whenever the group is known (reference.md §7).
 func (s *AgentsService) Update(ctx context.Context, current *Agent, req *AgentRequest) (*Agent, error) {
-	doc := make(map[string]json.RawMessage, len(current.Raw)+4)
-	for k, v := range current.Raw {
-		doc[k] = v
-	}
-	changes, err := json.Marshal(req)
+	doc, err := overlay(current.Raw, req)
 	if err != nil {
 		return nil, fmt.Errorf("encoding the agent update: %w", err)
-	}
-	var overlay map[string]json.RawMessage
-	if err := json.Unmarshal(changes, &overlay); err != nil {
-		return nil, fmt.Errorf("encoding the agent update: %w", err)
-	}
-	for k, v := range overlay {
-		doc[k] = v
 	}
 
 	id := string(current.ID)
@@ -669,26 +592,4 @@ func (s *AgentsService) Delete(ctx context.Context, id string) error {
 		return err
 	}
 	return s.client.do(ctx, http.MethodDelete, "agents/"+seg, nil, nil, nil)
-}
-
-func setIfMissing(doc map[string]json.RawMessage, key, value string) {
-	if value == "" {
-		return
-	}
-	if v, ok := doc[key]; ok && string(v) != "null" && string(v) != `""` {
-		return
-	}
-	doc[key] = mustJSON(value)
-}
-
-func mustJSON(v any) json.RawMessage {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err) // only called with strings and string maps
-	}
-	return b
-}
-
-func notFound(method, path, msg string) *APIError {
-	return &APIError{Method: method, Path: path, StatusCode: http.StatusNotFound, Message: msg}
 }

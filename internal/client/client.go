@@ -101,6 +101,10 @@ type Client struct {
 	Agents        *AgentsService
 	Contacts      *ContactsService
 	Conversations *ConversationsService
+	SkillGroups   *SkillGroupsService
+	Skills        *SkillsService
+	AgentGroups   *AgentGroupsService
+	Queues        *QueuesService
 }
 
 type service struct{ client *Client }
@@ -152,6 +156,10 @@ func New(cfg Config) (*Client, error) {
 	c.Agents = &AgentsService{client: c}
 	c.Contacts = &ContactsService{client: c}
 	c.Conversations = &ConversationsService{client: c}
+	c.SkillGroups = &SkillGroupsService{client: c}
+	c.Skills = &SkillsService{client: c}
+	c.AgentGroups = &AgentGroupsService{client: c}
+	c.Queues = &QueuesService{client: c}
 	return c, nil
 }
 

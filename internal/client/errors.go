@@ -182,3 +182,9 @@ func (e *DecodeError) Error() string {
 }
 
 func (e *DecodeError) Unwrap() error { return e.Err }
+
+// notFound is the error a lookup through a list answers when nothing
+// matched: a 404, so IsNotFound classifies it like the API's own.
+func notFound(method, path, msg string) *APIError {
+	return &APIError{Method: method, Path: path, StatusCode: http.StatusNotFound, Message: msg}
+}

@@ -84,7 +84,7 @@ func FuzzListEnvelopes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var agents AgentList
 		if json.Unmarshal(body, &agents) == nil {
-			_ = morePages(1, &agents)
+			_ = morePages(1, agents.HasMore, agents.TotalPages)
 		}
 		var convs ConversationList
 		_ = json.Unmarshal(body, &convs)
@@ -102,5 +102,38 @@ func FuzzErrorEnvelope(f *testing.F) {
 		}
 		_ = e.Error()
 		_ = IsNotFound(e) || IsRateLimited(e) || IsConflict(e) || IsUnauthorized(e)
+	})
+}
+
+func FuzzRoutingDecode(f *testing.F) {
+	for _, s := range decoderSeeds {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte(skillCreateSample))
+	f.Add([]byte(skillGetSample))
+	f.Add([]byte(queueSample))
+	f.Add([]byte(`{"agentGroups":["ag-1",{"id":["x"]},"",null],"skills":[{"expireTime":{"min":"1e3","sec":-5}}],"advancedSettings":"x"}`))
+	f.Add([]byte(`{"results":[{"id":"ag-1","name":"A","createdAt":"2024-03-01T10:00:00Z"},{"id":"ag-2","name":"A","createdAt":99}],"skip":"0"}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var q Queue
+		if json.Unmarshal(body, &q) == nil {
+			for _, s := range q.Skills {
+				_ = s.ExpireTime.Value.Duration()
+			}
+			_ = q.AdvancedSettings.Value.PreferredAgentTimeout.Value.Duration()
+			_ = membersIn(q.Raw["agents"])
+			_ = entriesByID(q.Raw["skills"])
+			_ = objectIn(q.Raw["advancedSettings"])
+		}
+		var sk Skill
+		_ = json.Unmarshal(body, &sk)
+		var sg SkillGroup
+		_ = json.Unmarshal(body, &sg)
+		var groups AgentGroupList
+		if json.Unmarshal(body, &groups) == nil {
+			_, _ = newestByCreatedAt(groups.Results)
+		}
+		var queues QueueList
+		_ = json.Unmarshal(body, &queues)
 	})
 }

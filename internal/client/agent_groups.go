@@ -1,0 +1,263 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// AgentGroupsService manages agent groups: create-an-agent-group,
+// get-all-agent-groups, get-an-agent-group, update-an-agent-group and
+// delete-an-agent-group (reference.md §1.5).
+type AgentGroupsService service
+
+// The access levels a manager of an agent group can have
+// (update-an-agent-group: accessLevel ∈ full, view).
+const (
+	AccessLevelFull = "full"
+	AccessLevelView = "view"
+)
+
+// AccessLevels are the documented access levels, for validation.
+var AccessLevels = []string{AccessLevelFull, AccessLevelView}
+
+// AgentGroup is an agent group as the API returns it, decoded leniently.
+// Raw keeps the whole document.
+//
+// The answers differ: get-all-agent-groups gives every field below;
+// get-an-agent-group gives {id, name, description, managers}, whose
+// managers carry names, email and accessLevel but no userId; the create and
+// update answers echo the body.
+type AgentGroup struct {
+	ID          FlexString                  `json:"id"`
+	Name        FlexString                  `json:"name"`
+	Description FlexString                  `json:"description"`
+	Status      FlexString                  `json:"status"`
+	IsDefault   *FlexBool                   `json:"isDefault"`
+	TotalAgents FlexInt                     `json:"totalAgents"`
+	Managers    FlexList[AgentGroupManager] `json:"managers"`
+	CreatedAt   FlexString                  `json:"createdAt"`
+	Raw         map[string]json.RawMessage  `json:"-"`
+}
+
+// AgentGroupManager is one manager of an agent group.
+type AgentGroupManager struct {
+	UserID      FlexString `json:"userId"`
+	EmailID     FlexString `json:"emailId"`
+	FirstName   FlexString `json:"firstName"`
+	LastName    FlexString `json:"lastName"`
+	AccessLevel FlexString `json:"accessLevel"`
+}
+
+// UnmarshalJSON decodes the typed fields leniently and keeps the raw
+// document. Only a body that is not a JSON object fails.
+func (g *AgentGroup) UnmarshalJSON(b []byte) error {
+	type plain AgentGroup
+	raw, err := decodeDocument(b, "an agent group", (*plain)(g))
+	g.Raw = raw
+	return err
+}
+
+// AgentGroupRequest is the body of a create: create-an-agent-group takes
+// only these two, both required, each at most 50 characters.
+type AgentGroupRequest struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+// AgentGroupUpdateRequest is the body of an update. update-an-agent-group
+// documents managers as required, so they are always sent: [] when there
+// are none.
+type AgentGroupUpdateRequest struct {
+	Name        string                     `json:"name"`
+	Description string                     `json:"description"`
+	Managers    []AgentGroupManagerRequest `json:"managers"`
+}
+
+// MarshalJSON sends nil managers as [].
+func (r AgentGroupUpdateRequest) MarshalJSON() ([]byte, error) {
+	type plain AgentGroupUpdateRequest
+	if r.Managers == nil {
+		r.Managers = []AgentGroupManagerRequest{}
+	}
+	return json.Marshal(plain(r))
+}
+
+// AgentGroupManagerRequest makes a user a manager of the group, with one of
+// AccessLevels.
+type AgentGroupManagerRequest struct {
+	UserID      string `json:"userId"`
+	AccessLevel string `json:"accessLevel"`
+}
+
+// AgentGroupList is one page of agent groups. Its answer pages by skip
+// rather than page.
+type AgentGroupList = ListPage[AgentGroup]
+
+func (s *AgentGroupsService) lister() lister[AgentGroup] {
+	return lister[AgentGroup]{
+		kind: "agent group", path: "/agent-groups", list: s.List,
+		id:   func(g *AgentGroup) string { return string(g.ID) },
+		name: func(g *AgentGroup) string { return string(g.Name) },
+	}
+}
+
+// Create adds an agent group and returns it with its id.
+//
+// The create-an-agent-group sample answer echoes {name, description},
+// without the id (reference.md §1.5, §7). When the answer has an id it is
+// used; otherwise the group is found by its exact name through the list.
+// When the POST failed in a way that may still have created the group (no
+// answer, or a 5xx), the group is looked for by name before the error is
+// returned, as the agents' Create does. If the group may exist but cannot
+// be found, or several groups have the name and their createdAt does not
+// tell which one is new, the error is an *UnconfirmedCreateError.
+func (s *AgentGroupsService) Create(ctx context.Context, req AgentGroupRequest) (*AgentGroup, error) {
+	var created AgentGroup
+	postErr := s.client.do(ctx, http.MethodPost, "agent-groups", nil, req, &created)
+	if postErr == nil && created.ID != "" {
+		return &created, nil
+	}
+	if postErr != nil && !mayHaveCreated(postErr) {
+		return nil, postErr
+	}
+	lookupCtx, cancel := lookupContext(ctx)
+	defer cancel()
+	found, err := s.findCreated(lookupCtx, req.Name)
+	return reconciled(found, err, postErr, UnconfirmedCreateError{Kind: "agent group", By: "name", Value: req.Name})
+}
+
+// findCreated finds a just-created group by its exact name. When several
+// groups have it, the newest by createdAt is the new one; when createdAt
+// cannot tell (missing, unreadable or tied), the error lists the
+// candidates.
+func (s *AgentGroupsService) findCreated(ctx context.Context, name string) (*AgentGroup, error) {
+	l := s.lister()
+	groups, err := l.named(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	switch len(groups) {
+	case 0:
+		return nil, l.noneNamed(name)
+	case 1:
+		return &groups[0], nil
+	}
+	newest, ok := newestByCreatedAt(groups)
+	if !ok {
+		ids := make([]string, len(groups))
+		for i := range groups {
+			ids[i] = string(groups[i].ID)
+		}
+		return nil, fmt.Errorf("%d agent groups are named %q (%s), and their createdAt does not tell which one is new",
+			len(groups), name, strings.Join(ids, ", "))
+	}
+	return &groups[newest], nil
+}
+
+// newestByCreatedAt is the index of the group created last. It is not ok
+// when a createdAt is missing or unreadable, or when the latest is shared.
+func newestByCreatedAt(groups []AgentGroup) (int, bool) {
+	newest, tied := 0, false
+	var newestAt time.Time
+	for i := range groups {
+		at, ok := parseTimestamp(string(groups[i].CreatedAt))
+		if !ok {
+			return 0, false
+		}
+		switch {
+		case i == 0 || at.After(newestAt):
+			newest, newestAt, tied = i, at, false
+		case at.Equal(newestAt):
+			tied = true
+		}
+	}
+	return newest, !tied
+}
+
+// parseTimestamp reads a createdAt: an RFC 3339 time, as in the samples,
+// or a number of milliseconds since the epoch.
+func parseTimestamp(s string) (time.Time, bool) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, true
+	}
+	if ms, err := strconv.ParseInt(s, 10, 64); err == nil && ms > 0 {
+		return time.UnixMilli(ms), true
+	}
+	return time.Time{}, false
+}
+
+// Get reads one agent group.
+func (s *AgentGroupsService) Get(ctx context.Context, id string) (*AgentGroup, error) {
+	seg, err := segment("agent group", id)
+	if err != nil {
+		return nil, err
+	}
+	var g AgentGroup
+	if err := s.client.do(ctx, http.MethodGet, "agent-groups/"+seg, nil, nil, &g); err != nil {
+		return nil, err
+	}
+	return &g, nil
+}
+
+// List reads one page of agent groups. get-all-agent-groups documents no
+// parameters, and its answer carries skip and limit rather than page; page
+// and limit are sent, and with both set also skip = (page-1)·limit, so
+// either reading of the paging works.
+func (s *AgentGroupsService) List(ctx context.Context, opts ListOptions) (*AgentGroupList, error) {
+	q := opts.query()
+	if opts.Page > 0 && opts.Limit > 0 {
+		q.Set("skip", strconv.Itoa((opts.Page-1)*opts.Limit))
+	}
+	var l AgentGroupList
+	if err := s.client.do(ctx, http.MethodGet, "agent-groups", q, nil, &l); err != nil {
+		return nil, err
+	}
+	return &l, nil
+}
+
+// ListAll reads every agent group.
+func (s *AgentGroupsService) ListAll(ctx context.Context) ([]AgentGroup, error) {
+	return s.lister().all(ctx)
+}
+
+// FindByName reads the list up to the first agent group named exactly name
+// (case-sensitive). It answers an *APIError with status 404 (IsNotFound)
+// when none is.
+func (s *AgentGroupsService) FindByName(ctx context.Context, name string) (*AgentGroup, error) {
+	return s.lister().find(ctx, name)
+}
+
+// Update changes an agent group's name, description and managers (PUT; the
+// page's sample curl says POST). The update-an-agent-group answer only
+// echoes the body, so the group returned holds what could be decoded from
+// it, with the id filled in from the path: its other fields (totalAgents,
+// isDefault, …) are not the group's, and a caller that needs them reads the
+// group again.
+func (s *AgentGroupsService) Update(ctx context.Context, id string, req AgentGroupUpdateRequest) (*AgentGroup, error) {
+	seg, err := segment("agent group", id)
+	if err != nil {
+		return nil, err
+	}
+	var g AgentGroup
+	if err := s.client.do(ctx, http.MethodPut, "agent-groups/"+seg, nil, req, &g); err != nil {
+		return nil, err
+	}
+	if g.ID == "" {
+		g.ID = FlexString(id)
+	}
+	return &g, nil
+}
+
+// Delete removes an agent group. The answer (the group) is not used.
+func (s *AgentGroupsService) Delete(ctx context.Context, id string) error {
+	seg, err := segment("agent group", id)
+	if err != nil {
+		return err
+	}
+	return s.client.do(ctx, http.MethodDelete, "agent-groups/"+seg, nil, nil, nil)
+}

@@ -1,0 +1,248 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+func TestAgentGroupDecodesTheSamples(t *testing.T) {
+	// get-all-agent-groups, with numbers and booleans as strings.
+	var l AgentGroupList
+	err := json.Unmarshal([]byte(`{"results":[{"isDefault":"false","isUnassigned":false,"status":"ACTIVE","name":"Tier 1","description":"First line",
+	  "iId":"st-1","createdBy":"u-9","orgId":"o-1","lname":"tier 1","createdByAId":"a-9","createdAt":"2024-03-01T10:00:00.000Z",
+	  "updatedAt":"2024-03-01T10:00:00.000Z","id":"ag-1","totalAgents":"3","managers":[{"userId":"u-5","accessLevel":"full"}]}],
+	  "skip":0,"limit":10,"hasMore":false,"totalPages":1,"totalResults":1}`), &l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Results) != 1 || l.Limit != 10 || l.Skip != 0 || l.TotalResults != 1 {
+		t.Fatalf("list %+v", l)
+	}
+	g := l.Results[0]
+	if g.ID != "ag-1" || g.Name != "Tier 1" || g.Status != "ACTIVE" || g.IsDefault == nil || bool(*g.IsDefault) || g.TotalAgents != 3 ||
+		g.CreatedAt != "2024-03-01T10:00:00.000Z" || len(g.Managers) != 1 || g.Managers[0].UserID != "u-5" || g.Managers[0].AccessLevel != "full" {
+		t.Fatalf("group %+v", g)
+	}
+	if string(g.Raw["lname"]) != `"tier 1"` {
+		t.Fatalf("raw document not kept: %v", g.Raw)
+	}
+
+	// get-an-agent-group: managers without userId.
+	var one AgentGroup
+	_ = json.Unmarshal([]byte(`{"id":"ag-1","name":"Tier 1","description":"First line",
+	  "managers":[{"firstName":"Ann","lastName":"Lee","emailId":"ann@example.com","accessLevel":"view","skills":[]}]}`), &one)
+	if want := (AgentGroupManager{EmailID: "ann@example.com", FirstName: "Ann", LastName: "Lee", AccessLevel: "view"}); len(one.Managers) != 1 || one.Managers[0] != want || one.IsDefault != nil {
+		t.Fatalf("group %+v", one)
+	}
+}
+
+func TestAgentGroupRequests(t *testing.T) {
+	ctx := context.Background()
+	c, api := newFakeAPI(t, func(r apiCall) (int, string) {
+		if r.Method == "PUT" {
+			return 0, `{"name":"Tier 2","description":"Second line","managers":[{"userId":"u-5","accessLevel":"view"}]}`
+		}
+		return 0, `{"id":"ag-1","name":"Tier 1","description":"First line"}`
+	})
+	g, err := c.AgentGroups.Create(ctx, AgentGroupRequest{Name: "Tier 1", Description: "First line"})
+	if err != nil || g.ID != "ag-1" {
+		t.Fatalf("create: %+v, %v", g, err)
+	}
+	if _, err := c.AgentGroups.Get(ctx, "ag-1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.AgentGroups.List(ctx, ListOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.AgentGroups.List(ctx, ListOptions{Page: 3, Limit: 50}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.AgentGroups.Update(ctx, "ag-1", AgentGroupUpdateRequest{Name: "Tier 1", Description: ""}); err != nil {
+		t.Fatal(err)
+	}
+	g, err = c.AgentGroups.Update(ctx, "ag-1", AgentGroupUpdateRequest{Name: "Tier 2", Description: "Second line",
+		Managers: []AgentGroupManagerRequest{{UserID: "u-5", AccessLevel: AccessLevelView}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.ID != "ag-1" || g.Name != "Tier 2" || len(g.Managers) != 1 || g.Managers[0].UserID != "u-5" || g.Managers[0].AccessLevel != "view" {
+		t.Fatalf("update answered %+v", g)
+	}
+	if err := c.AgentGroups.Delete(ctx, "ag-1"); err != nil {
+		t.Fatal(err)
+	}
+	api.expectCalls(t,
+		call(t, "POST", "/agent-groups", `{"name":"Tier 1","description":"First line"}`),
+		call(t, "GET", "/agent-groups/ag-1", ""),
+		call(t, "GET", "/agent-groups", ""),
+		call(t, "GET", "/agent-groups?limit=50&page=3&skip=100", ""),
+		call(t, "PUT", "/agent-groups/ag-1", `{"name":"Tier 1","description":"","managers":[]}`),
+		call(t, "PUT", "/agent-groups/ag-1", `{"name":"Tier 2","description":"Second line","managers":[{"userId":"u-5","accessLevel":"view"}]}`),
+		call(t, "DELETE", "/agent-groups/ag-1", ""),
+	)
+}
+
+// The create-an-agent-group sample answer has no id: the group is found by
+// name with one list call.
+func TestAgentGroupCreateWithoutIDFindsItByName(t *testing.T) {
+	c, api := newFakeAPI(t, func(r apiCall) (int, string) {
+		if r.Method == "POST" {
+			return 0, `{"name":"Tier 1","description":"First line"}`
+		}
+		return 0, `{"results":[{"id":"ag-0","name":"Tier 10"},{"id":"ag-7","name":"Tier 1","description":"First line"}],"skip":0,"limit":100,"hasMore":false}`
+	})
+	g, err := c.AgentGroups.Create(context.Background(), AgentGroupRequest{Name: "Tier 1", Description: "First line"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.ID != "ag-7" {
+		t.Fatalf("found %q", g.ID)
+	}
+	api.expectCalls(t,
+		call(t, "POST", "/agent-groups", `{"name":"Tier 1","description":"First line"}`),
+		call(t, "GET", "/agent-groups?limit=100&page=1&skip=0", ""),
+	)
+}
+
+func TestAgentGroupCreateWithSeveralGroupsOfTheName(t *testing.T) {
+	list := func(results string) func(apiCall) (int, string) {
+		return func(r apiCall) (int, string) {
+			if r.Method == "POST" {
+				return 0, `{"name":"Tier 1","description":"x"}`
+			}
+			return 0, `{"results":` + results + `,"hasMore":false}`
+		}
+	}
+
+	c, _ := newFakeAPI(t, list(`[{"id":"ag-1","name":"Tier 1","createdAt":"2024-03-01T10:00:00.000Z"},
+	  {"id":"ag-2","name":"Tier 1","createdAt":"2024-03-05T09:00:00Z"},{"id":"ag-3","name":"Tier 1","createdAt":"2024-03-02T10:00:00.000+05:30"}]`))
+	g, err := c.AgentGroups.Create(context.Background(), AgentGroupRequest{Name: "Tier 1", Description: "x"})
+	if err != nil || g.ID != "ag-2" {
+		t.Fatalf("found %v, %v; want ag-2, the newest", g, err)
+	}
+	c, _ = newFakeAPI(t, list(`[{"id":"ag-1","name":"Tier 1","createdAt":"2024-03-01T10:00:00.000Z"},{"id":"ag-2","name":"Tier 1","createdAt":1710000000000}]`))
+	g, err = c.AgentGroups.Create(context.Background(), AgentGroupRequest{Name: "Tier 1", Description: "x"})
+	if err != nil || g.ID != "ag-2" {
+		t.Fatalf("found %v, %v; want ag-2, newest in epoch milliseconds", g, err)
+	}
+
+	for name, results := range map[string]string{
+		"a createdAt is missing":   `[{"id":"ag-1","name":"Tier 1","createdAt":"2024-03-01T10:00:00Z"},{"id":"ag-2","name":"Tier 1"}]`,
+		"the newest is shared":     `[{"id":"ag-1","name":"Tier 1","createdAt":"2024-03-01T10:00:00Z"},{"id":"ag-2","name":"Tier 1","createdAt":"2024-03-01T10:00:00.000Z"}]`,
+		"a createdAt is no time":   `[{"id":"ag-1","name":"Tier 1","createdAt":"yesterday"},{"id":"ag-2","name":"Tier 1","createdAt":"2024-03-01T10:00:00Z"}]`,
+		"in milliseconds and tied": `[{"id":"ag-1","name":"Tier 1","createdAt":1709287200000},{"id":"ag-2","name":"Tier 1","createdAt":"2024-03-01T10:00:00Z"}]`,
+	} {
+		c, _ := newFakeAPI(t, list(results))
+		_, err := c.AgentGroups.Create(context.Background(), AgentGroupRequest{Name: "Tier 1", Description: "x"})
+		var u *UnconfirmedCreateError
+		if !errors.As(err, &u) || !u.Created {
+			t.Fatalf("%s: err = %v, want an *UnconfirmedCreateError", name, err)
+		}
+		want := `the agent group Tier 1 was created, but its id could not be read back; looking it up by name failed: ` +
+			`2 agent groups are named "Tier 1" (ag-1, ag-2), and their createdAt does not tell which one is new. ` +
+			`If the agent group exists, import it by its id (terraform import <address> <id>) instead of creating it again`
+		if err.Error() != want {
+			t.Errorf("%s: err =\n%s\nwant\n%s", name, err, want)
+		}
+	}
+}
+
+// hangUp reads the request and closes the connection without answering:
+// the create arrived, its answer is lost.
+func hangUp(w http.ResponseWriter) {
+	if conn, _, err := w.(http.Hijacker).Hijack(); err == nil {
+		conn.Close()
+	}
+}
+
+func TestAgentGroupCreateWhoseAnswerIsLost(t *testing.T) {
+	for name, tc := range map[string]struct {
+		list      string
+		listFails bool
+		wantID    string
+		wantErr   string
+	}{
+		"the group exists": {list: `{"results":[{"id":"ag-7","name":"Tier 1"}]}`, wantID: "ag-7"},
+		"it does not": {list: `{"results":[{"id":"ag-8","name":"Tier 2"}]}`,
+			wantErr: `(no agent group with the name Tier 1 exists afterwards, so none was created)`},
+		"the lookup fails": {listFails: true,
+			wantErr: `creating the agent group Tier 1 failed in a way that may still have created it: POST /agent-groups: `},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var posts atomic.Int32
+			c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.Method == http.MethodPost {
+					posts.Add(1)
+					hangUp(w)
+					return
+				}
+				if tc.listFails {
+					w.WriteHeader(http.StatusBadRequest)
+				}
+				w.Write([]byte(tc.list))
+			}))
+			g, err := c.AgentGroups.Create(context.Background(), AgentGroupRequest{Name: "Tier 1", Description: "x"})
+			if posts.Load() != 1 {
+				t.Fatalf("POST sent %d times, want 1", posts.Load())
+			}
+			if tc.wantID != "" {
+				if err != nil || g.ID != FlexString(tc.wantID) {
+					t.Fatalf("got %v, %v", g, err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("err = %v\nwant it to contain %s", err, tc.wantErr)
+			}
+			var u *UnconfirmedCreateError
+			if errors.As(err, &u) != tc.listFails {
+				t.Fatalf("UnconfirmedCreateError: %v, want %v", errors.As(err, &u), tc.listFails)
+			}
+		})
+	}
+}
+
+// A 5xx may have created the group (a POST is not retried on one): look.
+// A 4xx refused it: do not.
+func TestAgentGroupCreateFailures(t *testing.T) {
+	for status, wantCalls := range map[int]int{http.StatusInternalServerError: 2, http.StatusBadRequest: 1} {
+		c, api := newFakeAPI(t, func(r apiCall) (int, string) {
+			if r.Method == "POST" {
+				return status, `{"errors":[{"msg":"failed","code":1}]}`
+			}
+			return 0, `{"results":[{"id":"ag-7","name":"Tier 1"}]}`
+		})
+		g, err := c.AgentGroups.Create(context.Background(), AgentGroupRequest{Name: "Tier 1", Description: "x"})
+		if len(api.Calls()) != wantCalls {
+			t.Errorf("status %d: %d calls, want %d", status, len(api.Calls()), wantCalls)
+		}
+		if status >= 500 && (err != nil || g.ID != "ag-7") {
+			t.Errorf("status %d: %v, %v; want the group found", status, g, err)
+		}
+		if status < 500 && err == nil {
+			t.Errorf("status %d: want the error", status)
+		}
+	}
+}
+
+// An interrupt during the create does not stop the lookup.
+func TestAgentGroupCreateStillFindsTheGroupWhenInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c, api := newFakeAPI(t, func(r apiCall) (int, string) {
+		if r.Method == "POST" {
+			cancel()
+			return 0, `{"name":"Tier 1","description":"x"}`
+		}
+		return 0, `{"results":[{"id":"ag-7","name":"Tier 1"}]}`
+	})
+	g, err := c.AgentGroups.Create(ctx, AgentGroupRequest{Name: "Tier 1", Description: "x"})
+	if err != nil || g.ID != "ag-7" || len(api.Calls()) != 2 {
+		t.Fatalf("%v, %v after %d calls", g, err, len(api.Calls()))
+	}
+}

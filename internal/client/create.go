@@ -1,0 +1,119 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// A create whose answer does not say which object it made (an answer
+// without an id, or no answer at all) is followed by a lookup, so a create
+// never leaves an object the caller does not know of. The helpers below are
+// shared by the services that do this.
+
+// reconcileTimeout bounds the lookup that follows a create whose answer did
+// not say which object it made.
+const reconcileTimeout = 2 * time.Minute
+
+// mayHaveCreated reports whether a create POST that failed with err may
+// still have created the object. A refusal (a 4xx) created nothing, and
+// neither did a request that was never sent (a POST is retried only while
+// unsent or refused with 429, so a last attempt that could not connect
+// means none was processed). A 5xx, or an answer lost after the request
+// left, may have.
+func mayHaveCreated(err error) bool {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.StatusCode >= 500
+	}
+	return !neverSent(err)
+}
+
+// lookupContext is the context of the lookup after a create. It runs even
+// when the caller was interrupted (Terraform waits for in-flight
+// operations), so an object that exists ends up known to the caller, and
+// in its state.
+func lookupContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), reconcileTimeout)
+}
+
+// createNamed posts a create whose answer is documented to carry the new
+// object's id (skill groups, skills, queues). An answer without one is
+// tolerated: the object is then found by name through the list, the first
+// with exactly that name (the pages do not say that names are unique, so
+// this is a fallback, not a way to tell objects apart). A failed create is
+// returned as it is, without a lookup: after a lost answer, a lookup by
+// name could not tell a new object from an older one of the same name.
+func createNamed[T any](ctx context.Context, c *Client, path string, body any, l lister[T], name string) (*T, error) {
+	var created T
+	if err := c.do(ctx, http.MethodPost, path, nil, body, &created); err != nil {
+		return nil, err
+	}
+	if l.id(&created) != "" {
+		return &created, nil
+	}
+	lookupCtx, cancel := lookupContext(ctx)
+	defer cancel()
+	found, err := l.find(lookupCtx, name)
+	return reconciled(found, err, nil, UnconfirmedCreateError{Kind: l.kind, By: "name", Value: name})
+}
+
+// reconciled turns the outcome of that lookup into the create's answer.
+// postErr is the create's own error (nil when the API confirmed the
+// create); found and lookupErr are the lookup's. u names the object and is
+// returned, completed, when the outcome is unknown.
+func reconciled[T any](found *T, lookupErr, postErr error, u UnconfirmedCreateError) (*T, error) {
+	switch {
+	case lookupErr == nil:
+		return found, nil
+	case postErr == nil:
+		u.Created, u.LookupErr = true, lookupErr
+		return nil, &u
+	case IsNotFound(lookupErr):
+		return nil, fmt.Errorf("%w (no %s with the %s %s exists afterwards, so none was created)", postErr, u.Kind, u.By, u.Value)
+	}
+	u.Err, u.LookupErr = postErr, lookupErr
+	return nil, &u
+}
+
+// UnconfirmedCreateError says that an object may exist (or does exist) but
+// its id could not be learnt, and how to adopt it.
+type UnconfirmedCreateError struct {
+	// Kind is what was created: "agent", "agent group".
+	Kind string
+	// By names the key it was looked up by ("email", "name"), and Value is
+	// that key's value in the create.
+	By    string
+	Value string
+	// Created is true when the API confirmed the create.
+	Created   bool
+	Err       error
+	LookupErr error
+
+	// importArg is what terraform import takes to adopt the object when it
+	// is not the id, which is not known here (an agent's email).
+	importArg string
+}
+
+func (e *UnconfirmedCreateError) Error() string {
+	var b strings.Builder
+	if e.Created {
+		fmt.Fprintf(&b, "the %s %s was created, but its id could not be read back", e.Kind, e.Value)
+	} else {
+		fmt.Fprintf(&b, "creating the %s %s failed in a way that may still have created it: %v", e.Kind, e.Value, e.Err)
+	}
+	if e.LookupErr != nil {
+		fmt.Fprintf(&b, "; looking it up by %s failed: %v", e.By, e.LookupErr)
+	}
+	if e.importArg != "" {
+		fmt.Fprintf(&b, ". If the %s exists, import it by %s (terraform import <address> %s) instead of creating it again", e.Kind, e.By, e.importArg)
+	} else {
+		fmt.Fprintf(&b, ". If the %s exists, import it by its id (terraform import <address> <id>) instead of creating it again", e.Kind)
+	}
+	return b.String()
+}
+
+func (e *UnconfirmedCreateError) Unwrap() error { return e.Err }

@@ -1,0 +1,138 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestSkillGroupCRUDRequests(t *testing.T) {
+	ctx := context.Background()
+	c, api := newFakeAPI(t, answer(`{"id":"65f0c0ffee0000000000000a","name":"Billing","description":"Money","color":"#0f0f0f"}`))
+
+	g, err := c.SkillGroups.Create(ctx, SkillGroupRequest{Name: "Billing", Description: String("Money"), Color: String("#0f0f0f")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.ID != "65f0c0ffee0000000000000a" || g.Name != "Billing" || g.Description != "Money" || g.Color != "#0f0f0f" {
+		t.Fatalf("created %+v", g)
+	}
+	if string(g.Raw["color"]) != `"#0f0f0f"` {
+		t.Fatalf("raw document not kept: %v", g.Raw)
+	}
+	if _, err := c.SkillGroups.Get(ctx, "sg/1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.SkillGroups.List(ctx, ListOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.SkillGroups.List(ctx, ListOptions{Page: 2, Limit: 25}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.SkillGroups.Update(ctx, "sg-1", SkillGroupRequest{Name: "Billing 2"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.SkillGroups.Update(ctx, "sg-1", SkillGroupRequest{Name: "Billing 3", Description: String(""), Color: String("#fff")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.SkillGroups.Delete(ctx, "sg-1"); err != nil {
+		t.Fatal(err)
+	}
+	api.expectCalls(t,
+		call(t, "POST", "/skill-groups", `{"name":"Billing","description":"Money","color":"#0f0f0f"}`),
+		call(t, "GET", "/skill-groups/sg%2F1", ""),
+		call(t, "GET", "/skill-groups", ""),
+		call(t, "GET", "/skill-groups?limit=25&page=2", ""),
+		call(t, "PUT", "/skill-groups/sg-1", `{"id":"sg-1","name":"Billing 2"}`),
+		call(t, "PUT", "/skill-groups/sg-1", `{"id":"sg-1","name":"Billing 3","description":"","color":"#fff"}`),
+		call(t, "DELETE", "/skill-groups/sg-1", ""),
+	)
+}
+
+func TestSkillGroupListDecodesTheSample(t *testing.T) {
+	c, _ := newFakeAPI(t, answer(`{"results":[{"id":"sg-1","name":"Billing","description":"d","color":"#0f0f0f"},
+	  {"id":17,"name":42,"color":null},"junk"],"page":"1","limit":10,"hasMore":"false","totalPages":1,"totalResults":"2"}`))
+	l, err := c.SkillGroups.List(context.Background(), ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Results) != 2 || l.Results[1].ID != "17" || l.Results[1].Name != "42" || l.Results[1].Color != "" {
+		t.Fatalf("results %+v", l.Results)
+	}
+	if l.Page != 1 || l.Limit != 10 || l.HasMore || l.TotalPages != 1 || l.TotalResults != 2 {
+		t.Fatalf("paging %+v", l)
+	}
+}
+
+// An answer without the id (create-a-skill-group documents one) is
+// tolerated: one list call finds the group by its exact name.
+func TestSkillGroupCreateWithoutIDFindsItByName(t *testing.T) {
+	c, api := newFakeAPI(t, func(r apiCall) (int, string) {
+		if r.Method == "POST" {
+			return 0, `{"name":"Billing","description":"","color":"#0f0f0f"}`
+		}
+		return 0, `{"results":[{"id":"sg-0","name":"billing"},{"id":"sg-7","name":"Billing"}],"hasMore":false}`
+	})
+	g, err := c.SkillGroups.Create(context.Background(), SkillGroupRequest{Name: "Billing"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.ID != "sg-7" {
+		t.Fatalf("found %q, want sg-7 (the name matches case-sensitively)", g.ID)
+	}
+	api.expectCalls(t,
+		call(t, "POST", "/skill-groups", `{"name":"Billing"}`),
+		call(t, "GET", "/skill-groups?limit=100&page=1", ""),
+	)
+}
+
+func TestSkillGroupCreateWithoutIDThatCannotBeFound(t *testing.T) {
+	c, _ := newFakeAPI(t, func(r apiCall) (int, string) {
+		if r.Method == "POST" {
+			return 0, `{"name":"Billing"}`
+		}
+		return 0, `{"results":[],"hasMore":false}`
+	})
+	_, err := c.SkillGroups.Create(context.Background(), SkillGroupRequest{Name: "Billing"})
+	var u *UnconfirmedCreateError
+	if !errors.As(err, &u) || !u.Created {
+		t.Fatalf("err = %v, want an *UnconfirmedCreateError for a confirmed create", err)
+	}
+	want := `the skill group Billing was created, but its id could not be read back; looking it up by name failed: GET /skill-groups: HTTP 404 Not Found: no skill group is named "Billing". ` +
+		`If the skill group exists, import it by its id (terraform import <address> <id>) instead of creating it again`
+	if err.Error() != want {
+		t.Fatalf("err =\n%s\nwant\n%s", err, want)
+	}
+}
+
+// A refused create is returned as it is, and no lookup is made.
+func TestSkillGroupCreateRefused(t *testing.T) {
+	c, api := newFakeAPI(t, func(apiCall) (int, string) {
+		return 400, `{"errors":[{"msg":"Skill group name already exists","code":400}]}`
+	})
+	_, err := c.SkillGroups.Create(context.Background(), SkillGroupRequest{Name: "Billing"})
+	if !IsConflict(err) || len(api.Calls()) != 1 {
+		t.Fatalf("err = %v after %d calls", err, len(api.Calls()))
+	}
+}
+
+func TestSkillGroupFindByName(t *testing.T) {
+	pages := map[string]string{
+		"limit=100&page=1": `{"results":[{"id":"sg-1","name":"A"}],"hasMore":true}`,
+		"limit=100&page=2": `{"results":[{"id":"sg-2","name":"B"},{"id":"sg-3","name":"B"}],"hasMore":true}`,
+	}
+	c, api := newFakeAPI(t, func(r apiCall) (int, string) { return 0, pages[r.Query] })
+	g, err := c.SkillGroups.FindByName(context.Background(), "B")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.ID != "sg-2" || len(api.Calls()) != 2 {
+		t.Fatalf("found %q after %d calls, want sg-2 after 2 (the walk stops at the match)", g.ID, len(api.Calls()))
+	}
+
+	_, err = c.SkillGroups.FindByName(context.Background(), "b")
+	if !IsNotFound(err) || !strings.Contains(err.Error(), `no skill group is named "b"`) {
+		t.Fatalf("err = %v, want a not-found error", err)
+	}
+}
