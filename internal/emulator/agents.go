@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 )
 
@@ -93,13 +92,9 @@ func (s *Server) listAgents(r *http.Request, params map[string]string) (any, *ap
 		return nil, errorf(http.StatusNotFound, "Organization not found: %s", org)
 	}
 	q := r.URL.Query()
-	page := 1
-	if v := q.Get("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			return nil, badRequest("page must be a positive integer, got %q", v)
-		}
-		page = n
+	page, e := queryPage(q.Get("page"))
+	if e != nil {
+		return nil, e
 	}
 	includeQueues := false
 	switch v := q.Get("includeQueues"); {
@@ -112,7 +107,8 @@ func (s *Server) listAgents(r *http.Request, params map[string]string) (any, *ap
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return listPage(len(s.agentOrder), (page-1)*agentsPageSize, agentsPageSize, func(i int) any {
+	total := len(s.agentOrder)
+	return listPage(total, pageSkip(page, agentsPageSize, total), agentsPageSize, func(i int) any {
 		return s.listView(s.agents[s.agentOrder[i]], includeQueues)
 	}), nil
 }

@@ -43,6 +43,11 @@ func TestListAgentsPaging(t *testing.T) {
 	if msg != "Organization not found: o-other" {
 		t.Fatalf("msg = %q", msg)
 	}
+	// A page so far out that (page-1)*10 overflows is just past the end.
+	far := h.do(http.MethodGet, "/agents?page=922337203685477582", nil).object(t, http.StatusOK)
+	if len(far["results"].([]any)) != 0 || far["hasMore"] != false {
+		t.Fatalf("far page = %v", far)
+	}
 	for _, q := range []string{"page=0", "page=-1", "page=two", "includeQueues=maybe"} {
 		h.do(http.MethodGet, "/agents?"+q, nil).errorMsg(t, http.StatusBadRequest)
 	}

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"math"
 	"net/url"
 	"strconv"
 )
@@ -38,6 +39,29 @@ func queryCount(v, name string, def int) (int, *apiError) {
 		return 0, badRequest("%s must be a non-negative integer, got %q", name, v)
 	}
 	return n, nil
+}
+
+// The agents list (reference §1.1) takes page, from 1, instead of skip.
+
+// queryPage parses a page number, 1 when absent.
+func queryPage(v string) (int, *apiError) {
+	if v == "" {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, badRequest("page must be a positive integer, got %q", v)
+	}
+	return n, nil
+}
+
+// pageSkip is (page-1)*limit, the number of items before page. A page so far
+// past the end that the product would overflow skips just everything.
+func pageSkip(page, limit, total int) int {
+	if page-1 > math.MaxInt/limit-1 {
+		return total
+	}
+	return (page - 1) * limit
 }
 
 // listPage is the list envelope every list page shares:
