@@ -33,7 +33,7 @@ func (s *Server) createAgent(r *http.Request, _ map[string]string) (any, *apiErr
 
 	groupID := str(doc, "agentGroupId")
 	if groupID == "" {
-		groupID = s.ref.defaultGroupID
+		groupID = str(s.defaultAgentGroupLocked(), "id")
 	}
 	layoutFlag, hasLayoutFlag := doc["createDefaultLayoutAndAssign"]
 	layouts, layoutsSent := doc["desktopLayouts"].([]any)
@@ -121,7 +121,7 @@ func (s *Server) getAgent(_ *http.Request, params map[string]string) (any, *apiE
 	if !ok {
 		return nil, agentNotFound(params["id"])
 	}
-	return copyDoc(doc), nil
+	return s.agentViewLocked(doc), nil
 }
 
 func agentNotFound(id string) *apiError {
@@ -154,7 +154,7 @@ func (s *Server) updateAgent(r *http.Request, params map[string]string) (any, *a
 	}
 	if q := r.URL.Query(); q.Has("groupId") {
 		g := q.Get("groupId")
-		if _, known := s.ref.agentGroups[g]; !known {
+		if _, known := s.agentGroups.get(g); !known {
 			return nil, badRequest("groupId %q does not exist", g)
 		}
 	}
@@ -180,7 +180,7 @@ func (s *Server) updateAgent(r *http.Request, params map[string]string) (any, *a
 	doc["id"] = id
 	doc["updatedAt"] = s.timestamp()
 	s.agents[id] = doc
-	return copyDoc(doc), nil
+	return s.agentViewLocked(doc), nil
 }
 
 // deleteAgent serves DELETE /agents/{id}; it answers with the record as it
@@ -192,7 +192,7 @@ func (s *Server) deleteAgent(_ *http.Request, params map[string]string) (any, *a
 	if !ok {
 		return nil, agentNotFound(params["id"])
 	}
-	return doc, nil
+	return s.agentViewLocked(doc), nil
 }
 
 // getAgentsByCustomID serves GET /agents/customId/{customId}: an array of
@@ -204,7 +204,7 @@ func (s *Server) getAgentsByCustomID(_ *http.Request, params map[string]string) 
 	out := []any{}
 	for _, id := range s.agentOrder {
 		if doc := s.agents[id]; str(doc, "customId") == customID {
-			out = append(out, copyDoc(doc))
+			out = append(out, s.agentViewLocked(doc))
 		}
 	}
 	if len(out) == 0 {

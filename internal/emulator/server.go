@@ -68,6 +68,9 @@ type Server struct {
 
 	ref refData
 
+	// The routing objects: created, changed and deleted through the API.
+	queues, skillGroups, skills, agentGroups *store
+
 	agents     map[string]map[string]any
 	agentOrder []string
 
@@ -85,19 +88,15 @@ type Server struct {
 	faults   []*activeFault
 }
 
-// refData is the seeded reference data agents point at. It does not change
-// after New.
+// refData is the seeded reference data no endpoint changes: the org, the
+// account owner, roles and hours of operation. It does not change after New.
 type refData struct {
-	orgID          string
-	createdBy      string // the account owner's userId
-	createdByAID   string // the account owner's agent id
-	roles          map[string]map[string]any
-	agentGroups    map[string]map[string]any
-	defaultGroupID string
-	queues         map[string]map[string]any
-	skillGroups    map[string]map[string]any
-	skills         map[string]map[string]any
-	hours          map[string]map[string]any
+	orgID        string
+	createdBy    string // the account owner's userId
+	createdByAID string // the account owner's agent id
+	roles        map[string]map[string]any
+	hours        map[string]map[string]any
+	hoursOrder   []string // seed order; the first is a seeded queue's default
 }
 
 // apiError is an answer in the documented error envelope.
@@ -170,6 +169,10 @@ func New(cfg Config) *Server {
 		agents:        map[string]map[string]any{},
 		conversations: map[string]map[string]any{},
 		contacts:      map[string]map[string]any{},
+		queues:        newStore(),
+		skillGroups:   newStore(),
+		skills:        newStore(),
+		agentGroups:   newStore(),
 		counts:        map[string]int{},
 		statuses:      map[int]int{},
 	}
