@@ -175,3 +175,12 @@ func (s *Server) refreshAgentRefsLocked(doc map[string]any) {
 		set(m, "skillGroupColor", group["color"])
 	}
 }
+
+// refreshAllAgentsLocked refreshes every stored agent record, after a queue,
+// skill or skill group has been renamed, so that the stored records agree
+// with the views.
+func (s *Server) refreshAllAgentsLocked() {
+	for _, id := range s.agentOrder {
+		s.refreshAgentRefsLocked(s.agents[id])
+	}
+}

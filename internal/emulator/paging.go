@@ -41,7 +41,24 @@ func queryCount(v, name string, def int) (int, *apiError) {
 	return n, nil
 }
 
-// The agents list (reference §1.1) takes page, from 1, instead of skip.
+// The page-based lists take page, from 1, instead of skip: agents
+// (reference §1.1, fixed page size), skills (§1.4) and, their paging being
+// undocumented (§1.9), skill groups and queues.
+
+// pageLimit reads the page and limit query parameters: page defaults to 1
+// and must be positive; limit is read as skipLimit reads it.
+func pageLimit(q url.Values) (page, limit int, e *apiError) {
+	if page, e = queryPage(q.Get("page")); e != nil {
+		return 0, 0, e
+	}
+	if limit, e = queryCount(q.Get("limit"), "limit", defaultPageLimit); e != nil {
+		return 0, 0, e
+	}
+	if limit == 0 {
+		limit = defaultPageLimit
+	}
+	return page, min(limit, maxPageLimit), nil
+}
 
 // queryPage parses a page number, 1 when absent.
 func queryPage(v string) (int, *apiError) {
@@ -62,6 +79,14 @@ func pageSkip(page, limit, total int) int {
 		return total
 	}
 	return (page - 1) * limit
+}
+
+// pagedList is listPage with "page" in place of "skip".
+func pagedList(total, page, limit int, item func(i int) any) map[string]any {
+	out := listPage(total, pageSkip(page, limit, total), limit, item)
+	delete(out, "skip")
+	out["page"] = page
+	return out
 }
 
 // listPage is the list envelope every list page shares:
