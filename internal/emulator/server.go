@@ -52,6 +52,11 @@ type Config struct {
 	// documented sample has no id, so the default leaves it out.
 	CreateAgentReturnsID bool
 
+	// CreateAgentGroupReturnsID adds "id" to the create-agent-group
+	// response. The documented sample echoes only name and description, so
+	// the default leaves it out.
+	CreateAgentGroupReturnsID bool
+
 	// Seed is the initial data; nil means DefaultSeed().
 	Seed *Seed
 
@@ -133,6 +138,11 @@ var routes = []routeDef{
 	{http.MethodDelete, "/agents/{id}", (*Server).deleteAgent},
 	{http.MethodGet, "/conversations", (*Server).listConversations},
 	{http.MethodGet, "/conversations/{id}", (*Server).getConversation},
+	{http.MethodPost, "/agent-groups", (*Server).createAgentGroup},
+	{http.MethodGet, "/agent-groups", (*Server).listAgentGroups},
+	{http.MethodGet, "/agent-groups/{id}", (*Server).getAgentGroup},
+	{http.MethodPut, "/agent-groups/{id}", (*Server).updateAgentGroup},
+	{http.MethodDelete, "/agent-groups/{id}", (*Server).deleteAgentGroup},
 	{http.MethodPost, "/skill-groups", (*Server).createSkillGroup},
 	{http.MethodGet, "/skill-groups", (*Server).listSkillGroups},
 	{http.MethodGet, "/skill-groups/{id}", (*Server).getSkillGroup},
