@@ -281,12 +281,8 @@ func TestDeleteAgentGroup(t *testing.T) {
 		t.Fatal("group still stored")
 	}
 	// The Support queue named the group; it no longer does.
-	h.srv.mu.Lock()
-	support, _ := h.srv.queues.get(supportQueueID)
-	queueGroups := len(entries(support["agentGroups"]))
-	h.srv.mu.Unlock()
-	if queueGroups != 0 {
-		t.Fatalf("Support queue still names %d agent groups", queueGroups)
+	if groups := h.srv.Queue(supportQueueID)["agentGroups"].([]any); len(groups) != 0 {
+		t.Fatalf("Support queue still names %v", groups)
 	}
 	h.do(http.MethodGet, "/agent-groups/"+tier1GroupID, nil).errorMsg(t, http.StatusNotFound)
 	if msg := h.do(http.MethodDelete, "/agent-groups/"+tier1GroupID, nil).errorMsg(t, http.StatusNotFound); msg != "Agent group not found: "+tier1GroupID {
@@ -335,12 +331,8 @@ func TestAgentGroupAccessors(t *testing.T) {
 	if admin, _ := h.srv.Agent(adminID); len(admin["agentGroups"].([]any)) != 0 {
 		t.Fatalf("admin's agentGroups = %v", admin["agentGroups"])
 	}
-	h.srv.mu.Lock()
-	def, _ := h.srv.queues.get(defaultQueueID)
-	queueGroups := len(entries(def["agentGroups"]))
-	h.srv.mu.Unlock()
-	if queueGroups != 0 {
-		t.Fatalf("Default Queue still names %d agent groups", queueGroups)
+	if groups := h.srv.Queue(defaultQueueID)["agentGroups"].([]any); len(groups) != 0 {
+		t.Fatalf("Default Queue still names %v", groups)
 	}
 	created := h.do(http.MethodPost, "/agents", newAgentBody("nogroup@example.com")).object(t, http.StatusOK)
 	if created["agentGroupId"] != "" {

@@ -166,6 +166,8 @@ func TestGetAgentsByCustomID(t *testing.T) {
 
 func TestAgentViewsShowCurrentNames(t *testing.T) {
 	h := newHarness(t, Config{})
+	// Renamed behind the emulator's back: the stored agent records keep
+	// the old names, the views resolve the current ones.
 	h.srv.mu.Lock()
 	q, _ := h.srv.queues.get(supportQueueID)
 	q["name"], q["description"] = "Support EMEA", "Renamed"
