@@ -4,11 +4,23 @@
 // It is a second, independent reading of the vendor's pages: it shares no
 // types with internal/client, so a field the client misreads is caught by the
 // tests instead of being misread twice. It follows the pages' quirks (the
-// create-agent response has no id, phoneNumber comes back as a JSON number,
-// PUT replaces the whole agent document, a contact's stored phone number
-// gains its country code and deleting a contact only marks it INACTIVE) and
-// adds fault injection, request counters and a rate limiter with a
-// replaceable clock.
+// create-agent and create-agent-group responses have no id, phoneNumber
+// comes back as a JSON number, PUT replaces the whole agent document, a
+// contact's stored phone number gains its country code, deleting a contact
+// only marks it INACTIVE, and the create-skill response counts its agents
+// instead of listing them) and adds fault injection, request counters and a
+// rate limiter with a replaceable clock.
+//
+// Agents, contacts and the routing objects (queues, skill groups, skills and
+// agent groups) are stored and changed through the API; roles and hours of
+// operation are fixed seed data. Which agents are in a queue, hold a skill
+// or belong to an agent group is stored once, on the agent records, and the
+// queue, skill and agent-group views are built from them, so the two sides
+// always agree. The pages leave the update bodies of queues and skills
+// unspecified; the emulator reads them as whole documents, so a PUT that
+// leaves out agents empties the queue or takes the skill from every agent.
+// Deleting a skill group that has skills, an agent group that has agents,
+// the default agent group or the default queue is refused with a 400.
 package emulator
 
 import (
