@@ -39,15 +39,3 @@ func (s *Server) DeleteSkillGroup(id string) bool {
 	defer s.mu.Unlock()
 	return s.removeSkillGroupLocked(id)
 }
-
-// updateRoutingRecord is updateRecord for a routing object; afterwards the
-// agents' copies of queue, skill and skill group names are refreshed.
-func (s *Server) updateRoutingRecord(st *store, id string, mutate func(doc map[string]any)) bool {
-	if !s.updateRecord(st.docs, id, mutate) {
-		return false
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.refreshAllAgentsLocked()
-	return true
-}

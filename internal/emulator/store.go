@@ -72,3 +72,15 @@ func (st *store) byName(name, except string) map[string]any {
 	}
 	return nil
 }
+
+// updateRoutingRecord is updateRecord for a routing object; afterwards the
+// agents' copies of queue, skill and skill group names are refreshed.
+func (s *Server) updateRoutingRecord(st *store, id string, mutate func(doc map[string]any)) bool {
+	if !s.updateRecord(st.docs, id, mutate) {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refreshAllAgentsLocked()
+	return true
+}
