@@ -89,8 +89,8 @@ func parseSeed(data []byte) (*Seed, error) {
 }
 
 // validate checks that every object has a unique id, that skills point at
-// skill groups, that queues point at seeded objects, that agents have unique emails and that no two ACTIVE
-// contacts share a phone number.
+// skill groups, that queues point at seeded objects, that agents have
+// unique emails and that no two ACTIVE contacts share a phone number.
 func (seed *Seed) validate() error {
 	if strings.TrimSpace(seed.OrgID) == "" {
 		return fmt.Errorf("orgId is required")
