@@ -42,9 +42,10 @@ func (s *Server) UpdateAgent(id string, mutate func(doc map[string]any)) bool {
 	return s.updateRecord(s.agents, id, mutate)
 }
 
-// updateRecord is UpdateAgent and UpdateContact: it runs mutate on a copy
-// of records[id], outside the lock, and stores the result, keeping the id,
-// unless the record has gone meanwhile.
+// updateRecord is UpdateAgent, UpdateContact and, through
+// updateRoutingRecord, the routing objects' Update methods: it runs mutate
+// on a copy of records[id], outside the lock, and stores the result,
+// keeping the id, unless the record has gone meanwhile.
 func (s *Server) updateRecord(records map[string]map[string]any, id string, mutate func(doc map[string]any)) bool {
 	s.mu.Lock()
 	doc, ok := records[id]

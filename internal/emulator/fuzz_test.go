@@ -12,7 +12,8 @@ import (
 )
 
 // FuzzHandlers sends arbitrary bodies and query strings to the write and
-// list endpoints. The emulator must never panic, must answer a status the
+// list endpoints: agents, contacts, conversations and the routing objects
+// (skill groups, skills, agent groups, queues). The emulator must never panic, must answer a status the
 // reference documents for it, and must answer errors in the envelope.
 func FuzzHandlers(f *testing.F) {
 	seeds := []struct {
@@ -26,6 +27,22 @@ func FuzzHandlers(f *testing.F) {
 		{"GET", "/agents/customId/%2F..%2F", ``},
 		{"DELETE", "/agents/%00", ``},
 		{"POST", "/agents", `[`},
+		{"POST", "/skill-groups", `{"name":"Fuzz","description":"d","color":"#000000"}`},
+		{"PUT", "/skill-groups/633ffac608f3a07459939a20", `{"id":5,"name":["x"],"description":null}`},
+		{"DELETE", "/skill-groups/633ffac608f3a07459939a10", ``},
+		{"GET", "/skill-groups?page=99999999999999999999&limit=-0", ``},
+		{"POST", "/skill-groups/633ffac608f3a07459939a20/skills", `{"name":"S","agents":[{"userId":"u-4bd33510-057b-505b-820d-7de708160b22","proficiencyLevel":"high"},{"aId":{}}]}`},
+		{"PUT", "/skill-groups/633ffac608f3a07459939a20/skills/633ffac608f3a07459939a2a", `{"name":"S","skillGroupId":"633ffac608f3a07459939a20"}`},
+		{"GET", "/skill-groups/633ffac608f3a07459939a10/skills/633ffac608f3a07459939a2a", ``},
+		{"DELETE", "/skill-groups/nope/skills/633ffac608f3a07459939a2b", ``},
+		{"POST", "/agent-groups", `{"name":"G","description":"d"}`},
+		{"GET", "/agent-groups?skip=3&page=2&limit=1e3", ``},
+		{"PUT", "/agent-groups/ag-2f8e9d0-6c7b-4a3e-9d1c-5b6a7f8e9d0c", `{"name":"G","description":"d","managers":[{"userId":"u-e454bed4-1f28-5a19-83bb-b29cc2370a11","accessLevel":"root"}]}`},
+		{"DELETE", "/agent-groups/ag-7d1c2e3-4b5a-4c6d-8e9f-0a1b2c3d4e5f", ``},
+		{"POST", "/queues", `{"name":"Q","hoursOfOperation":{"id":"6346a1b2c3d4e5f601234567"},"agents":[{"aId":"a-5892576-bb12-461b-a58a-637d1d21c0de","isPreferredAgent":true}],"skills":[{"id":"633ffac608f3a07459939a2b","isExpireEnabled":true,"expireTime":{"min":1e300,"sec":59.5}}],"agentGroups":["ag-2f8e9d0-6c7b-4a3e-9d1c-5b6a7f8e9d0c",{"id":null}],"advancedSettings":{"preferredAgentTimeout":[]}}`},
+		{"PUT", "/queues/qu-5a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b", `{"name":"Support","hoursOfOperation":{"id":"6346a1b2c3d4e5f601234568"}}`},
+		{"DELETE", "/queues/qu-241a4d7-e5d0-45a9-8032-8238450501c2", ``},
+		{"GET", "/queues?page=1&limit=0", ``},
 	}
 	for _, s := range seeds {
 		f.Add(s.method, s.rel, []byte(s.body))

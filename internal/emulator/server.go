@@ -4,11 +4,23 @@
 // It is a second, independent reading of the vendor's pages: it shares no
 // types with internal/client, so a field the client misreads is caught by the
 // tests instead of being misread twice. It follows the pages' quirks (the
-// create-agent response has no id, phoneNumber comes back as a JSON number,
-// PUT replaces the whole agent document, a contact's stored phone number
-// gains its country code and deleting a contact only marks it INACTIVE) and
-// adds fault injection, request counters and a rate limiter with a
-// replaceable clock.
+// create-agent and create-agent-group responses have no id, phoneNumber
+// comes back as a JSON number, PUT replaces the whole agent document, a
+// contact's stored phone number gains its country code, deleting a contact
+// only marks it INACTIVE, and the create-skill response counts its agents
+// instead of listing them) and adds fault injection, request counters and a
+// rate limiter with a replaceable clock.
+//
+// Agents, contacts and the routing objects (queues, skill groups, skills and
+// agent groups) are stored and changed through the API; roles and hours of
+// operation are fixed seed data. Which agents are in a queue, hold a skill
+// or belong to an agent group is stored once, on the agent records, and the
+// queue, skill and agent-group views are built from them, so the two sides
+// always agree. The pages leave the update bodies of queues and skills
+// unspecified; the emulator reads them as whole documents, so a PUT that
+// leaves out agents empties the queue or takes the skill from every agent.
+// Deleting a skill group that has skills, an agent group that has agents,
+// the default agent group or the default queue is refused with a 400.
 package emulator
 
 import (
@@ -52,6 +64,11 @@ type Config struct {
 	// documented sample has no id, so the default leaves it out.
 	CreateAgentReturnsID bool
 
+	// CreateAgentGroupReturnsID adds "id" to the create-agent-group
+	// response. The documented sample echoes only name and description, so
+	// the default leaves it out.
+	CreateAgentGroupReturnsID bool
+
 	// Seed is the initial data; nil means DefaultSeed().
 	Seed *Seed
 
@@ -67,6 +84,9 @@ type Server struct {
 	mu sync.Mutex
 
 	ref refData
+
+	// The routing objects: created, changed and deleted through the API.
+	queues, skillGroups, skills, agentGroups *store
 
 	agents     map[string]map[string]any
 	agentOrder []string
@@ -85,19 +105,15 @@ type Server struct {
 	faults   []*activeFault
 }
 
-// refData is the seeded reference data agents point at. It does not change
-// after New.
+// refData is the seeded reference data no endpoint changes: the org, the
+// account owner, roles and hours of operation. It does not change after New.
 type refData struct {
-	orgID          string
-	createdBy      string // the account owner's userId
-	createdByAID   string // the account owner's agent id
-	roles          map[string]map[string]any
-	agentGroups    map[string]map[string]any
-	defaultGroupID string
-	queues         map[string]map[string]any
-	skillGroups    map[string]map[string]any
-	skills         map[string]map[string]any
-	hours          map[string]map[string]any
+	orgID        string
+	createdBy    string // the account owner's userId
+	createdByAID string // the account owner's agent id
+	roles        map[string]map[string]any
+	hours        map[string]map[string]any
+	hoursOrder   []string // seed order; the first is a seeded queue's default
 }
 
 // apiError is an answer in the documented error envelope.
@@ -134,6 +150,26 @@ var routes = []routeDef{
 	{http.MethodDelete, "/agents/{id}", (*Server).deleteAgent},
 	{http.MethodGet, "/conversations", (*Server).listConversations},
 	{http.MethodGet, "/conversations/{id}", (*Server).getConversation},
+	{http.MethodPost, "/queues", (*Server).createQueue},
+	{http.MethodGet, "/queues", (*Server).listQueues},
+	{http.MethodGet, "/queues/{id}", (*Server).getQueue},
+	{http.MethodPut, "/queues/{id}", (*Server).updateQueue},
+	{http.MethodDelete, "/queues/{id}", (*Server).deleteQueue},
+	{http.MethodPost, "/agent-groups", (*Server).createAgentGroup},
+	{http.MethodGet, "/agent-groups", (*Server).listAgentGroups},
+	{http.MethodGet, "/agent-groups/{id}", (*Server).getAgentGroup},
+	{http.MethodPut, "/agent-groups/{id}", (*Server).updateAgentGroup},
+	{http.MethodDelete, "/agent-groups/{id}", (*Server).deleteAgentGroup},
+	{http.MethodPost, "/skill-groups", (*Server).createSkillGroup},
+	{http.MethodGet, "/skill-groups", (*Server).listSkillGroups},
+	{http.MethodGet, "/skill-groups/{id}", (*Server).getSkillGroup},
+	{http.MethodPut, "/skill-groups/{id}", (*Server).updateSkillGroup},
+	{http.MethodDelete, "/skill-groups/{id}", (*Server).deleteSkillGroup},
+	{http.MethodPost, "/skill-groups/{skillGroupId}/skills", (*Server).createSkill},
+	{http.MethodGet, "/skill-groups/{skillGroupId}/skills", (*Server).listSkills},
+	{http.MethodGet, "/skill-groups/{skillGroupId}/skills/{id}", (*Server).getSkill},
+	{http.MethodPut, "/skill-groups/{skillGroupId}/skills/{id}", (*Server).updateSkill},
+	{http.MethodDelete, "/skill-groups/{skillGroupId}/skills/{id}", (*Server).deleteSkill},
 	{http.MethodPost, "/contacts", (*Server).createContacts},
 	{http.MethodGet, "/contacts", (*Server).listContacts},
 	// The bulk routes come before /contacts/{id}: the first template that
@@ -170,6 +206,10 @@ func New(cfg Config) *Server {
 		agents:        map[string]map[string]any{},
 		conversations: map[string]map[string]any{},
 		contacts:      map[string]map[string]any{},
+		queues:        newStore(),
+		skillGroups:   newStore(),
+		skills:        newStore(),
+		agentGroups:   newStore(),
 		counts:        map[string]int{},
 		statuses:      map[int]int{},
 	}

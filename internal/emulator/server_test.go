@@ -14,7 +14,7 @@ func TestConfigDefaults(t *testing.T) {
 		cfg.ClientID != DefaultClientID || cfg.ClientSecret != DefaultClientSecret {
 		t.Fatalf("credentials not defaulted: %+v", cfg)
 	}
-	if cfg.Seed == nil || cfg.Now == nil || cfg.RateLimitPerMinute != 0 || cfg.CreateAgentReturnsID {
+	if cfg.Seed == nil || cfg.Now == nil || cfg.RateLimitPerMinute != 0 || cfg.CreateAgentReturnsID || cfg.CreateAgentGroupReturnsID {
 		t.Fatalf("defaults: seed %v, now set %v, rate %d, returnsID %v",
 			cfg.Seed != nil, cfg.Now != nil, cfg.RateLimitPerMinute, cfg.CreateAgentReturnsID)
 	}
@@ -148,5 +148,44 @@ func TestConcurrentRequestsAreCountedExactly(t *testing.T) {
 	}
 	if got := len(h.srv.Agents()); got != seededAgents+n/2 {
 		t.Fatalf("%d agents, want %d", got, seededAgents+n/2)
+	}
+}
+
+func TestRoutingCounterKeys(t *testing.T) {
+	h := newHarness(t, Config{})
+	sg := languagesGroupID
+	calls := []struct{ method, rel, key string }{
+		{http.MethodPost, "/skill-groups", "POST /skill-groups"},
+		{http.MethodGet, "/skill-groups", "GET /skill-groups"},
+		{http.MethodGet, "/skill-groups/" + sg, "GET /skill-groups/{id}"},
+		{http.MethodPut, "/skill-groups/" + sg, "PUT /skill-groups/{id}"},
+		{http.MethodDelete, "/skill-groups/" + sg, "DELETE /skill-groups/{id}"},
+		{http.MethodPost, "/skill-groups/" + sg + "/skills", "POST /skill-groups/{skillGroupId}/skills"},
+		{http.MethodGet, "/skill-groups/" + sg + "/skills", "GET /skill-groups/{skillGroupId}/skills"},
+		{http.MethodGet, "/skill-groups/" + sg + "/skills/" + spanishSkillID, "GET /skill-groups/{skillGroupId}/skills/{id}"},
+		{http.MethodPut, "/skill-groups/" + sg + "/skills/" + spanishSkillID, "PUT /skill-groups/{skillGroupId}/skills/{id}"},
+		{http.MethodDelete, "/skill-groups/" + sg + "/skills/" + spanishSkillID, "DELETE /skill-groups/{skillGroupId}/skills/{id}"},
+		{http.MethodPost, "/agent-groups", "POST /agent-groups"},
+		{http.MethodGet, "/agent-groups", "GET /agent-groups"},
+		{http.MethodGet, "/agent-groups/" + tier1GroupID, "GET /agent-groups/{id}"},
+		{http.MethodPut, "/agent-groups/" + tier1GroupID, "PUT /agent-groups/{id}"},
+		{http.MethodDelete, "/agent-groups/" + tier1GroupID, "DELETE /agent-groups/{id}"},
+		{http.MethodPost, "/queues", "POST /queues"},
+		{http.MethodGet, "/queues", "GET /queues"},
+		{http.MethodGet, "/queues/" + salesQueueID, "GET /queues/{id}"},
+		{http.MethodPut, "/queues/" + salesQueueID, "PUT /queues/{id}"},
+		{http.MethodDelete, "/queues/" + salesQueueID, "DELETE /queues/{id}"},
+		{http.MethodPatch, "/queues/" + salesQueueID, "PATCH /queues/{id}"},
+	}
+	want := map[string]int{}
+	for _, c := range calls {
+		res := h.do(c.method, c.rel, map[string]any{})
+		if res.status == http.StatusNotFound {
+			t.Errorf("%s %s: route not found: %s", c.method, c.rel, res.body)
+		}
+		want[c.key]++
+	}
+	if got := h.srv.Counts(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Counts() =\n%v\nwant\n%v", got, want)
 	}
 }
