@@ -205,12 +205,15 @@ func (s *AgentGroupsService) Get(ctx context.Context, id string) (*AgentGroup, e
 }
 
 // List reads one page of agent groups. get-all-agent-groups documents no
-// parameters, and its answer carries skip and limit rather than page; page
-// and limit are sent, and with both set also skip = (page-1)·limit, so
-// either reading of the paging works.
+// parameters, and its answer carries skip and limit rather than page, so
+// the page is sent as skip = (page-1)·limit, with limit, and page itself is
+// not sent: a server that reads skip may refuse it alongside. A server that
+// ignores skip answers the first page again, and the walk stops there when
+// a page brings nothing new.
 func (s *AgentGroupsService) List(ctx context.Context, opts ListOptions) (*AgentGroupList, error) {
 	q := opts.query()
 	if opts.Page > 0 && opts.Limit > 0 {
+		q.Del("page")
 		q.Set("skip", strconv.Itoa((opts.Page-1)*opts.Limit))
 	}
 	var l AgentGroupList
