@@ -195,8 +195,8 @@ func normalizeLanguages(doc map[string]any, key string) *apiError {
 	return nil
 }
 
-// checkReferencesLocked checks that roleId, agentGroupId, agentGroups and
-// hoursOfOperationId name seeded objects.
+// checkReferencesLocked checks that roleId and hoursOfOperationId name
+// seeded objects, and agentGroupId and agentGroups stored agent groups.
 func (s *Server) checkReferencesLocked(doc map[string]any) *apiError {
 	if id, ok := doc["roleId"].(string); ok {
 		if _, known := s.ref.roles[id]; !known {
@@ -204,7 +204,7 @@ func (s *Server) checkReferencesLocked(doc map[string]any) *apiError {
 		}
 	}
 	if id, ok := doc["agentGroupId"].(string); ok {
-		if _, known := s.ref.agentGroups[id]; !known {
+		if _, known := s.agentGroups.get(id); !known {
 			return badRequest("agentGroupId %s does not exist", id)
 		}
 	}
@@ -225,7 +225,7 @@ func (s *Server) checkReferencesLocked(doc map[string]any) *apiError {
 		if _, e := entryString(g, "agentGroups", i, "role"); e != nil {
 			return e
 		}
-		if _, known := s.ref.agentGroups[id]; !known {
+		if _, known := s.agentGroups.get(id); !known {
 			return badRequest("agentGroups[%d].groupId %s does not exist", i, id)
 		}
 	}
@@ -249,7 +249,7 @@ func (s *Server) normalizeQueuesLocked(doc map[string]any) *apiError {
 		if e != nil {
 			return e
 		}
-		queue, known := s.ref.queues[id]
+		queue, known := s.queues.get(id)
 		if !known {
 			return badRequest("queue %s does not exist", id)
 		}
@@ -265,12 +265,7 @@ func (s *Server) normalizeQueuesLocked(doc map[string]any) *apiError {
 		default:
 			return badRequest("queues[%d].isPreferredAgent must be a boolean", i)
 		}
-		out = append(out, map[string]any{
-			"id":               id,
-			"name":             queue["name"],
-			"description":      queue["description"],
-			"isPreferredAgent": preferred,
-		})
+		out = append(out, queueEntry(queue, preferred))
 	}
 	doc["queues"] = out
 	return nil
@@ -308,7 +303,7 @@ func (s *Server) normalizeSkillsLocked(doc map[string]any, userID string, old ma
 		if e != nil {
 			return e
 		}
-		skill, known := s.ref.skills[id]
+		skill, known := s.skills.get(id)
 		if !known {
 			return badRequest("skill %s does not exist", id)
 		}
@@ -320,16 +315,7 @@ func (s *Server) normalizeSkillsLocked(doc map[string]any, userID string, old ma
 		if mapping == "" {
 			mapping = newMappingID()
 		}
-		group := s.ref.skillGroups[str(skill, "skillGroupId")]
-		entry := map[string]any{
-			"skillId":         id,
-			"userId":          userID,
-			"id":              mapping,
-			"name":            skill["name"],
-			"skillGroupId":    skill["skillGroupId"],
-			"skillGroupName":  group["name"],
-			"skillGroupColor": group["color"],
-		}
+		entry := s.skillEntryLocked(skill, userID, mapping)
 		switch v := sk["proficiencyLevel"].(type) {
 		case nil:
 		case string:
@@ -341,4 +327,30 @@ func (s *Server) normalizeSkillsLocked(doc map[string]any, userID string, old ma
 	}
 	doc["skills"] = out
 	return nil
+}
+
+// skillEntryLocked builds the entry an agent record holds for one of its
+// skills, with the skill's and its group's names as they are now. mapping
+// is the entry's own id.
+func (s *Server) skillEntryLocked(skill map[string]any, userID, mapping string) map[string]any {
+	group, _ := s.skillGroups.get(str(skill, "skillGroupId"))
+	return map[string]any{
+		"skillId":         skill["id"],
+		"userId":          userID,
+		"id":              mapping,
+		"name":            skill["name"],
+		"skillGroupId":    skill["skillGroupId"],
+		"skillGroupName":  group["name"],
+		"skillGroupColor": group["color"],
+	}
+}
+
+// queueEntry builds the entry an agent record holds for one of its queues.
+func queueEntry(queue map[string]any, preferred bool) map[string]any {
+	return map[string]any{
+		"id":               queue["id"],
+		"name":             queue["name"],
+		"description":      queue["description"],
+		"isPreferredAgent": preferred,
+	}
 }

@@ -97,14 +97,14 @@ var listOnlyOmits = []string{"customId", "fullName", "lFullName", "iId"}
 // where agents holds this agent's own membership, so isPreferredAgent can
 // still be read.
 func (s *Server) listView(doc map[string]any, includeQueues bool) map[string]any {
-	out := copyDoc(doc)
+	out := s.agentViewLocked(doc)
 	for _, k := range listOnlyOmits {
 		delete(out, k)
 	}
 	if groups, ok := out["agentGroups"].([]any); ok {
 		for _, g := range groups {
 			if m, ok := g.(map[string]any); ok {
-				if group, known := s.ref.agentGroups[str(m, "groupId")]; known {
+				if group, known := s.agentGroups.get(str(m, "groupId")); known {
 					m["groupName"] = group["name"]
 				}
 			}
@@ -135,4 +135,52 @@ func (s *Server) listView(doc map[string]any, includeQueues bool) map[string]any
 	}
 	out["queues"] = listed
 	return out
+}
+
+// agentViewLocked is a stored agent as the API answers it: a copy whose
+// queue and skill entries carry the names those objects have now, so that
+// renaming a queue or a skill, or recolouring a skill group, out of band
+// shows up in the agent views.
+func (s *Server) agentViewLocked(doc map[string]any) map[string]any {
+	out := copyDoc(doc)
+	s.refreshAgentRefsLocked(out)
+	return out
+}
+
+// refreshAgentRefsLocked rewrites, in place, the copies of queue and skill
+// names an agent record holds. Only members the entry already has are
+// rewritten, so a record of an odd shape keeps its shape; an entry whose
+// queue or skill is gone is left alone.
+func (s *Server) refreshAgentRefsLocked(doc map[string]any) {
+	set := func(m map[string]any, key string, v any) {
+		if _, has := m[key]; has {
+			m[key] = v
+		}
+	}
+	for _, m := range entries(doc["queues"]) {
+		if q, ok := s.queues.get(str(m, "id")); ok {
+			set(m, "name", q["name"])
+			set(m, "description", q["description"])
+		}
+	}
+	for _, m := range entries(doc["skills"]) {
+		skill, ok := s.skills.get(str(m, "skillId"))
+		if !ok {
+			continue
+		}
+		group, _ := s.skillGroups.get(str(skill, "skillGroupId"))
+		set(m, "name", skill["name"])
+		set(m, "skillGroupId", skill["skillGroupId"])
+		set(m, "skillGroupName", group["name"])
+		set(m, "skillGroupColor", group["color"])
+	}
+}
+
+// refreshAllAgentsLocked refreshes every stored agent record, after a queue,
+// skill or skill group has been renamed, so that the stored records agree
+// with the views.
+func (s *Server) refreshAllAgentsLocked() {
+	for _, id := range s.agentOrder {
+		s.refreshAgentRefsLocked(s.agents[id])
+	}
 }

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 )
 
@@ -34,7 +33,7 @@ func (s *Server) createAgent(r *http.Request, _ map[string]string) (any, *apiErr
 
 	groupID := str(doc, "agentGroupId")
 	if groupID == "" {
-		groupID = s.ref.defaultGroupID
+		groupID = str(s.defaultAgentGroupLocked(), "id")
 	}
 	layoutFlag, hasLayoutFlag := doc["createDefaultLayoutAndAssign"]
 	layouts, layoutsSent := doc["desktopLayouts"].([]any)
@@ -93,13 +92,9 @@ func (s *Server) listAgents(r *http.Request, params map[string]string) (any, *ap
 		return nil, errorf(http.StatusNotFound, "Organization not found: %s", org)
 	}
 	q := r.URL.Query()
-	page := 1
-	if v := q.Get("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			return nil, badRequest("page must be a positive integer, got %q", v)
-		}
-		page = n
+	page, e := queryPage(q.Get("page"))
+	if e != nil {
+		return nil, e
 	}
 	includeQueues := false
 	switch v := q.Get("includeQueues"); {
@@ -112,7 +107,8 @@ func (s *Server) listAgents(r *http.Request, params map[string]string) (any, *ap
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return listPage(len(s.agentOrder), (page-1)*agentsPageSize, agentsPageSize, func(i int) any {
+	total := len(s.agentOrder)
+	return listPage(total, pageSkip(page, agentsPageSize, total), agentsPageSize, func(i int) any {
 		return s.listView(s.agents[s.agentOrder[i]], includeQueues)
 	}), nil
 }
@@ -125,7 +121,7 @@ func (s *Server) getAgent(_ *http.Request, params map[string]string) (any, *apiE
 	if !ok {
 		return nil, agentNotFound(params["id"])
 	}
-	return copyDoc(doc), nil
+	return s.agentViewLocked(doc), nil
 }
 
 func agentNotFound(id string) *apiError {
@@ -158,7 +154,7 @@ func (s *Server) updateAgent(r *http.Request, params map[string]string) (any, *a
 	}
 	if q := r.URL.Query(); q.Has("groupId") {
 		g := q.Get("groupId")
-		if _, known := s.ref.agentGroups[g]; !known {
+		if _, known := s.agentGroups.get(g); !known {
 			return nil, badRequest("groupId %q does not exist", g)
 		}
 	}
@@ -184,7 +180,7 @@ func (s *Server) updateAgent(r *http.Request, params map[string]string) (any, *a
 	doc["id"] = id
 	doc["updatedAt"] = s.timestamp()
 	s.agents[id] = doc
-	return copyDoc(doc), nil
+	return s.agentViewLocked(doc), nil
 }
 
 // deleteAgent serves DELETE /agents/{id}; it answers with the record as it
@@ -196,7 +192,7 @@ func (s *Server) deleteAgent(_ *http.Request, params map[string]string) (any, *a
 	if !ok {
 		return nil, agentNotFound(params["id"])
 	}
-	return doc, nil
+	return s.agentViewLocked(doc), nil
 }
 
 // getAgentsByCustomID serves GET /agents/customId/{customId}: an array of
@@ -208,7 +204,7 @@ func (s *Server) getAgentsByCustomID(_ *http.Request, params map[string]string) 
 	out := []any{}
 	for _, id := range s.agentOrder {
 		if doc := s.agents[id]; str(doc, "customId") == customID {
-			out = append(out, copyDoc(doc))
+			out = append(out, s.agentViewLocked(doc))
 		}
 	}
 	if len(out) == 0 {

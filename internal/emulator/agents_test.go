@@ -43,6 +43,11 @@ func TestListAgentsPaging(t *testing.T) {
 	if msg != "Organization not found: o-other" {
 		t.Fatalf("msg = %q", msg)
 	}
+	// A page so far out that (page-1)*10 overflows is just past the end.
+	far := h.do(http.MethodGet, "/agents?page=922337203685477582", nil).object(t, http.StatusOK)
+	if len(far["results"].([]any)) != 0 || far["hasMore"] != false {
+		t.Fatalf("far page = %v", far)
+	}
 	for _, q := range []string{"page=0", "page=-1", "page=two", "includeQueues=maybe"} {
 		h.do(http.MethodGet, "/agents?"+q, nil).errorMsg(t, http.StatusBadRequest)
 	}
@@ -157,4 +162,49 @@ func TestGetAgentsByCustomID(t *testing.T) {
 	if msg != "No agent found with customId emp-0042" {
 		t.Fatalf("msg = %q", msg)
 	}
+}
+
+func TestAgentViewsShowCurrentNames(t *testing.T) {
+	h := newHarness(t, Config{})
+	// Renamed behind the emulator's back: the stored agent records keep
+	// the old names, the views resolve the current ones.
+	h.srv.mu.Lock()
+	q, _ := h.srv.queues.get(supportQueueID)
+	q["name"], q["description"] = "Support EMEA", "Renamed"
+	sk, _ := h.srv.skills.get(spanishSkillID)
+	sk["name"] = "Español"
+	sg, _ := h.srv.skillGroups.get(str(sk, "skillGroupId"))
+	sg["name"], sg["color"] = "Idiomas", "#000000"
+	h.srv.mu.Unlock()
+
+	wantQueue := map[string]any{"id": supportQueueID, "name": "Support EMEA", "description": "Renamed", "isPreferredAgent": true}
+	check := func(where string, agent map[string]any) {
+		t.Helper()
+		if q := agent["queues"].([]any)[0].(map[string]any); !reflect.DeepEqual(q, wantQueue) {
+			t.Errorf("%s: queue entry = %v", where, q)
+		}
+		skill := agent["skills"].([]any)[0].(map[string]any)
+		if skill["name"] != "Español" || skill["skillGroupName"] != "Idiomas" || skill["skillGroupColor"] != "#000000" {
+			t.Errorf("%s: skill entry = %v", where, skill)
+		}
+	}
+	check("GET", h.do(http.MethodGet, "/agents/"+mariaID, nil).object(t, http.StatusOK))
+	res := h.do(http.MethodGet, "/agents/customId/EMP-0042", nil)
+	var arr []map[string]any
+	if err := decodeJSON(res.body, &arr); err != nil || len(arr) != 1 {
+		t.Fatalf("customId: %v %s", err, res.body)
+	}
+	check("customId", arr[0])
+	list := h.do(http.MethodGet, "/agents", nil).object(t, http.StatusOK)
+	maria := list["results"].([]any)[1].(map[string]any)
+	skill := maria["skills"].([]any)[0].(map[string]any)
+	if skill["name"] != "Español" {
+		t.Errorf("list: skill entry = %v", skill)
+	}
+	listed := h.do(http.MethodGet, "/agents?includeQueues=true", nil).object(t, http.StatusOK)
+	lq := listed["results"].([]any)[1].(map[string]any)["queues"].([]any)[0].(map[string]any)
+	if lq["name"] != "Support EMEA" || lq["description"] != "Renamed" {
+		t.Errorf("list: queue = %v", lq)
+	}
+	check("DELETE", h.do(http.MethodDelete, "/agents/"+mariaID, nil).object(t, http.StatusOK))
 }

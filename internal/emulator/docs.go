@@ -112,6 +112,19 @@ func str(m map[string]any, key string) string {
 	return s
 }
 
+// entries returns the objects of a decoded-JSON array; anything else in it,
+// or a v that is not an array, is skipped. The maps are not copies.
+func entries(v any) []map[string]any {
+	arr, _ := v.([]any)
+	out := make([]map[string]any, 0, len(arr))
+	for _, e := range arr {
+		if m, ok := e.(map[string]any); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // parseTime parses an API timestamp; ok is false when it is not one.
 func parseTime(v string) (time.Time, bool) {
 	t, err := time.Parse(time.RFC3339Nano, v)

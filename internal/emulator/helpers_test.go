@@ -181,18 +181,29 @@ func newAgentBody(email string) map[string]any {
 
 // Seeded ids used across tests.
 const (
-	agentRoleID     = "67654be356840f366e79aaaa"
-	defaultGroupID  = "ag-7d1c2e3-4b5a-4c6d-8e9f-0a1b2c3d4e5f"
-	tier1GroupID    = "ag-2f8e9d0-6c7b-4a3e-9d1c-5b6a7f8e9d0c"
-	defaultQueueID  = "qu-241a4d7-e5d0-45a9-8032-8238450501c2"
-	supportQueueID  = "qu-5a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b"
-	defaultSkillID  = "633ffac608f3a07459939a1f"
-	spanishSkillID  = "633ffac608f3a07459939a2a"
-	mariaID         = "a-5892576-bb12-461b-a58a-637d1d21c0de"
-	adminID         = "a-0d4c3b2-1a09-4f8e-9d7c-6b5a4f3e2d1c"
-	sampleConvID    = "c-3c04346-e522-4c53-9e03-c9566d859aad"
-	seededAgents    = 2
-	seededConvCount = 46
+	agentRoleID    = "67654be356840f366e79aaaa"
+	defaultGroupID = "ag-7d1c2e3-4b5a-4c6d-8e9f-0a1b2c3d4e5f"
+	tier1GroupID   = "ag-2f8e9d0-6c7b-4a3e-9d1c-5b6a7f8e9d0c"
+	defaultQueueID = "qu-241a4d7-e5d0-45a9-8032-8238450501c2"
+	supportQueueID = "qu-5a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b"
+	defaultSkillID = "633ffac608f3a07459939a1f"
+	spanishSkillID = "633ffac608f3a07459939a2a"
+	mariaID        = "a-5892576-bb12-461b-a58a-637d1d21c0de"
+	adminID        = "a-0d4c3b2-1a09-4f8e-9d7c-6b5a4f3e2d1c"
+	sampleConvID   = "c-3c04346-e522-4c53-9e03-c9566d859aad"
+
+	salesQueueID        = "qu-6b2c3d4-e5f6-4a71-9b8c-0d1e2f3a4b5c"
+	billingQueueID      = "qu-7c3d4e5-f6a7-4b82-8c9d-1e2f3a4b5c6d"
+	defaultSkillGroupID = "633ffac608f3a07459939a10"
+	languagesGroupID    = "633ffac608f3a07459939a20"
+	frenchSkillID       = "633ffac608f3a07459939a2b"
+	billingSkillID      = "633ffac608f3a07459939a1e"
+	defaultHoursID      = "6346a1b2c3d4e5f601234567"
+	allDayHoursID       = "6346a1b2c3d4e5f601234568"
+	adminUserID         = "u-e454bed4-1f28-5a19-83bb-b29cc2370a11"
+	mariaUserID         = "u-4bd33510-057b-505b-820d-7de708160b22"
+	seededAgents        = 2
+	seededConvCount     = 46
 )
 
 // createAgent creates an agent through the API and returns its stored record.
@@ -209,3 +220,32 @@ func (h *harness) createAgent(body map[string]any) map[string]any {
 func jsonReader(b []byte) io.Reader { return bytes.NewReader(b) }
 
 func decodeJSON(b []byte, v any) error { return json.Unmarshal(b, v) }
+
+// results returns the results of a list answer after checking its paging
+// members: page (or skip, for lists that answer skip), limit, hasMore,
+// totalPages and totalResults.
+func (r *response) results(t *testing.T, pageKey string, page, limit int, hasMore bool, totalPages, totalResults int) []any {
+	t.Helper()
+	body := r.object(t, http.StatusOK)
+	got := []any{body[pageKey], body["limit"], body["hasMore"], body["totalPages"], body["totalResults"]}
+	want := []any{float64(page), float64(limit), hasMore, float64(totalPages), float64(totalResults)}
+	for i, k := range []string{pageKey, "limit", "hasMore", "totalPages", "totalResults"} {
+		if got[i] != want[i] {
+			t.Errorf("%s = %v, want %v", k, got[i], want[i])
+		}
+	}
+	results, ok := body["results"].([]any)
+	if !ok {
+		t.Fatalf("results = %v", body["results"])
+	}
+	return results
+}
+
+// ids returns the "id" of each object of a list.
+func ids(list []any) []string {
+	out := make([]string, len(list))
+	for i, e := range list {
+		out[i], _ = e.(map[string]any)["id"].(string)
+	}
+	return out
+}

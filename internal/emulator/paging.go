@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"math"
 	"net/url"
 	"strconv"
 )
@@ -38,6 +39,54 @@ func queryCount(v, name string, def int) (int, *apiError) {
 		return 0, badRequest("%s must be a non-negative integer, got %q", name, v)
 	}
 	return n, nil
+}
+
+// The page-based lists take page, from 1, instead of skip: agents
+// (reference §1.1, fixed page size), skills (§1.4) and, their paging being
+// undocumented (§1.9), skill groups and queues.
+
+// pageLimit reads the page and limit query parameters: page defaults to 1
+// and must be positive; limit is read as skipLimit reads it.
+func pageLimit(q url.Values) (page, limit int, e *apiError) {
+	if page, e = queryPage(q.Get("page")); e != nil {
+		return 0, 0, e
+	}
+	if limit, e = queryCount(q.Get("limit"), "limit", defaultPageLimit); e != nil {
+		return 0, 0, e
+	}
+	if limit == 0 {
+		limit = defaultPageLimit
+	}
+	return page, min(limit, maxPageLimit), nil
+}
+
+// queryPage parses a page number, 1 when absent.
+func queryPage(v string) (int, *apiError) {
+	if v == "" {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, badRequest("page must be a positive integer, got %q", v)
+	}
+	return n, nil
+}
+
+// pageSkip is (page-1)*limit, the number of items before page. A page so far
+// past the end that the product would overflow skips just everything.
+func pageSkip(page, limit, total int) int {
+	if page-1 > math.MaxInt/limit-1 {
+		return total
+	}
+	return (page - 1) * limit
+}
+
+// pagedList is listPage with "page" in place of "skip".
+func pagedList(total, page, limit int, item func(i int) any) map[string]any {
+	out := listPage(total, pageSkip(page, limit, total), limit, item)
+	delete(out, "skip")
+	out["page"] = page
+	return out
 }
 
 // listPage is the list envelope every list page shares:

@@ -17,12 +17,26 @@ var defaultSeedJSON []byte
 type Seed struct {
 	OrgID string `json:"orgId"`
 
-	Roles            []map[string]any `json:"roles"`            // {id, name}
-	AgentGroups      []map[string]any `json:"agentGroups"`      // {id "ag-…", name, description, isDefault}
-	Queues           []map[string]any `json:"queues"`           // {id "qu-…", name, description, isDefault, isActive}
-	SkillGroups      []map[string]any `json:"skillGroups"`      // {id, name, description, color}
-	Skills           []map[string]any `json:"skills"`           // {id, name, description, skillGroupId}
-	HoursOfOperation []map[string]any `json:"hoursOfOperation"` // {id, name}
+	// Roles and hours of operation are fixed reference data: {id, name}.
+	Roles            []map[string]any `json:"roles"`
+	HoursOfOperation []map[string]any `json:"hoursOfOperation"`
+
+	// The routing objects are stored records that the API then changes.
+	// Only id (and a skill's skillGroupId) is required; what a record
+	// leaves out is filled in as a create would (timestamps are the load
+	// time). Memberships live on the agents: an agent's queues and skills
+	// entries, and its agentGroups entries.
+	//
+	//	agentGroups: {id "ag-…", name, description, isDefault, managers:[{userId, accessLevel}], …}
+	//	queues:      {id "qu-…", name, description, isDefault, isActive, isAdvancedRoutingEnabled,
+	//	              hoursOfOperation:{id}, skills:[{id, isExpireEnabled, expireTime}],
+	//	              agentGroups:[{id}], advancedSettings, …}
+	//	skillGroups: {id, name, description, color}
+	//	skills:      {id, name, description, skillGroupId, …}
+	AgentGroups []map[string]any `json:"agentGroups"`
+	Queues      []map[string]any `json:"queues"`
+	SkillGroups []map[string]any `json:"skillGroups"`
+	Skills      []map[string]any `json:"skills"`
 
 	// Agents are full stored records. Their accountId and iId are set to the
 	// server's account and stream when it loads them.
@@ -75,7 +89,7 @@ func parseSeed(data []byte) (*Seed, error) {
 }
 
 // validate checks that every object has a unique id, that skills point at
-// skill groups, that agents have unique emails and that no two ACTIVE
+// skill groups, that queues point at seeded objects, that agents have unique emails and that no two ACTIVE
 // contacts share a phone number.
 func (seed *Seed) validate() error {
 	if strings.TrimSpace(seed.OrgID) == "" {
@@ -117,6 +131,9 @@ func (seed *Seed) validate() error {
 			return fmt.Errorf("skills[%d]: skillGroupId %q is not a seeded skill group", i, str(sk, "skillGroupId"))
 		}
 	}
+	if err := seed.validateRouting(); err != nil {
+		return err
+	}
 	emails := map[string]bool{}
 	for i, a := range seed.Agents {
 		email := strings.ToLower(str(a, "emailId"))
@@ -150,41 +167,25 @@ func (s *Server) load(seed *Seed) error {
 	if err := seed.validate(); err != nil {
 		return err
 	}
-	index := func(docs []map[string]any) (map[string]map[string]any, error) {
-		out := map[string]map[string]any{}
-		for _, d := range docs {
+	ref := refData{orgID: seed.OrgID, roles: map[string]map[string]any{}, hours: map[string]map[string]any{}}
+	for _, p := range []struct {
+		dst   map[string]map[string]any
+		order *[]string
+		docs  []map[string]any
+	}{
+		{ref.roles, nil, seed.Roles},
+		{ref.hours, &ref.hoursOrder, seed.HoursOfOperation},
+	} {
+		for _, d := range p.docs {
 			c, err := normalizeDoc(d)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			out[str(c, "id")] = c
+			p.dst[str(c, "id")] = c
+			if p.order != nil {
+				*p.order = append(*p.order, str(c, "id"))
+			}
 		}
-		return out, nil
-	}
-	var err error
-	ref := refData{orgID: seed.OrgID}
-	for _, p := range []struct {
-		dst  *map[string]map[string]any
-		docs []map[string]any
-	}{
-		{&ref.roles, seed.Roles},
-		{&ref.agentGroups, seed.AgentGroups},
-		{&ref.queues, seed.Queues},
-		{&ref.skillGroups, seed.SkillGroups},
-		{&ref.skills, seed.Skills},
-		{&ref.hours, seed.HoursOfOperation},
-	} {
-		if *p.dst, err = index(p.docs); err != nil {
-			return err
-		}
-	}
-	for _, g := range seed.AgentGroups {
-		if b, _ := g["isDefault"].(bool); b && ref.defaultGroupID == "" {
-			ref.defaultGroupID = str(g, "id")
-		}
-	}
-	if ref.defaultGroupID == "" && len(seed.AgentGroups) > 0 {
-		ref.defaultGroupID = str(seed.AgentGroups[0], "id")
 	}
 
 	for _, a := range seed.Agents {
@@ -210,6 +211,9 @@ func (s *Server) load(seed *Seed) error {
 		ref.createdByAID = "a-0000000-0000-0000-0000-000000000000"
 	}
 	s.ref = ref
+	if err := s.loadRouting(seed); err != nil {
+		return err
+	}
 
 	for _, c := range seed.Conversations {
 		doc, err := normalizeDoc(c)
@@ -233,6 +237,104 @@ func (s *Server) load(seed *Seed) error {
 			doc["orgId"] = seed.OrgID
 		}
 		s.insertContactLocked(doc)
+	}
+	return nil
+}
+
+// loadRouting stores the seeded skill groups, skills, agent groups and
+// queues, filling in what a seed may leave out with what the API would
+// have set on create. When no agent group is marked isDefault, the first
+// one is the default.
+func (s *Server) loadRouting(seed *Seed) error {
+	now := s.timestamp()
+	for _, p := range []struct {
+		dst      *store
+		docs     []map[string]any
+		defaults func(doc map[string]any)
+	}{
+		{s.skillGroups, seed.SkillGroups, func(doc map[string]any) {
+			setDefault(doc, "description", "")
+			setDefault(doc, "color", "")
+		}},
+		{s.skills, seed.Skills, func(doc map[string]any) {
+			setDefault(doc, "description", "")
+			setDefault(doc, "status", "ACTIVE")
+			setDefault(doc, "createdBy", s.ref.createdBy)
+		}},
+		{s.agentGroups, seed.AgentGroups, func(doc map[string]any) {
+			setDefault(doc, "description", "")
+			setDefault(doc, "isDefault", false)
+			setDefault(doc, "isUnassigned", false)
+			setDefault(doc, "status", "ACTIVE")
+			setDefault(doc, "iId", s.cfg.StreamID)
+			setDefault(doc, "orgId", s.ref.orgID)
+			setDefault(doc, "lname", strings.ToLower(str(doc, "name")))
+			setDefault(doc, "createdBy", s.ref.createdBy)
+			setDefault(doc, "createdByAId", s.ref.createdByAID)
+			setDefault(doc, "managers", []any{})
+		}},
+		{s.queues, seed.Queues, func(doc map[string]any) {
+			setDefault(doc, "description", "")
+			setDefault(doc, "isActive", true)
+			setDefault(doc, "isDefault", false)
+			setDefault(doc, "isAdvancedRoutingEnabled", false)
+			setDefault(doc, "orgId", s.ref.orgID)
+			setDefault(doc, "createdBy", s.ref.createdBy)
+			if len(s.ref.hoursOrder) > 0 {
+				setDefault(doc, "hoursOfOperation", map[string]any{"id": s.ref.hoursOrder[0]})
+			}
+			setDefault(doc, "skills", []any{})
+			setDefault(doc, "agentGroups", []any{})
+			setDefault(doc, "sourceAgentGroups", []any{})
+			setDefault(doc, "advancedSettings", defaultAdvancedSettings())
+		}},
+	} {
+		for _, d := range p.docs {
+			doc, err := normalizeDoc(d)
+			if err != nil {
+				return err
+			}
+			p.defaults(doc)
+			if p.dst != s.skillGroups { // a skill group is {id, name, description, color}
+				setDefault(doc, "createdAt", now)
+				setDefault(doc, "updatedAt", now)
+			}
+			p.dst.put(doc)
+		}
+	}
+	if s.agentGroups.len() > 0 && s.defaultAgentGroupLocked() == nil {
+		s.agentGroups.at(0)["isDefault"] = true
+	}
+	return nil
+}
+
+// validateRouting checks that seeded queues point at seeded hours of
+// operation, skills and agent groups.
+func (seed *Seed) validateRouting() error {
+	ids := func(docs []map[string]any) map[string]bool {
+		out := map[string]bool{}
+		for _, d := range docs {
+			out[str(d, "id")] = true
+		}
+		return out
+	}
+	hours, skills, groups := ids(seed.HoursOfOperation), ids(seed.Skills), ids(seed.AgentGroups)
+	for i, q := range seed.Queues {
+		if h, ok := q["hoursOfOperation"].(map[string]any); ok && !hours[str(h, "id")] {
+			return fmt.Errorf("queues[%d]: hoursOfOperation.id %q is not seeded hours of operation", i, str(h, "id"))
+		}
+		for _, ref := range []struct {
+			key   string
+			known map[string]bool
+		}{{"skills", skills}, {"agentGroups", groups}} {
+			entries, _ := q[ref.key].([]any)
+			for j, e := range entries {
+				m, _ := e.(map[string]any)
+				if !ref.known[str(m, "id")] {
+					return fmt.Errorf("queues[%d]: %s[%d].id %q is not seeded", i, ref.key, j, str(m, "id"))
+				}
+			}
+		}
 	}
 	return nil
 }

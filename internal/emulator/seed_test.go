@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -106,6 +107,9 @@ func TestLoadSeedErrors(t *testing.T) {
 		{"dupid.json", `{"orgId":"o-1","roles":[{"id":"r"},{"id":"r"}]}`, "roles[1]: duplicate id r"},
 		{"convid.json", `{"orgId":"o-1","conversations":[{"id":"c-1"}]}`, "conversations[0]: _id must be a non-empty string"},
 		{"skillgroup.json", `{"orgId":"o-1","skills":[{"id":"s","skillGroupId":"nope"}]}`, `skills[0]: skillGroupId "nope" is not a seeded skill group`},
+		{"queuehours.json", `{"orgId":"o-1","queues":[{"id":"q","hoursOfOperation":{"id":"h-nope"}}]}`, `queues[0]: hoursOfOperation.id "h-nope" is not seeded hours of operation`},
+		{"queueskill.json", `{"orgId":"o-1","queues":[{"id":"q","skills":[{"id":"s-nope"}]}]}`, `queues[0]: skills[0].id "s-nope" is not seeded`},
+		{"queuegroup.json", `{"orgId":"o-1","queues":[{"id":"q","agentGroups":[{"id":"ag-nope"}]}]}`, `queues[0]: agentGroups[0].id "ag-nope" is not seeded`},
 		{"dupemail.json", `{"orgId":"o-1","agents":[{"id":"a","emailId":"x@y.z"},{"id":"b","emailId":"X@y.z"}]}`, "agents[1]: duplicate emailId x@y.z"},
 	} {
 		_, err := LoadSeed(write(c.name, c.content))
@@ -125,4 +129,41 @@ func TestNewPanicsOnInvalidSeed(t *testing.T) {
 		}
 	}()
 	New(Config{Seed: &Seed{}})
+}
+
+func TestMinimalSeedGetsCreateDefaults(t *testing.T) {
+	clock := newFakeClock()
+	seed := &Seed{
+		OrgID:            "o-min",
+		HoursOfOperation: []map[string]any{{"id": "h1", "name": "Always"}},
+		AgentGroups:      []map[string]any{{"id": "ag-1", "name": "First"}, {"id": "ag-2", "name": "Second"}},
+		Queues:           []map[string]any{{"id": "qu-1", "name": "Only"}},
+		SkillGroups:      []map[string]any{{"id": "sg1", "name": "Group"}},
+		Skills:           []map[string]any{{"id": "sk1", "name": "Skill", "skillGroupId": "sg1"}},
+	}
+	s := New(Config{Seed: seed, Now: clock.Now})
+	if g, _ := s.agentGroups.get("ag-1"); g["isDefault"] != true || g["status"] != "ACTIVE" || g["lname"] != "first" {
+		t.Fatalf("first agent group = %v, want it to be the default", g)
+	}
+	if g, _ := s.agentGroups.get("ag-2"); g["isDefault"] != false {
+		t.Fatalf("second agent group = %v", g)
+	}
+	q, _ := s.queues.get("qu-1")
+	want := map[string]any{
+		"id": "qu-1", "name": "Only", "description": "", "isActive": true, "isDefault": false,
+		"isAdvancedRoutingEnabled": false, "orgId": "o-min", "createdBy": "u-00000000-0000-0000-0000-000000000000",
+		"hoursOfOperation": map[string]any{"id": "h1"},
+		"skills":           []any{}, "agentGroups": []any{}, "sourceAgentGroups": []any{},
+		"advancedSettings": defaultAdvancedSettings(),
+		"createdAt":        "2025-08-05T06:42:06.414Z", "updatedAt": "2025-08-05T06:42:06.414Z",
+	}
+	if !reflect.DeepEqual(q, want) {
+		t.Fatalf("queue =\n%v\nwant\n%v", q, want)
+	}
+	if sg, _ := s.skillGroups.get("sg1"); !reflect.DeepEqual(sg, map[string]any{"id": "sg1", "name": "Group", "description": "", "color": ""}) {
+		t.Fatalf("skill group = %v", sg)
+	}
+	if sk, _ := s.skills.get("sk1"); sk["status"] != "ACTIVE" || sk["description"] != "" || sk["createdAt"] != "2025-08-05T06:42:06.414Z" {
+		t.Fatalf("skill = %v", sk)
+	}
 }

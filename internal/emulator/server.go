@@ -52,6 +52,11 @@ type Config struct {
 	// documented sample has no id, so the default leaves it out.
 	CreateAgentReturnsID bool
 
+	// CreateAgentGroupReturnsID adds "id" to the create-agent-group
+	// response. The documented sample echoes only name and description, so
+	// the default leaves it out.
+	CreateAgentGroupReturnsID bool
+
 	// Seed is the initial data; nil means DefaultSeed().
 	Seed *Seed
 
@@ -67,6 +72,9 @@ type Server struct {
 	mu sync.Mutex
 
 	ref refData
+
+	// The routing objects: created, changed and deleted through the API.
+	queues, skillGroups, skills, agentGroups *store
 
 	agents     map[string]map[string]any
 	agentOrder []string
@@ -85,19 +93,15 @@ type Server struct {
 	faults   []*activeFault
 }
 
-// refData is the seeded reference data agents point at. It does not change
-// after New.
+// refData is the seeded reference data no endpoint changes: the org, the
+// account owner, roles and hours of operation. It does not change after New.
 type refData struct {
-	orgID          string
-	createdBy      string // the account owner's userId
-	createdByAID   string // the account owner's agent id
-	roles          map[string]map[string]any
-	agentGroups    map[string]map[string]any
-	defaultGroupID string
-	queues         map[string]map[string]any
-	skillGroups    map[string]map[string]any
-	skills         map[string]map[string]any
-	hours          map[string]map[string]any
+	orgID        string
+	createdBy    string // the account owner's userId
+	createdByAID string // the account owner's agent id
+	roles        map[string]map[string]any
+	hours        map[string]map[string]any
+	hoursOrder   []string // seed order; the first is a seeded queue's default
 }
 
 // apiError is an answer in the documented error envelope.
@@ -134,6 +138,26 @@ var routes = []routeDef{
 	{http.MethodDelete, "/agents/{id}", (*Server).deleteAgent},
 	{http.MethodGet, "/conversations", (*Server).listConversations},
 	{http.MethodGet, "/conversations/{id}", (*Server).getConversation},
+	{http.MethodPost, "/queues", (*Server).createQueue},
+	{http.MethodGet, "/queues", (*Server).listQueues},
+	{http.MethodGet, "/queues/{id}", (*Server).getQueue},
+	{http.MethodPut, "/queues/{id}", (*Server).updateQueue},
+	{http.MethodDelete, "/queues/{id}", (*Server).deleteQueue},
+	{http.MethodPost, "/agent-groups", (*Server).createAgentGroup},
+	{http.MethodGet, "/agent-groups", (*Server).listAgentGroups},
+	{http.MethodGet, "/agent-groups/{id}", (*Server).getAgentGroup},
+	{http.MethodPut, "/agent-groups/{id}", (*Server).updateAgentGroup},
+	{http.MethodDelete, "/agent-groups/{id}", (*Server).deleteAgentGroup},
+	{http.MethodPost, "/skill-groups", (*Server).createSkillGroup},
+	{http.MethodGet, "/skill-groups", (*Server).listSkillGroups},
+	{http.MethodGet, "/skill-groups/{id}", (*Server).getSkillGroup},
+	{http.MethodPut, "/skill-groups/{id}", (*Server).updateSkillGroup},
+	{http.MethodDelete, "/skill-groups/{id}", (*Server).deleteSkillGroup},
+	{http.MethodPost, "/skill-groups/{skillGroupId}/skills", (*Server).createSkill},
+	{http.MethodGet, "/skill-groups/{skillGroupId}/skills", (*Server).listSkills},
+	{http.MethodGet, "/skill-groups/{skillGroupId}/skills/{id}", (*Server).getSkill},
+	{http.MethodPut, "/skill-groups/{skillGroupId}/skills/{id}", (*Server).updateSkill},
+	{http.MethodDelete, "/skill-groups/{skillGroupId}/skills/{id}", (*Server).deleteSkill},
 	{http.MethodPost, "/contacts", (*Server).createContacts},
 	{http.MethodGet, "/contacts", (*Server).listContacts},
 	// The bulk routes come before /contacts/{id}: the first template that
@@ -170,6 +194,10 @@ func New(cfg Config) *Server {
 		agents:        map[string]map[string]any{},
 		conversations: map[string]map[string]any{},
 		contacts:      map[string]map[string]any{},
+		queues:        newStore(),
+		skillGroups:   newStore(),
+		skills:        newStore(),
+		agentGroups:   newStore(),
 		counts:        map[string]int{},
 		statuses:      map[int]int{},
 	}

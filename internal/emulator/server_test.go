@@ -14,7 +14,7 @@ func TestConfigDefaults(t *testing.T) {
 		cfg.ClientID != DefaultClientID || cfg.ClientSecret != DefaultClientSecret {
 		t.Fatalf("credentials not defaulted: %+v", cfg)
 	}
-	if cfg.Seed == nil || cfg.Now == nil || cfg.RateLimitPerMinute != 0 || cfg.CreateAgentReturnsID {
+	if cfg.Seed == nil || cfg.Now == nil || cfg.RateLimitPerMinute != 0 || cfg.CreateAgentReturnsID || cfg.CreateAgentGroupReturnsID {
 		t.Fatalf("defaults: seed %v, now set %v, rate %d, returnsID %v",
 			cfg.Seed != nil, cfg.Now != nil, cfg.RateLimitPerMinute, cfg.CreateAgentReturnsID)
 	}

@@ -8,6 +8,10 @@
 //	smartassist-emulator -port-file /tmp/sa.port >/tmp/sa.env &
 //	while [ ! -s /tmp/sa.port ]; do sleep 0.1; done
 //	. /tmp/sa.env
+//
+// The documented create-agent and create-agent-group answers carry no id,
+// and by default neither do the emulator's; -create-returns-id and
+// -create-agent-group-returns-id add it. -h lists every flag.
 package main
 
 import (
@@ -48,6 +52,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	seedPath := fs.String("seed", "", "JSON seed file (default: the embedded seed)")
 	rate := fs.Int("rate-limit", 0, "accepted requests per minute (0 = no limit)")
 	returnsID := fs.Bool("create-returns-id", false, `add "id" to the create-agent response (the documented sample has none)`)
+	groupReturnsID := fs.Bool("create-agent-group-returns-id", false, `add "id" to the create-agent-group response (the documented sample has none)`)
 	streamID := fs.String("stream-id", emulator.DefaultStreamID, "stream (bot) id")
 	accountID := fs.String("account-id", emulator.DefaultAccountID, "account id")
 	clientID := fs.String("client-id", emulator.DefaultClientID, "JWT app client id (the appId claim)")
@@ -64,12 +69,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	}
 
 	cfg := emulator.Config{
-		StreamID:             *streamID,
-		AccountID:            *accountID,
-		ClientID:             *clientID,
-		ClientSecret:         *clientSecret,
-		RateLimitPerMinute:   *rate,
-		CreateAgentReturnsID: *returnsID,
+		StreamID:                  *streamID,
+		AccountID:                 *accountID,
+		ClientID:                  *clientID,
+		ClientSecret:              *clientSecret,
+		RateLimitPerMinute:        *rate,
+		CreateAgentReturnsID:      *returnsID,
+		CreateAgentGroupReturnsID: *groupReturnsID,
 	}
 	if *seedPath != "" {
 		seed, err := emulator.LoadSeed(*seedPath)

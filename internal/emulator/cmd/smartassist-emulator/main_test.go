@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -96,6 +97,50 @@ func TestRunServesAndShutsDown(t *testing.T) {
 	}
 	if _, err := http.Get("http://127.0.0.1:" + port + "/_emulator/counts"); err == nil {
 		t.Fatal("still serving after shutdown")
+	}
+}
+
+func TestRunCreateAgentGroupReturnsIDFlag(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan error, 1)
+	ready := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"-create-agent-group-returns-id"}, &stdout, &stderr, ready) }()
+	var port int
+	select {
+	case port = <-ready:
+	case err := <-done:
+		t.Fatalf("run returned early: %v; stderr: %s", err, stderr.String())
+	case <-time.After(10 * time.Second):
+		t.Fatalf("not ready; stderr: %s", stderr.String())
+	}
+
+	tok, err := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"appId": emulator.DefaultClientID}).SignedString([]byte(emulator.DefaultClientSecret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest(http.MethodPost, "http://127.0.0.1:"+strconv.Itoa(port)+"/agentassist/api/v1/public/"+emulator.DefaultStreamID+"/agent-groups",
+		strings.NewReader(`{"name":"Flagged","description":"d"}`))
+	req.Header.Set("auth", tok)
+	req.Header.Set("accountId", emulator.DefaultAccountID)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	err = json.NewDecoder(res.Body).Decode(&got)
+	res.Body.Close()
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d, %v", res.StatusCode, err)
+	}
+	if id, _ := got["id"].(string); !strings.HasPrefix(id, "ag-") {
+		t.Fatalf("answer = %v, want an id", got)
+	}
+
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("run returned %v", err)
 	}
 }
 
