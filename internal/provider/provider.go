@@ -314,6 +314,8 @@ func (p *smartassistProvider) Resources(context.Context) []func() resource.Resou
 	return []func() resource.Resource{
 		newAgentResource,
 		newContactResource,
+		newSkillGroupResource,
+		newSkillResource,
 	}
 }
 
