@@ -326,6 +326,8 @@ func (p *smartassistProvider) DataSources(context.Context) []func() datasource.D
 		newContactsDataSource,
 		newConversationDataSource,
 		newConversationsDataSource,
+		newSkillGroupDataSource,
+		newSkillDataSource,
 	}
 }
 
