@@ -41,7 +41,7 @@ func (r *skillGroupResource) Schema(_ context.Context, _ resource.SchemaRequest,
 		Attributes: map[string]schema.Attribute{
 			// Required.
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Name of the skill group, shown in the SmartAssist UI wherever skills are picked.",
+				MarkdownDescription: "Name of the skill group, as the SmartAssist UI shows it.",
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},

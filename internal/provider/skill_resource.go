@@ -41,13 +41,13 @@ func (r *skillResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			// Required.
 			"skill_group_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the skill group the skill belongs to. The API keeps a skill under its group " +
-					"and cannot move it, so changing this replaces the skill (and the agents lose it).",
+					"and cannot move it, so changing this replaces the skill: it is deleted, and created again in the new group with a new id.",
 				Required:      true,
 				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"name": schema.StringAttribute{
-				MarkdownDescription: "Name of the skill, shown to supervisors and in routing rules.",
+				MarkdownDescription: "Name of the skill, as the SmartAssist UI and the agents that have the skill show it.",
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
