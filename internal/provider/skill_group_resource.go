@@ -95,9 +95,7 @@ func (r *skillGroupResource) Create(ctx context.Context, req resource.CreateRequ
 		resp.Diagnostics.AddError("Unable to create skill group", detail)
 		return
 	}
-	m := skillGroupModelFrom(created)
-	m.keepEquivalent(plan)
-	plan.fillComputed(m)
+	plan.fillComputed(skillGroupModelFrom(created))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -115,7 +113,7 @@ func (r *skillGroupResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to read skill group",
-			fmt.Sprintf("Reading the skill group %s (%s) failed: %v", id, state.Name.ValueString(), err))
+			fmt.Sprintf("Reading the skill group %s failed: %v", skillObjectLabel(id, state.Name), err))
 		return
 	}
 	m := skillGroupModelFrom(g)
@@ -138,7 +136,7 @@ func (r *skillGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 	id := state.ID.ValueString()
 	updated, err := r.client.SkillGroups.Update(ctx, id, plan.request(true))
 	if err != nil {
-		detail := fmt.Sprintf("Updating the skill group %s (%s) failed: %v", id, state.Name.ValueString(), err)
+		detail := fmt.Sprintf("Updating the skill group %s failed: %v", skillObjectLabel(id, state.Name), err)
 		if client.IsConflict(err) {
 			detail += fmt.Sprintf("\n\nAnother skill group is already named %q. Skill group names are unique; choose another.", plan.Name.ValueString())
 		}
@@ -146,9 +144,7 @@ func (r *skillGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	plan.ID = state.ID
-	m := skillGroupModelFrom(updated)
-	m.keepEquivalent(plan)
-	plan.fillComputed(m)
+	plan.fillComputed(skillGroupModelFrom(updated))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -164,7 +160,7 @@ func (r *skillGroupResource) Delete(ctx context.Context, req resource.DeleteRequ
 		return
 	}
 	resp.Diagnostics.AddError("Unable to delete skill group",
-		fmt.Sprintf("Deleting the skill group %s (%s) failed: %v", id, state.Name.ValueString(), err)+r.remainingSkills(ctx, id, err))
+		fmt.Sprintf("Deleting the skill group %s failed: %v", skillObjectLabel(id, state.Name), err)+r.remainingSkills(ctx, id, err))
 }
 
 // remainingSkills explains a refused delete: the API does not delete a

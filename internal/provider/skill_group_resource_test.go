@@ -217,29 +217,41 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 }
 
 // A group created without a colour or description: the API gives "", which
-// is null in state, and the plan after the apply is empty.
+// is null in state, and the plan after the apply is empty. An update keeps
+// the colour null rather than unknown, so it plans only what changed.
 func TestSkillGroupResourceMinimal(t *testing.T) {
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
-		Steps: []resource.TestStep{{
-			PreConfig: env.resetCounts,
-			Config:    env.config(skillGroupConfig("Minimal", "", "")),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("smartassist_skill_group.products", tfjsonpath.New("description"), knownvalue.Null()),
-				statecheck.ExpectKnownValue("smartassist_skill_group.products", tfjsonpath.New("color"), knownvalue.Null()),
-			},
-			Check: resource.ComposeAggregateTestCheckFunc(
-				env.expectCounts(map[string]int{postSkillGroup: 1}),
-				func(*terraform.State) error {
-					g := skillGroupNamed(env, "Minimal")
-					if g == nil {
-						return fmt.Errorf("the emulator has no skill group Minimal")
-					}
-					return expectRecord(g, map[string]any{"description": "", "color": ""})
+		Steps: []resource.TestStep{
+			{
+				PreConfig: env.resetCounts,
+				Config:    env.config(skillGroupConfig("Minimal", "", "")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("description"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("color"), knownvalue.Null()),
 				},
-			),
-		}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectCounts(map[string]int{postSkillGroup: 1}),
+					func(*terraform.State) error {
+						g := skillGroupNamed(env, "Minimal")
+						if g == nil {
+							return fmt.Errorf("the emulator has no skill group Minimal")
+						}
+						return expectRecord(g, map[string]any{"description": "", "color": ""})
+					},
+				),
+			},
+			{
+				Config: env.config(skillGroupConfig("Minimal", "Now described", "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					expectChangedAttributes(productsAddr, "description"),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("color"), knownvalue.Null()),
+				},
+			},
+		},
 	})
 }
 

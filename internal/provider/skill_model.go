@@ -129,6 +129,15 @@ func parseSkillImportID(id string) (groupID, skillID string, ok bool) {
 	return groupID, skillID, groupID != "" && skillID != ""
 }
 
+// skillObjectLabel names an object in an error: its id, and its name when known
+// (a read right after an import does not know it yet).
+func skillObjectLabel(id string, name types.String) string {
+	if name.IsNull() || name.IsUnknown() || name.ValueString() == "" {
+		return id
+	}
+	return fmt.Sprintf("%s (%s)", id, name.ValueString())
+}
+
 // textOrClear is an optional text field of a request: left out when
 // unknown, or null on a create; "" when null on an update, so the
 // full-document update clears it.

@@ -111,7 +111,7 @@ func (r *skillResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to read skill",
-			fmt.Sprintf("Reading the skill %s (%s) of the skill group %s failed: %v", id, state.Name.ValueString(), groupID, err))
+			fmt.Sprintf("Reading the skill %s of the skill group %s failed: %v", skillObjectLabel(id, state.Name), groupID, err))
 		return
 	}
 	m := skillModelFrom(sk)
@@ -136,13 +136,13 @@ func (r *skillResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	current, err := r.client.Skills.Get(ctx, groupID, id)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update skill",
-			fmt.Sprintf("Reading the skill %s (%s) of the skill group %s before updating it failed: %v", id, state.Name.ValueString(), groupID, err))
+			fmt.Sprintf("Reading the skill %s of the skill group %s before updating it failed: %v", skillObjectLabel(id, state.Name), groupID, err))
 		return
 	}
 	updated, err := r.client.Skills.Update(ctx, current, plan.request(true))
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update skill",
-			fmt.Sprintf("Updating the skill %s (%s) of the skill group %s failed: %v", id, state.Name.ValueString(), groupID, err))
+			fmt.Sprintf("Updating the skill %s of the skill group %s failed: %v", skillObjectLabel(id, state.Name), groupID, err))
 		return
 	}
 	plan.ID = state.ID
@@ -161,7 +161,7 @@ func (r *skillResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	err := r.client.Skills.Delete(ctx, groupID, id)
 	if err != nil && !client.IsNotFound(err) {
 		resp.Diagnostics.AddError("Unable to delete skill",
-			fmt.Sprintf("Deleting the skill %s (%s) of the skill group %s failed: %v", id, state.Name.ValueString(), groupID, err))
+			fmt.Sprintf("Deleting the skill %s of the skill group %s failed: %v", skillObjectLabel(id, state.Name), groupID, err))
 	}
 }
 
