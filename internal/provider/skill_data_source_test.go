@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-var compareEqual = compare.ValuesSame()
+var sameValues = compare.ValuesSame()
 
 func TestSkillDataSourceLookups(t *testing.T) {
 	env := newTestEnv(t)
@@ -87,7 +87,7 @@ data "smartassist_skill" "s" {
 `),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.CompareValuePairs("data.smartassist_skill.s", tfjsonpath.New("id"),
-					"smartassist_skill.widgets", tfjsonpath.New("id"), compareEqual),
+					"smartassist_skill.widgets", tfjsonpath.New("id"), sameValues),
 				statecheck.ExpectKnownValue("data.smartassist_skill.s", tfjsonpath.New("description"), knownvalue.StringExact("Knows the widget range")),
 			},
 		}},

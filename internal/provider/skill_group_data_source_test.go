@@ -47,7 +47,7 @@ data "smartassist_skill_group" "g" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.smartassist_skill_group.g", tfjsonpath.New("description"), knownvalue.Null()),
 					statecheck.CompareValuePairs("data.smartassist_skill_group.g", tfjsonpath.New("id"),
-						productsAddr, tfjsonpath.New("id"), compareEqual),
+						productsAddr, tfjsonpath.New("id"), sameValues),
 				},
 			},
 			{

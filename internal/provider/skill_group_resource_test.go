@@ -55,7 +55,7 @@ func skillGroupNamed(env *testEnv, name string) map[string]any {
 	return nil
 }
 
-func stateID(s *terraform.State, addr string) (string, error) {
+func stateIDOf(s *terraform.State, addr string) (string, error) {
 	rs, ok := s.RootModule().Resources[addr]
 	if !ok {
 		return "", fmt.Errorf("%s is not in state", addr)
@@ -90,7 +90,7 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 					env.expectCounts(map[string]int{postSkillGroup: 1}),
 					func(s *terraform.State) error {
 						var err error
-						if groupID, err = stateID(s, productsAddr); err != nil {
+						if groupID, err = stateIDOf(s, productsAddr); err != nil {
 							return err
 						}
 						return expectRecord(env.emu.SkillGroup(groupID), map[string]any{
@@ -201,7 +201,7 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 				Config: final,
 				Check: func(s *terraform.State) error {
 					var err error
-					groupID, err = stateID(s, productsAddr)
+					groupID, err = stateIDOf(s, productsAddr)
 					return err
 				},
 			},
@@ -294,10 +294,10 @@ resource "smartassist_skill" "widgets" {
 				Config: both,
 				Check: func(s *terraform.State) error {
 					var err error
-					if groupID, err = stateID(s, productsAddr); err != nil {
+					if groupID, err = stateIDOf(s, productsAddr); err != nil {
 						return err
 					}
-					skillID, err = stateID(s, "smartassist_skill.widgets")
+					skillID, err = stateIDOf(s, "smartassist_skill.widgets")
 					return err
 				},
 			},
@@ -354,7 +354,7 @@ resource "smartassist_skill" "widgets" {
 			{
 				Config: config,
 				Check: func(s *terraform.State) (err error) {
-					groupID, err = stateID(s, productsAddr)
+					groupID, err = stateIDOf(s, productsAddr)
 					return err
 				},
 			},

@@ -77,7 +77,7 @@ func TestSkillResourceLifecycle(t *testing.T) {
 					env.expectCounts(map[string]int{postSkill: 1}),
 					func(s *terraform.State) error {
 						var err error
-						if skillID, err = stateID(s, portugueseAddr); err != nil {
+						if skillID, err = stateIDOf(s, portugueseAddr); err != nil {
 							return err
 						}
 						return expectRecord(env.emu.Skill(skillID), map[string]any{
@@ -169,7 +169,7 @@ func TestSkillResourceLifecycle(t *testing.T) {
 			{
 				Config: final,
 				Check: func(s *terraform.State) (err error) {
-					skillID, err = stateID(s, portugueseAddr)
+					skillID, err = stateIDOf(s, portugueseAddr)
 					return err
 				},
 			},
@@ -220,7 +220,7 @@ resource "smartassist_agent" "ana" {
 		if !ok {
 			return fmt.Errorf("the emulator has no agent ana@example.com")
 		}
-		for _, e := range entriesOf(rec["skills"]) {
+		for _, e := range recordEntries(rec["skills"]) {
 			if e["skillId"] == skillID {
 				if e["proficiencyLevel"] != "good" {
 					return fmt.Errorf("the agent's skill entry is %v, want proficiencyLevel good", e)
@@ -237,7 +237,7 @@ resource "smartassist_agent" "ana" {
 				Config: config("Native-level Spanish"),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					func(s *terraform.State) (err error) {
-						skillID, err = stateID(s, "smartassist_skill.spanish")
+						skillID, err = stateIDOf(s, "smartassist_skill.spanish")
 						return err
 					},
 					agentHasSkill,
@@ -257,7 +257,7 @@ resource "smartassist_agent" "ana" {
 					env.expectCountsSubset(map[string]int{putSkill: 1, "PUT /agents/{id}": 0, putSkillGroup: 0}),
 					func(*terraform.State) error {
 						sk := env.emu.Skill(skillID)
-						if n := len(entriesOf(sk["agents"])); n != 1 {
+						if n := len(recordEntries(sk["agents"])); n != 1 {
 							return fmt.Errorf("the skill lists %d agents after the update, want 1: %v", n, sk["agents"])
 						}
 						return expectRecord(sk, map[string]any{"description": "Conversational Spanish"})
@@ -270,8 +270,8 @@ resource "smartassist_agent" "ana" {
 	})
 }
 
-// entriesOf reads a JSON array of objects from an emulator record.
-func entriesOf(v any) []map[string]any {
+// recordEntries reads a JSON array of objects from an emulator record.
+func recordEntries(v any) []map[string]any {
 	list, _ := v.([]any)
 	out := make([]map[string]any, 0, len(list))
 	for _, e := range list {
