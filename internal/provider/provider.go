@@ -314,6 +314,8 @@ func (p *smartassistProvider) Resources(context.Context) []func() resource.Resou
 	return []func() resource.Resource{
 		newAgentResource,
 		newContactResource,
+		newSkillGroupResource,
+		newSkillResource,
 	}
 }
 
@@ -324,6 +326,8 @@ func (p *smartassistProvider) DataSources(context.Context) []func() datasource.D
 		newContactsDataSource,
 		newConversationDataSource,
 		newConversationsDataSource,
+		newSkillGroupDataSource,
+		newSkillDataSource,
 	}
 }
 

@@ -1,0 +1,181 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/client"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*skillResource)(nil)
+	_ resource.ResourceWithImportState = (*skillResource)(nil)
+)
+
+func newSkillResource() resource.Resource { return &skillResource{} }
+
+type skillResource struct {
+	client *client.Client
+}
+
+func (r *skillResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_skill"
+}
+
+func (r *skillResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A skill of a skill group, such as *Spanish* in *Languages*. Skill-based routing offers a " +
+			"conversation to the agents that have the skills it needs.\n\n" +
+			"This resource does not manage which agents have the skill: agents gain a skill through the `skill` blocks " +
+			"of `smartassist_agent`, so the two resources never fight over it. Reading a skill never reports its agents " +
+			"as drift, and updating a skill keeps every agent that has it, at its proficiency level.",
+		Attributes: map[string]schema.Attribute{
+			// Required.
+			"skill_group_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the skill group the skill belongs to. The API keeps a skill under its group " +
+					"and cannot move it, so changing this replaces the skill: it is deleted, and created again in the new group with a new id.",
+				Required:      true,
+				Validators:    []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Name of the skill, as the SmartAssist UI and the agents that have the skill show it.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			// Optional.
+			"description": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("What the skill means, at most %d characters. "+
+					"Removing it from the configuration clears it in the API.", skillDescriptionMax),
+				Optional:   true,
+				Validators: []validator.String{skillDescription()},
+			},
+			// Computed.
+			"id": schema.StringAttribute{
+				MarkdownDescription: "ID of the skill. The `skill` blocks of `smartassist_agent` name it.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+		},
+	}
+}
+
+func (r *skillResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
+		r.client = data.client
+	}
+}
+
+func (r *skillResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan skillStateModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	groupID := plan.SkillGroupID.ValueString()
+	created, err := r.client.Skills.Create(ctx, groupID, plan.request(false))
+	if err != nil {
+		detail := fmt.Sprintf("Creating the skill %q in the skill group %s failed: %v", plan.Name.ValueString(), groupID, err)
+		if client.IsNotFound(err) {
+			detail += fmt.Sprintf("\n\nCheck skill_group_id: no skill group %s exists. Refer to a smartassist_skill_group resource "+
+				"(skill_group_id = smartassist_skill_group.<name>.id), or look an existing group up with the "+
+				"smartassist_skill_group data source.", groupID)
+		}
+		resp.Diagnostics.AddError("Unable to create skill", detail)
+		return
+	}
+	plan.fillComputed(skillModelFrom(created))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *skillResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state skillStateModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	groupID, id := state.SkillGroupID.ValueString(), state.ID.ValueString()
+	sk, err := r.client.Skills.Get(ctx, groupID, id)
+	if client.IsNotFound(err) {
+		// The skill, or its whole group, is gone.
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to read skill",
+			fmt.Sprintf("Reading the skill %s of the skill group %s failed: %v", skillObjectLabel(id, state.Name), groupID, err))
+		return
+	}
+	m := skillModelFrom(sk)
+	if m.ID.IsNull() {
+		m.ID = state.ID
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// Update reads the skill, then sends it whole with the planned name and
+// description. The update's body is the whole skill, agents included, and
+// a body without them takes the skill from every agent; the client sends
+// back the agents just read, so they keep it.
+func (r *skillResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state skillStateModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	groupID, id := state.SkillGroupID.ValueString(), state.ID.ValueString()
+	current, err := r.client.Skills.Get(ctx, groupID, id)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to update skill",
+			fmt.Sprintf("Reading the skill %s of the skill group %s before updating it failed: %v", skillObjectLabel(id, state.Name), groupID, err))
+		return
+	}
+	updated, err := r.client.Skills.Update(ctx, current, plan.request(true))
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to update skill",
+			fmt.Sprintf("Updating the skill %s of the skill group %s failed: %v", skillObjectLabel(id, state.Name), groupID, err))
+		return
+	}
+	plan.ID = state.ID
+	plan.fillComputed(skillModelFrom(updated))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete removes the skill; the API takes it from every agent and queue.
+func (r *skillResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state skillStateModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	groupID, id := state.SkillGroupID.ValueString(), state.ID.ValueString()
+	err := r.client.Skills.Delete(ctx, groupID, id)
+	if err != nil && !client.IsNotFound(err) {
+		resp.Diagnostics.AddError("Unable to delete skill",
+			fmt.Sprintf("Deleting the skill %s of the skill group %s failed: %v", skillObjectLabel(id, state.Name), groupID, err))
+	}
+}
+
+// ImportState takes <skill_group_id>/<skill_id>: the API reaches a skill
+// only through its group.
+func (r *skillResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	groupID, id, ok := parseSkillImportID(req.ID)
+	if !ok {
+		resp.Diagnostics.AddError("Unable to import skill",
+			fmt.Sprintf("The import id %q is not of the form <skill_group_id>/<skill_id>, such as "+
+				"633ffac608f3a07459939a20/633ffac608f3a07459939a2a. The API reaches a skill only through its skill group, "+
+				"so both ids are needed; the smartassist_skill data source shows them.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skill_group_id"), groupID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}
