@@ -313,6 +313,7 @@ func checkHost(host string) string {
 func (p *smartassistProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		newAgentResource,
+		newAgentGroupResource,
 		newContactResource,
 	}
 }
@@ -320,6 +321,7 @@ func (p *smartassistProvider) Resources(context.Context) []func() resource.Resou
 func (p *smartassistProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		newAgentDataSource,
+		newAgentGroupDataSource,
 		newAgentsDataSource,
 		newContactsDataSource,
 		newConversationDataSource,
