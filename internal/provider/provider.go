@@ -315,6 +315,7 @@ func (p *smartassistProvider) Resources(context.Context) []func() resource.Resou
 		newAgentResource,
 		newAgentGroupResource,
 		newContactResource,
+		newQueueResource,
 	}
 }
 
@@ -326,6 +327,8 @@ func (p *smartassistProvider) DataSources(context.Context) []func() datasource.D
 		newContactsDataSource,
 		newConversationDataSource,
 		newConversationsDataSource,
+		newQueueDataSource,
+		newQueuesDataSource,
 	}
 }
 
