@@ -72,7 +72,9 @@ func (r *agentGroupResource) Schema(_ context.Context, _ resource.SchemaRequest,
 			agentGroupManagerBlock: schema.SetNestedBlock{
 				MarkdownDescription: "A user who manages the group, and what they may do with it. One block per user; order does not " +
 					"matter. The blocks are managed as a whole: omitting all of them means the group has no managers, and the " +
-					"provider removes any the group has.",
+					"provider removes any the group has. When the API reads managers back without their user ids (as the " +
+					"vendor's sample answer does), the provider keeps the managers it last applied and cannot see changes " +
+					"made elsewhere.",
 				NestedObject: schema.NestedBlockObject{
 					Attributes: map[string]schema.Attribute{
 						"user_id": schema.StringAttribute{
@@ -81,8 +83,8 @@ func (r *agentGroupResource) Schema(_ context.Context, _ resource.SchemaRequest,
 							Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 						},
 						"access_level": schema.StringAttribute{
-							MarkdownDescription: "What the manager may do with the group: " + quotedList(client.AccessLevels) +
-								" (`full` manages it, `view` only sees it).",
+							MarkdownDescription: "What the manager may do with the group, one of the access levels the API " +
+								"offers: " + quotedList(client.AccessLevels) + ".",
 							Required:   true,
 							Validators: []validator.String{stringvalidator.OneOf(client.AccessLevels...)},
 						},
