@@ -313,7 +313,9 @@ func checkHost(host string) string {
 func (p *smartassistProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		newAgentResource,
+		newAgentGroupResource,
 		newContactResource,
+		newQueueResource,
 		newSkillGroupResource,
 		newSkillResource,
 	}
@@ -322,10 +324,13 @@ func (p *smartassistProvider) Resources(context.Context) []func() resource.Resou
 func (p *smartassistProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		newAgentDataSource,
+		newAgentGroupDataSource,
 		newAgentsDataSource,
 		newContactsDataSource,
 		newConversationDataSource,
 		newConversationsDataSource,
+		newQueueDataSource,
+		newQueuesDataSource,
 		newSkillGroupDataSource,
 		newSkillDataSource,
 	}
