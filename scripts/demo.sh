@@ -76,7 +76,7 @@ export TF_IN_AUTOMATION=1
 cp -R "$root/examples/quickstart" "$work/quickstart"
 cd "$work/quickstart"
 
-step "terraform apply: a small contact center (agents with queues, skills and languages; contacts; a conversation read back)"
+step "terraform apply: a small contact center (a skill group, skills, an agent group and a queue; agents that use them; contacts; a conversation read back)"
 applied=1
 "$TF_BIN" apply -auto-approve -no-color >"$work/apply.log" 2>&1 || { cat "$work/apply.log"; exit 1; }
 grep -E '^Apply complete' "$work/apply.log"

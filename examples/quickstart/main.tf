@@ -13,20 +13,52 @@ terraform {
 # SMARTASSIST_ACCOUNT_ID, SMARTASSIST_CLIENT_ID and SMARTASSIST_CLIENT_SECRET.
 provider "smartassist" {}
 
+# Routing as code: a skill group with its skills, an agent group and a queue.
+# The agents below join the queue and hold the skills through their own
+# queue and skill blocks.
+resource "smartassist_skill_group" "languages" {
+  name        = "Spoken languages"
+  description = "Languages our agents serve customers in"
+  color       = "#1f77b4"
+}
+
+resource "smartassist_skill" "language" {
+  for_each = { es = "Castilian", fr = "Parisian French", en = "English" }
+
+  skill_group_id = smartassist_skill_group.languages.id
+  name           = each.value
+}
+
+resource "smartassist_agent_group" "tier1" {
+  name        = "Frontline"
+  description = "First-line support"
+}
+
+resource "smartassist_queue" "support" {
+  name                  = "General support"
+  description           = "Everything that is not sales"
+  hours_of_operation_id = local.hours_24x7
+
+  dynamic "skill" {
+    for_each = smartassist_skill.language
+    content {
+      id = skill.value.id
+    }
+  }
+  agent_group_ids         = [smartassist_agent_group.tier1.id]
+  preferred_agent_timeout = "2m30s"
+}
+
 locals {
-  # Routing objects of the emulator's default seed.
-  agent_role    = "67654be356840f366e79aaaa"
-  tier1_group   = "ag-2f8e9d0-6c7b-4a3e-9d1c-5b6a7f8e9d0c"
-  support_queue = "qu-5a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b"
-  sales_queue   = "qu-6b2c3d4-e5f6-4a71-9b8c-0d1e2f3a4b5c"
-  default_skill = "633ffac608f3a07459939a1f"
-  spanish_skill = "633ffac608f3a07459939a2a"
-  french_skill  = "633ffac608f3a07459939a2b"
+  # Objects of the emulator's default seed.
+  agent_role  = "67654be356840f366e79aaaa"
+  hours_24x7  = "6346a1b2c3d4e5f601234568"
+  sales_queue = "qu-6b2c3d4-e5f6-4a71-9b8c-0d1e2f3a4b5c"
 
   agents = {
-    ana   = { first = "Ana", last = "Garcia", custom_id = "EMP-2001", lang = "es", skill = local.spanish_skill, queue = local.support_queue }
-    ben   = { first = "Ben", last = "Martin", custom_id = "EMP-2002", lang = "fr", skill = local.french_skill, queue = local.sales_queue }
-    chloe = { first = "Chloe", last = "Nguyen", custom_id = "EMP-2003", lang = "en", skill = local.default_skill, queue = local.support_queue }
+    ana   = { first = "Ana", last = "Garcia", custom_id = "EMP-2001", lang = "es", queue = smartassist_queue.support.id }
+    ben   = { first = "Ben", last = "Martin", custom_id = "EMP-2002", lang = "fr", queue = local.sales_queue }
+    chloe = { first = "Chloe", last = "Nguyen", custom_id = "EMP-2003", lang = "en", queue = smartassist_queue.support.id }
   }
 }
 
@@ -38,7 +70,7 @@ resource "smartassist_agent" "team" {
   last_name      = each.value.last
   role_id        = local.agent_role
   custom_id      = each.value.custom_id
-  agent_group_id = local.tier1_group
+  agent_group_id = smartassist_agent_group.tier1.id
 
   can_support_chat  = true
   max_chat_support  = 4
@@ -62,7 +94,7 @@ resource "smartassist_agent" "team" {
     is_preferred_agent = true
   }
   skill {
-    id                = each.value.skill
+    id                = smartassist_skill.language[each.value.lang].id
     proficiency_level = "expert"
   }
 }
@@ -98,8 +130,12 @@ output "contact_numbers" {
   value = { for k, c in smartassist_contact.customers : k => "${c.cell_phone.country_code}${c.cell_phone.phone_number}" }
 }
 
+output "support_queue" {
+  value = smartassist_queue.support.id
+}
+
 output "support_queue_agents" {
-  value = sort([for k, a in smartassist_agent.team : a.email if contains([for q in a.queue : q.id], local.support_queue)])
+  value = sort([for k, a in smartassist_agent.team : a.email if contains([for q in a.queue : q.id], smartassist_queue.support.id)])
 }
 
 output "sample_conversation" {
