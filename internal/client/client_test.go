@@ -358,6 +358,14 @@ func TestErrorClassification(t *testing.T) {
 	if IsNotFound(errors.New("404 not found")) {
 		t.Error("a plain error must not be classified by its text")
 	}
+	for status, want := range map[int]bool{400: true, 404: true, 409: true, 499: true, 500: false, 502: false, 302: false} {
+		if got := IsClientError(fmt.Errorf("w: %w", &APIError{StatusCode: status})); got != want {
+			t.Errorf("IsClientError(%d) = %v, want %v", status, got, want)
+		}
+	}
+	if IsClientError(errors.New("400 bad request")) {
+		t.Error("a transport error is not a refusal")
+	}
 }
 
 func TestOversizedBodyIsRefused(t *testing.T) {

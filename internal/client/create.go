@@ -43,22 +43,35 @@ func lookupContext(ctx context.Context) (context.Context, context.CancelFunc) {
 // createNamed posts a create whose answer is documented to carry the new
 // object's id (skill groups, skills, queues). An answer without one is
 // tolerated: the object is then found by name through the list, the first
-// with exactly that name (the pages do not say that names are unique, so
-// this is a fallback, not a way to tell objects apart). A failed create is
-// returned as it is, without a lookup: after a lost answer, a lookup by
-// name could not tell a new object from an older one of the same name.
+// with exactly that name.
+//
+// After a create that may have been processed although its answer was lost
+// (no answer, or a 5xx), the pages do not say that names are unique, so an
+// object found by name cannot be told from an older one of the same name:
+// it is not adopted. The error says instead whether an object of that name
+// exists, and its id, so the user can import it or know that none was made.
 func createNamed[T any](ctx context.Context, c *Client, path string, body any, l lister[T], name string) (*T, error) {
 	var created T
-	if err := c.do(ctx, http.MethodPost, path, nil, body, &created); err != nil {
-		return nil, err
-	}
-	if l.id(&created) != "" {
+	postErr := c.do(ctx, http.MethodPost, path, nil, body, &created)
+	if postErr == nil && l.id(&created) != "" {
 		return &created, nil
+	}
+	if postErr != nil && !mayHaveCreated(postErr) {
+		return nil, postErr
 	}
 	lookupCtx, cancel := lookupContext(ctx)
 	defer cancel()
 	found, err := l.find(lookupCtx, name)
-	return reconciled(found, err, nil, UnconfirmedCreateError{Kind: l.kind, By: "name", Value: name})
+	if postErr == nil {
+		return reconciled(found, err, nil, UnconfirmedCreateError{Kind: l.kind, By: "name", Value: name})
+	}
+	switch {
+	case err == nil:
+		return nil, &UnconfirmedCreateError{Kind: l.kind, By: "name", Value: name, Err: postErr, FoundID: l.id(found)}
+	case IsNotFound(err):
+		return nil, fmt.Errorf("%w (no %s named %s exists afterwards, so none was created)", postErr, l.kind, name)
+	}
+	return nil, &UnconfirmedCreateError{Kind: l.kind, By: "name", Value: name, Err: postErr, LookupErr: err}
 }
 
 // reconciled turns the outcome of that lookup into the create's answer.
@@ -89,7 +102,10 @@ type UnconfirmedCreateError struct {
 	By    string
 	Value string
 	// Created is true when the API confirmed the create.
-	Created   bool
+	Created bool
+	// FoundID is the id of an object found by the lookup that may or may
+	// not be the one this create made.
+	FoundID   string
 	Err       error
 	LookupErr error
 
@@ -107,6 +123,12 @@ func (e *UnconfirmedCreateError) Error() string {
 	}
 	if e.LookupErr != nil {
 		fmt.Fprintf(&b, "; looking it up by %s failed: %v", e.By, e.LookupErr)
+	}
+	if e.FoundID != "" {
+		fmt.Fprintf(&b, "; a %s with the %s %s exists now, with the id %s. If it is the one this create made, import it "+
+			"(terraform import <address> %s) instead of creating it again; if it is an older one, give the new %s another %s",
+			e.Kind, e.By, e.Value, e.FoundID, e.FoundID, e.Kind, e.By)
+		return b.String()
 	}
 	if e.importArg != "" {
 		fmt.Fprintf(&b, ". If the %s exists, import it by %s (terraform import <address> %s) instead of creating it again", e.Kind, e.By, e.importArg)

@@ -155,6 +155,13 @@ func IsConflict(err error) bool {
 	return strings.Contains(m, "already exist") || strings.Contains(m, "duplicate") || strings.Contains(m, "already in use")
 }
 
+// IsClientError reports whether the API refused the request as sent: an
+// answer with a 4xx status. Such a request had no effect.
+func IsClientError(err error) bool {
+	var e *APIError
+	return errors.As(err, &e) && e.StatusCode >= 400 && e.StatusCode < 500
+}
+
 // IsUnauthorized reports whether err is an authentication or scope failure.
 func IsUnauthorized(err error) bool {
 	var e *APIError

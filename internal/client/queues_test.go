@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -201,4 +202,34 @@ func TestQueueUpdateNeverDropsTheAgents(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	api.expectCalls(t, call(t, "GET", "/queues/qu-1", ""))
+}
+
+// A create answered 502 may still have been processed. Names are not
+// documented as unique, so a queue found by name afterwards is not adopted:
+// the error names it, or says that none exists.
+func TestQueueCreateWithALostAnswerSaysWhatExists(t *testing.T) {
+	for _, tc := range []struct {
+		name, list, want string
+	}{
+		{"a queue of the name exists", `{"results":[{"id":"qu-9","name":"Overnight"}],"hasMore":false}`,
+			`POST /queues: HTTP 502 Bad Gateway: down; a queue with the name Overnight exists now, with the id qu-9. If it is the one this create made, import it (terraform import <address> qu-9)`},
+		{"none exists", `{"results":[],"hasMore":false}`,
+			`POST /queues: HTTP 502 Bad Gateway: down (no queue named Overnight exists afterwards, so none was created)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, api := newFakeAPI(t, func(r apiCall) (int, string) {
+				if r.Method == "POST" {
+					return http.StatusBadGateway, `{"errors":[{"msg":"down","code":502}]}`
+				}
+				return 0, tc.list
+			})
+			_, err := c.Queues.Create(context.Background(), QueueRequest{Name: "Overnight", HoursOfOperationID: "h-1"})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v\nwant it to contain %s", err, tc.want)
+			}
+			if n := len(api.calls); n != 2 {
+				t.Fatalf("%d calls, want the POST (not retried) and one list read: %v", n, api.calls)
+			}
+		})
+	}
 }

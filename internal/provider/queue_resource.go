@@ -189,6 +189,8 @@ func queueCreateDetail(name string, err error) string {
 			name, err, name)
 	case errors.As(err, &unconfirmed):
 		return err.Error()
+	case !client.IsClientError(err):
+		return fmt.Sprintf("Creating the queue %q failed: %v", name, err)
 	}
 	return fmt.Sprintf("Creating the queue %q failed: %v\n\nCheck that hours_of_operation_id, the skill ids and the "+
 		"agent group ids name objects that exist.", name, err)
