@@ -36,8 +36,9 @@ func Render(res Results, verdicts []Verdict) string {
 		if mode.Limited() {
 			w("The emulator accepts %d requests in any sliding minute and the provider block sets `requests_per_minute = %s`. ",
 				mode.EmulatorRPM, fmtFloat(mode.ProviderRPM))
-			w("*Ideal* is calls ÷ rate, the time the calls need at %d a minute (%s s a call).\n\n",
+			w("*Ideal* is calls ÷ rate, the time the calls need at %d a minute (%s s a call). ",
 				mode.EmulatorRPM, fmtFloat(60/float64(mode.EmulatorRPM)))
+			w("It leaves out terraform's own time (the floor), which dominates a command that makes few calls.\n\n")
 		} else {
 			w("The emulator enforces no limit and the provider block sets `requests_per_minute = %s`, so the client never waits. ",
 				fmtFloat(mode.ProviderRPM))
@@ -48,25 +49,13 @@ func Render(res Results, verdicts []Verdict) string {
 
 	w("## Floor: the same objects as `terraform_data`\n\n")
 	w("Plain `terraform_data` resources with the same values (built into terraform: no provider, no API calls), ")
-	w("through the same four commands. It is what terraform itself costs at each size.\n\n")
-	w("| Scenario | create (s) | refresh (s) | update (s) | destroy (s) |\n|---|--:|--:|--:|--:|\n")
-	for _, s := range res.Scenarios {
-		f, ok := res.Floor(s)
-		if !ok {
-			continue
-		}
-		w("| %s |", s)
-		for _, p := range Phases {
-			if pm, ok := f.Phase(p); ok {
-				w(" %s |", secs(pm.Wall))
-			} else {
-				w(" — |")
-			}
-		}
-		w("\n")
+	w("through the same four commands. It is what terraform itself costs at each size. Each scenario's floor runs ")
+	w("right before its mode (a) run.\n\n")
+	if len(res.Floors) == 0 {
+		w("No floor was measured: it runs with mode (a), which did not run.\n\n")
+	} else {
+		writeFloorTable(&b, res)
 	}
-	w("\n")
-
 	w("## Targets\n\n")
 	met, notMet := 0, 0
 	for _, v := range verdicts {
@@ -134,6 +123,27 @@ func writeMethod(b *strings.Builder, res Results) {
 	w("and terraform's default parallelism of 10 would cap a batch at 10.\n")
 	w("- **Run modes:** (a) no rate limit on either side, compared with the floor; (b) the documented 60 requests a ")
 	w("minute sped up tenfold, 600 on both the emulator and the provider, compared with the ideal time calls ÷ rate.\n\n")
+}
+
+func writeFloorTable(b *strings.Builder, res Results) {
+	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	w("| Scenario | create (s) | refresh (s) | update (s) | destroy (s) |\n|---|--:|--:|--:|--:|\n")
+	for _, s := range res.Scenarios {
+		f, ok := res.Floor(s)
+		if !ok {
+			continue
+		}
+		w("| %s |", s)
+		for _, p := range Phases {
+			if pm, ok := f.Phase(p); ok {
+				w(" %s |", secs(pm.Wall))
+			} else {
+				w(" — |")
+			}
+		}
+		w("\n")
+	}
+	w("\n")
 }
 
 func writeModeTable(b *strings.Builder, res Results, mode Mode) {

@@ -110,6 +110,9 @@ func TestRenderSummaryAndNoFailures(t *testing.T) {
 	if strings.Contains(out, "## Mode (b)") {
 		t.Error("a section for a mode that did not run")
 	}
+	if !strings.Contains(out, "No floor was measured") {
+		t.Error("no word on the missing floor")
+	}
 	// Without a floor the ratio is a dash.
 	if !strings.Contains(out, "| 100 contacts | create | 1.00 | — | — | 4 |") {
 		t.Errorf("row without floor:\n%s", out)
