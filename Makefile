@@ -3,6 +3,10 @@
 #   make demo      the main job: the provider against the embedded emulator
 #   make test      unit and acceptance tests against the emulator, docs and
 #                  examples checks (what CI runs)
+#   make bench     the provider through the terraform CLI on PATH against the
+#                  emulator, at 10 to 500 agents and contacts; writes
+#                  BENCHMARKS.md (several minutes; BENCH_FLAGS=-quick for a
+#                  smoke run)
 #
 # Acceptance tests drive a real Terraform CLI: the one on PATH, or the one
 # TF_ACC_TERRAFORM_PATH names. Without either, an OpenTofu build is installed
@@ -15,6 +19,7 @@ VERSION      ?= dev
 TOOLS_DIR    := $(CURDIR)/.tools
 TOFU_VERSION := v1.6.3
 GOFLAGS_TEST ?=
+BENCH_FLAGS  ?=
 
 # Which Terraform CLI the tests, docs and demo use.
 ifneq ($(strip $(TF_ACC_TERRAFORM_PATH)),)
@@ -35,7 +40,7 @@ ifdef TF_IS_TOFU
   TF_ENV += TF_ACC_PROVIDER_HOST=registry.opentofu.org
 endif
 
-.PHONY: default build install lint fmt-check generate docs-check examples-check test testacc demo release-check clean terraform
+.PHONY: default build install lint fmt-check generate docs-check examples-check test testacc demo bench release-check clean terraform
 
 default: build
 
@@ -87,6 +92,12 @@ testacc: terraform
 
 demo: terraform
 	TF_BIN=$(TF_BIN) TF_IS_TOFU=$(TF_IS_TOFU) bash scripts/demo.sh
+
+# Wall time, API calls by route, 429s and provider memory per scenario and
+# phase, with the rate limit off and at 600 a minute, against a terraform_data
+# floor. Needs the real terraform CLI on PATH (dev_overrides, no init).
+bench:
+	go run ./internal/bench/cmd/smartassist-bench $(BENCH_FLAGS)
 
 # goreleaser from the module proxy (v2.16.0 is the newest that builds with Go 1.26): validate .goreleaser.yml and build every
 # platform's archive locally (unsigned). Slow; not part of make test.
