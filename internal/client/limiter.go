@@ -10,13 +10,34 @@ import (
 // takes the next free slot, one interval after the previous one. Everything
 // one Client sends, retries included, goes through one Limiter, so a large
 // apply spends the budget evenly instead of running into 429s.
+//
+// Even spacing alone puts exactly the budget into every sixty seconds, and
+// the API counts requests when they arrive: one that travels a little
+// faster than the request a budget earlier would be the budget's first
+// too many. So a request also waits until the one a whole budget before it
+// left at least a minute and windowGuard ago; that costs windowGuard once a
+// minute.
 type Limiter struct {
 	mu       sync.Mutex
 	interval time.Duration
 	next     time.Time
 	now      func() time.Time
 	sleep    func(ctx context.Context, d time.Duration) error
+
+	// sent holds the slots of the last budget's worth of requests, a ring
+	// that starts at head; nil when the budget is too large to track.
+	sent []time.Time
+	head int
+	size int
 }
+
+// windowGuard is the margin kept at the edge of the API's sixty-second
+// window, for differences in the time requests take to arrive.
+const windowGuard = 250 * time.Millisecond
+
+// maxTrackedBudget bounds the ring: a budget above it is not one the API
+// grants, and its spacing is too small to matter.
+const maxTrackedBudget = 100000
 
 // NewLimiter returns a limiter for perMinute requests a minute. now may be
 // nil (time.Now).
@@ -27,6 +48,9 @@ func NewLimiter(perMinute float64, now func() time.Time) *Limiter {
 	l := &Limiter{now: now, sleep: sleepContext}
 	if perMinute > 0 {
 		l.interval = time.Duration(float64(time.Minute) / perMinute)
+		if perMinute <= maxTrackedBudget {
+			l.size = max(int(perMinute), 1)
+		}
 	}
 	return l
 }
@@ -45,6 +69,17 @@ func (l *Limiter) Reserve() time.Duration {
 	slot := l.next
 	if slot.Before(now) {
 		slot = now
+	}
+	if l.size > 0 {
+		if len(l.sent) < l.size {
+			l.sent = append(l.sent, slot)
+		} else {
+			if earliest := l.sent[l.head].Add(time.Minute + windowGuard); slot.Before(earliest) {
+				slot = earliest
+			}
+			l.sent[l.head] = slot
+			l.head = (l.head + 1) % l.size
+		}
 	}
 	l.next = slot.Add(l.interval)
 	return slot.Sub(now)

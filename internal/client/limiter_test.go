@@ -31,6 +31,34 @@ func TestLimiterSpacesRequestsEvenly(t *testing.T) {
 	}
 }
 
+// A whole budget never fits in sixty seconds: the request a budget after
+// another waits until a minute and the guard have passed since it.
+func TestLimiterKeepsAMarginAtTheWindowEdge(t *testing.T) {
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	now := start
+	l := NewLimiter(60, func() time.Time { return now })
+	var slots []time.Time
+	for i := 0; i < 122; i++ {
+		slots = append(slots, now.Add(l.Reserve()))
+	}
+	for i, want := range map[int]time.Duration{
+		0:   0,
+		59:  59 * time.Second,
+		60:  time.Minute + windowGuard,
+		61:  61*time.Second + windowGuard,
+		120: 2*time.Minute + 2*windowGuard,
+	} {
+		if got := slots[i].Sub(start); got != want {
+			t.Errorf("request %d at %s, want %s", i, got, want)
+		}
+	}
+	for i := 60; i < len(slots); i++ {
+		if gap := slots[i].Sub(slots[i-60]); gap < time.Minute+windowGuard {
+			t.Fatalf("requests %d and %d are %s apart: a whole budget inside a minute and the guard", i-60, i, gap)
+		}
+	}
+}
+
 func TestLimiterOffWhenZero(t *testing.T) {
 	l := NewLimiter(0, nil)
 	for i := 0; i < 3; i++ {
