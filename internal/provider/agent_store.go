@@ -120,6 +120,12 @@ func (s *agentStore) read(ctx context.Context, id string, needGet bool) (*client
 	if a := page[id]; a != nil {
 		return s.usable(ctx, a)
 	}
+	// Count every read of the run so far, not only those before this one:
+	// Terraform refreshes in parallel, and reads that arrived while the
+	// first page was read are as good a sign of a large run as earlier ones.
+	s.mu.Lock()
+	n = s.reads
+	s.mu.Unlock()
 	if n < agentReadsBeforeList+int(math.Ceil(float64(pages-1)/4)) {
 		return s.client.Agents.Get(ctx, id)
 	}

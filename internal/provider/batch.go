@@ -8,21 +8,24 @@ import (
 
 // batcher coalesces concurrent calls into one bulk call. Terraform applies
 // independent resources in parallel (ten at a time by default); each
-// resource hands its record to the batcher, which waits a short window for
-// others, or until it holds max records, and then runs them in one call.
-// Each caller gets its own record's result.
+// resource hands its record to the batcher, which waits while others keep
+// arriving (until none has for quiet, or the first has waited maxWait), or
+// until it holds max records, and then runs them in one call. Each caller
+// gets its own record's result.
 //
 // The bulk call runs on its own context, detached from the callers': once a
 // write is sent, every caller waits for its outcome, so a record the API
 // created is never lost because one caller was interrupted.
 type batcher[Req, Res any] struct {
-	window  time.Duration
+	quiet   time.Duration
+	maxWait time.Duration
 	max     int
 	timeout time.Duration
 	run     func(ctx context.Context, reqs []Req) []batchResult[Res]
 
 	mu      sync.Mutex
 	pending []*batchCall[Req, Res]
+	first   time.Time // when the first pending record arrived
 	timer   *time.Timer
 }
 
@@ -41,20 +44,25 @@ func (b *batcher[Req, Res]) Do(req Req) (Res, error) {
 	call := &batchCall[Req, Res]{req: req, done: make(chan batchResult[Res], 1)}
 	b.mu.Lock()
 	b.pending = append(b.pending, call)
-	switch {
-	case len(b.pending) >= b.max:
+	if len(b.pending) == 1 {
+		b.first = time.Now()
+	}
+	if len(b.pending) >= b.max {
 		batch := b.takeLocked()
 		b.mu.Unlock()
 		go b.flush(batch)
-	case b.timer == nil:
-		b.timer = time.AfterFunc(b.window, func() {
+	} else {
+		// Wait quiet for the next record, but never past maxWait.
+		wait := min(b.quiet, b.maxWait-time.Since(b.first))
+		if b.timer != nil {
+			b.timer.Stop()
+		}
+		b.timer = time.AfterFunc(max(wait, 0), func() {
 			b.mu.Lock()
 			batch := b.takeLocked()
 			b.mu.Unlock()
 			b.flush(batch)
 		})
-		b.mu.Unlock()
-	default:
 		b.mu.Unlock()
 	}
 	r := <-call.done

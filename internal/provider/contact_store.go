@@ -13,10 +13,13 @@ import (
 // Contact writes are coalesced into bulk calls: under 60 requests a minute,
 // 500 contacts take 20 calls instead of 500.
 const (
-	// contactBatchWindow is how long the first write of a batch waits for
-	// others. Terraform starts its (by default ten) parallel operations
-	// within a few milliseconds of each other.
-	contactBatchWindow = 150 * time.Millisecond
+	// contactBatchQuiet is how long a batch waits for the next write.
+	// Terraform starts its parallel operations (ten by default) within a few
+	// milliseconds of each other, though on a busy machine they trickle in
+	// over longer: a batch keeps waiting while they do, up to
+	// contactBatchMaxWait.
+	contactBatchQuiet   = 100 * time.Millisecond
+	contactBatchMaxWait = time.Second
 	// contactBatchMax is the largest batch sent in one call.
 	contactBatchMax = 25
 	// contactWriteTimeout bounds one bulk call, retries and rate-limit
@@ -42,9 +45,9 @@ type contactStore struct {
 
 func newContactStore(c *client.Client) *contactStore {
 	s := &contactStore{client: c}
-	s.creates = &batcher[client.ContactRequest, client.Contact]{window: contactBatchWindow, max: contactBatchMax, timeout: contactWriteTimeout, run: s.runCreates}
-	s.updates = &batcher[client.ContactUpdate, client.Contact]{window: contactBatchWindow, max: contactBatchMax, timeout: contactWriteTimeout, run: s.runUpdates}
-	s.deletes = &batcher[string, struct{}]{window: contactBatchWindow, max: contactBatchMax, timeout: contactWriteTimeout, run: s.runDeletes}
+	s.creates = &batcher[client.ContactRequest, client.Contact]{quiet: contactBatchQuiet, maxWait: contactBatchMaxWait, max: contactBatchMax, timeout: contactWriteTimeout, run: s.runCreates}
+	s.updates = &batcher[client.ContactUpdate, client.Contact]{quiet: contactBatchQuiet, maxWait: contactBatchMaxWait, max: contactBatchMax, timeout: contactWriteTimeout, run: s.runUpdates}
+	s.deletes = &batcher[string, struct{}]{quiet: contactBatchQuiet, maxWait: contactBatchMaxWait, max: contactBatchMax, timeout: contactWriteTimeout, run: s.runDeletes}
 	return s
 }
 
