@@ -81,6 +81,9 @@ func Render(res Results, verdicts []Verdict) string {
 			cell(v.Measured), cell(v.Limit), result)
 	}
 	w("\n")
+	if why := explanations(verdicts); len(why) > 0 {
+		w("### Why the targets not met are not met\n\n%s\n\n", strings.Join(why, "\n"))
+	}
 
 	var failures []string
 	for _, run := range append(append([]ScenarioRun{}, res.Floors...), res.Runs...) {

@@ -131,3 +131,17 @@ func TestRoutesAndCell(t *testing.T) {
 		t.Errorf("cell = %q", got)
 	}
 }
+
+func TestTheReportExplainsWhatIsNotMet(t *testing.T) {
+	verdicts := []Verdict{
+		{Target: "wall time ≤ 2× the terraform_data floor (N = 500)", Outcome: NotMet},
+		{Target: "contacts create/update/destroy ≤ ⌈N/25⌉+2 calls (whole command)", Outcome: Met},
+	}
+	got := explanations(verdicts)
+	if len(got) != 1 || !strings.Contains(got[0], "per-resource work") {
+		t.Fatalf("explanations = %q; want exactly the floor target's", got)
+	}
+	if explanations([]Verdict{{Target: "no 429 answers at 600/min", Outcome: Met}}) != nil {
+		t.Fatal("a met target needs no explanation")
+	}
+}
