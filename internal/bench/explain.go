@@ -11,8 +11,8 @@ var whyNotMet = []struct{ target, why string }{
 			"walking the graph, planning and writing the state, which the floor table measures. A command " +
 			"that makes few calls (10 agents, contacts in bulk, a refresh through the shared list) spends most " +
 			"of its time there, so its ratio to the ideal is far above 1.15 while the calls themselves keep " +
-			"their pace. The commands with many calls (creates and destroys of 100 and 500 agents) show the " +
-			"client's spacing: within a few percent of the ideal."},
+			"their pace. The commands that are mostly calls, such as creating 100 or 500 agents, come within " +
+			"about 15% of the ideal; a destroy adds a refresh's worth of terraform time on top."},
 	{"wall time ≤ 2× the terraform_data floor",
 		"A refresh of `terraform_data` costs terraform almost nothing, while each agent's refresh is a " +
 			"ReadResource and a PlanResourceChange through the plugin protocol, with sets of nested blocks " +
