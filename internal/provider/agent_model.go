@@ -182,18 +182,6 @@ func digitsOnly(s string) string {
 // keeps or chooses them. On update, a cleared optional string is sent as ""
 // so the full-document PUT clears it.
 func (m *agentModel) request(update bool) *client.AgentRequest {
-	str := func(v types.String) *string {
-		switch {
-		case v.IsUnknown():
-			return nil
-		case v.IsNull():
-			if update {
-				return client.String("")
-			}
-			return nil
-		}
-		return client.String(v.ValueString())
-	}
 	boolean := func(v types.Bool) *bool {
 		if v.IsNull() || v.IsUnknown() {
 			return nil
@@ -205,9 +193,9 @@ func (m *agentModel) request(update bool) *client.AgentRequest {
 		FirstName:          client.String(m.FirstName.ValueString()),
 		LastName:           client.String(m.LastName.ValueString()),
 		RoleID:             client.String(m.RoleID.ValueString()),
-		NickName:           str(m.Nickname),
-		PhoneNumber:        str(m.PhoneNumber),
-		CustomID:           str(m.CustomID),
+		NickName:           textOrClear(m.Nickname, update),
+		PhoneNumber:        textOrClear(m.PhoneNumber, update),
+		CustomID:           textOrClear(m.CustomID, update),
 		CanSupportChat:     boolean(m.CanSupportChat),
 		CanSupportVoice:    boolean(m.CanSupportVoice),
 		AttachmentsEnabled: boolean(m.AttachmentsEnabled),
@@ -286,32 +274,4 @@ func (m *agentModel) fillComputed(from agentModel) {
 	if m.Skills == nil {
 		m.Skills = []skillModel{}
 	}
-}
-
-func stringOrNull(s client.FlexString) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(string(s))
-}
-
-func boolOrNull(b *client.FlexBool) types.Bool {
-	if b == nil {
-		return types.BoolNull()
-	}
-	return types.BoolValue(bool(*b))
-}
-
-func intOrNull(n *client.FlexInt) types.Int64 {
-	if n == nil {
-		return types.Int64Null()
-	}
-	return types.Int64Value(int64(*n))
-}
-
-func boolOr(v types.Bool, def bool) bool {
-	if v.IsNull() || v.IsUnknown() {
-		return def
-	}
-	return v.ValueBool()
 }

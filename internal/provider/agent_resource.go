@@ -283,42 +283,6 @@ func (r *agentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 }
 
-// applyBlockDefault sets field to def in every planned block whose
-// configured twin (the block with the same key) leaves field out.
-func applyBlockDefault[T any](ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse,
-	block string, key func(*T) types.String, field func(*T) *types.Bool, def bool) (changed bool) {
-	p := path.Root(block)
-	cfg, known, d := blockSet[T](ctx, req.Config, p)
-	resp.Diagnostics.Append(d...)
-	if !known || d.HasError() {
-		return false
-	}
-	omitted := map[string]bool{}
-	for i := range cfg {
-		k := key(&cfg[i])
-		if k.IsUnknown() || field(&cfg[i]).IsUnknown() {
-			return false // an expression decides it; leave the plan alone
-		}
-		if field(&cfg[i]).IsNull() {
-			omitted[k.ValueString()] = true
-		}
-	}
-	planned, known, d := blockSet[T](ctx, resp.Plan, p)
-	resp.Diagnostics.Append(d...)
-	if !known || d.HasError() || len(omitted) == 0 {
-		return false
-	}
-	for i := range planned {
-		v := field(&planned[i])
-		if k := key(&planned[i]); !k.IsUnknown() && omitted[k.ValueString()] && (v.IsUnknown() || v.IsNull() || v.ValueBool() != def) {
-			changed = changed || !v.IsUnknown() // filling an unknown is no change of its own
-			*v = types.BoolValue(def)
-		}
-	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, p, planned)...)
-	return changed
-}
-
 func (r *agentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
 		r.client, r.agents = data.client, data.agents

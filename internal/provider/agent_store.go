@@ -152,28 +152,12 @@ func (s *agentStore) usable(ctx context.Context, a *client.Agent) (*client.Agent
 
 // probe reads the list's first page, once per run.
 func (s *agentStore) probe(ctx context.Context) (map[string]*client.Agent, int, error) {
-	s.mu.Lock()
-	for s.firstPage == nil {
-		if wait := s.probing; wait != nil {
-			s.mu.Unlock()
-			select {
-			case <-wait:
-			case <-ctx.Done():
-				return nil, 0, ctx.Err()
-			}
-			s.mu.Lock()
-			if s.probing == wait { // the read failed
-				s.mu.Unlock()
-				return nil, 0, fmt.Errorf("reading the first page of the agents list failed")
-			}
-			continue
-		}
-		done := make(chan struct{})
-		s.probing = done
-		s.mu.Unlock()
+	err := s.once(ctx, &s.probing, func() bool { return s.firstPage != nil }, func(ctx context.Context) (func(), error) {
 		l, err := s.client.Agents.List(ctx, client.AgentListOptions{Page: 1, IncludeQueues: true})
-		s.mu.Lock()
-		if err == nil {
+		if err != nil {
+			return nil, err
+		}
+		return func() {
 			s.firstPage = byID(l.Results)
 			s.pages = max(int(l.TotalPages), 1)
 			if l.HasMore && s.pages < 2 {
@@ -182,39 +166,20 @@ func (s *agentStore) probe(ctx context.Context) (map[string]*client.Agent, int, 
 			if s.pages == 1 && s.list == nil {
 				s.list = s.firstPage // the first page is the whole list
 			}
-			s.probing = nil
-		}
-		close(done)
-		if err != nil {
-			s.mu.Unlock()
-			return nil, 0, err
-		}
+		}, nil
+	})
+	if err != nil {
+		return nil, 0, err
 	}
-	page, pages := s.firstPage, s.pages
-	s.mu.Unlock()
-	return page, pages, nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.firstPage, s.pages, nil
 }
 
 // walk reads the rest of the list, once per run.
 func (s *agentStore) walk(ctx context.Context) (map[string]*client.Agent, error) {
-	s.mu.Lock()
-	for s.list == nil {
-		if wait := s.listing; wait != nil {
-			s.mu.Unlock()
-			select {
-			case <-wait:
-			case <-ctx.Done():
-				return nil, ctx.Err()
-			}
-			s.mu.Lock()
-			if s.listing == wait {
-				s.mu.Unlock()
-				return nil, fmt.Errorf("reading the agents list failed")
-			}
-			continue
-		}
-		done := make(chan struct{})
-		s.listing = done
+	err := s.once(ctx, &s.listing, func() bool { return s.list != nil }, func(ctx context.Context) (func(), error) {
+		s.mu.Lock()
 		all := make(map[string]*client.Agent, len(s.firstPage))
 		for id, a := range s.firstPage {
 			all[id] = a
@@ -226,20 +191,55 @@ func (s *agentStore) walk(ctx context.Context) (map[string]*client.Agent, error)
 			}
 			return true
 		})
-		s.mu.Lock()
-		if err == nil {
-			s.list = all
-			s.listing = nil
-		}
-		close(done)
 		if err != nil {
-			s.mu.Unlock()
 			return nil, err
 		}
+		return func() { s.list = all }, nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	list := s.list
-	s.mu.Unlock()
-	return list, nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.list, nil
+}
+
+// once runs load for the first caller while done is false, and makes the
+// others wait for it. load's store func runs with s.mu held. A failed load
+// stays failed for the run: those waiting, and later callers, get an error
+// and fall back to a GET.
+func (s *agentStore) once(ctx context.Context, inflight *chan struct{}, done func() bool,
+	load func(context.Context) (store func(), err error)) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for !done() {
+		if wait := *inflight; wait != nil {
+			s.mu.Unlock()
+			select {
+			case <-wait:
+			case <-ctx.Done():
+				s.mu.Lock()
+				return ctx.Err()
+			}
+			s.mu.Lock()
+			if *inflight == wait {
+				return fmt.Errorf("reading the agents list failed")
+			}
+			continue
+		}
+		loading := make(chan struct{})
+		*inflight = loading
+		s.mu.Unlock()
+		store, err := load(ctx)
+		s.mu.Lock()
+		close(loading)
+		if err != nil {
+			return err
+		}
+		store()
+		*inflight = nil
+	}
+	return nil
 }
 
 func byID(agents client.FlexList[client.Agent]) map[string]*client.Agent {

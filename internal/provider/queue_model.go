@@ -119,16 +119,11 @@ func sameDuration(a, b types.String) bool {
 func (m *queueResourceModel) request(update bool) client.QueueRequest {
 	req := client.QueueRequest{
 		Name:                     m.Name.ValueString(),
+		Description:              textOrClear(m.Description, update),
 		HoursOfOperationID:       m.HoursOfOperationID.ValueString(),
 		IsAdvancedRoutingEnabled: client.Bool(boolOr(m.IsAdvancedRoutingEnabled, defaultAdvancedRouting)),
 		Skills:                   make([]client.QueueSkillRequest, 0, len(m.Skills)),
 		AgentGroupIDs:            make([]string, 0, len(m.AgentGroupIDs)),
-	}
-	switch {
-	case !m.Description.IsNull() && !m.Description.IsUnknown():
-		req.Description = client.String(m.Description.ValueString())
-	case update:
-		req.Description = client.String("")
 	}
 	for _, s := range m.Skills {
 		req.Skills = append(req.Skills, client.QueueSkillRequest{ID: s.ID.ValueString(), IsExpireEnabled: boolOr(s.IsExpireEnabled, defaultSkillExpire)})

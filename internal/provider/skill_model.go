@@ -138,22 +138,6 @@ func skillObjectLabel(id string, name types.String) string {
 	return fmt.Sprintf("%s (%s)", id, name.ValueString())
 }
 
-// textOrClear is an optional text field of a request: left out when
-// unknown, or null on a create; "" when null on an update, so the
-// full-document update clears it.
-func textOrClear(v types.String, update bool) *string {
-	switch {
-	case v.IsUnknown():
-		return nil
-	case v.IsNull():
-		if update {
-			return client.String("")
-		}
-		return nil
-	}
-	return client.String(v.ValueString())
-}
-
 // skillDescription checks a skill or skill group description: at most
 // skillDescriptionMax characters (characters, not bytes: "é" is one), and
 // not empty, since the API stores no description as "" and the attribute
