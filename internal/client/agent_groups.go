@@ -36,9 +36,9 @@ type AgentGroup struct {
 	ID          FlexString                  `json:"id"`
 	Name        FlexString                  `json:"name"`
 	Description FlexString                  `json:"description"`
-	Status      FlexString                  `json:"status"`
+	Status      LooseString                 `json:"status"`
 	IsDefault   *FlexBool                   `json:"isDefault"`
-	TotalAgents FlexInt                     `json:"totalAgents"`
+	TotalAgents LooseString                 `json:"totalAgents"`
 	Managers    FlexList[AgentGroupManager] `json:"managers"`
 	CreatedAt   FlexString                  `json:"createdAt"`
 	Raw         map[string]json.RawMessage  `json:"-"`
@@ -53,8 +53,13 @@ type AgentGroupManager struct {
 	AccessLevel FlexString `json:"accessLevel"`
 }
 
-// UnmarshalJSON decodes the typed fields leniently and keeps the raw
-// document. Only a body that is not a JSON object fails.
+// missing names the fields every answer that describes an agent group
+// carries, when they are absent.
+func (g *AgentGroup) missing() []string {
+	return absent("id", string(g.ID), "name", string(g.Name))
+}
+
+// UnmarshalJSON decodes the typed fields and keeps the raw document.
 func (g *AgentGroup) UnmarshalJSON(b []byte) error {
 	type plain AgentGroup
 	raw, err := decodeDocument(b, "an agent group", (*plain)(g))
@@ -100,7 +105,7 @@ type AgentGroupList = ListPage[AgentGroup]
 
 func (s *AgentGroupsService) lister() lister[AgentGroup] {
 	return lister[AgentGroup]{
-		kind: "agent group", path: "/agent-groups", list: s.List,
+		kind: "agent group", path: "/agent-groups", list: s.List, bySkip: true,
 		id:   func(g *AgentGroup) string { return string(g.ID) },
 		name: func(g *AgentGroup) string { return string(g.Name) },
 	}
@@ -120,7 +125,10 @@ func (s *AgentGroupsService) Create(ctx context.Context, req AgentGroupRequest) 
 	var created AgentGroup
 	postErr := s.client.do(ctx, http.MethodPost, "agent-groups", nil, req, &created)
 	if postErr == nil && created.ID != "" {
-		return &created, nil
+		if created.missing() == nil {
+			return &created, nil
+		}
+		return s.Get(ctx, string(created.ID))
 	}
 	if postErr != nil && !mayHaveCreated(postErr) {
 		return nil, postErr
@@ -201,23 +209,19 @@ func (s *AgentGroupsService) Get(ctx context.Context, id string) (*AgentGroup, e
 	if err := s.client.do(ctx, http.MethodGet, "agent-groups/"+seg, nil, nil, &g); err != nil {
 		return nil, err
 	}
+	if err := checkComplete(http.MethodGet, "/agent-groups/"+seg, &g); err != nil {
+		return nil, err
+	}
 	return &g, nil
 }
 
 // List reads one page of agent groups. get-all-agent-groups documents no
 // parameters, and its answer carries skip and limit rather than page, so
-// the page is sent as skip = (page-1)·limit, with limit, and page itself is
-// not sent: a server that reads skip may refuse it alongside. A server that
-// ignores skip answers the first page again, and the walk stops there when
-// a page brings nothing new.
+// the walk sends skip and limit (and the skip it sends next is where the
+// answer says this page ended). A page given by Page alone is sent as such.
 func (s *AgentGroupsService) List(ctx context.Context, opts ListOptions) (*AgentGroupList, error) {
-	q := opts.query()
-	if opts.Page > 0 && opts.Limit > 0 {
-		q.Del("page")
-		q.Set("skip", strconv.Itoa((opts.Page-1)*opts.Limit))
-	}
 	var l AgentGroupList
-	if err := s.client.do(ctx, http.MethodGet, "agent-groups", q, nil, &l); err != nil {
+	if err := s.client.do(ctx, http.MethodGet, "agent-groups", opts.query(), nil, &l); err != nil {
 		return nil, err
 	}
 	return &l, nil
@@ -229,8 +233,7 @@ func (s *AgentGroupsService) ListAll(ctx context.Context) ([]AgentGroup, error) 
 }
 
 // FindByName reads the list up to the first agent group named exactly name
-// (case-sensitive). It answers an *APIError with status 404 (IsNotFound)
-// when none is.
+// (case-sensitive). It answers a *NotListedError (IsNotFound) when none is.
 func (s *AgentGroupsService) FindByName(ctx context.Context, name string) (*AgentGroup, error) {
 	return s.lister().find(ctx, name)
 }
@@ -253,7 +256,17 @@ func (s *AgentGroupsService) Update(ctx context.Context, id string, req AgentGro
 	if g.ID == "" {
 		g.ID = FlexString(id)
 	}
+	if err := checkComplete(http.MethodPut, "/agent-groups/"+seg, &g); err != nil {
+		return nil, err
+	}
 	return &g, nil
+}
+
+// Gone reports whether err, the failure of a request about the agent group
+// id, proves that the group no longer exists (see gone.go). Otherwise it
+// answers err, or a *StreamError.
+func (s *AgentGroupsService) Gone(ctx context.Context, id string, err error) (bool, error) {
+	return s.client.gone(ctx, err, "agent-groups", func(ctx context.Context) (bool, error) { return s.lister().has(ctx, id) })
 }
 
 // Delete removes an agent group. The answer (the group) is not used.

@@ -20,11 +20,11 @@ func TestAgentGroupDecodesTheSamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.Results) != 1 || l.Limit != 10 || l.Skip != 0 || l.TotalResults != 1 {
+	if len(l.Results) != 1 || intOf(l.Limit) != 10 || intOf(l.Skip) != 0 || l.Total() != 1 {
 		t.Fatalf("list %+v", l)
 	}
 	g := l.Results[0]
-	if g.ID != "ag-1" || g.Name != "Tier 1" || g.Status != "ACTIVE" || g.IsDefault == nil || bool(*g.IsDefault) || g.TotalAgents != 3 ||
+	if g.ID != "ag-1" || g.Name != "Tier 1" || g.Status != "ACTIVE" || g.IsDefault == nil || bool(*g.IsDefault) || g.TotalAgents != "3" ||
 		g.CreatedAt != "2024-03-01T10:00:00.000Z" || len(g.Managers) != 1 || g.Managers[0].UserID != "u-5" || g.Managers[0].AccessLevel != "full" {
 		t.Fatalf("group %+v", g)
 	}
@@ -59,7 +59,7 @@ func TestAgentGroupRequests(t *testing.T) {
 	if _, err := c.AgentGroups.List(ctx, ListOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.AgentGroups.List(ctx, ListOptions{Page: 3, Limit: 50}); err != nil {
+	if _, err := c.AgentGroups.List(ctx, ListOptions{Skip: 100, Limit: 50}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.AgentGroups.Update(ctx, "ag-1", AgentGroupUpdateRequest{Name: "Tier 1", Description: ""}); err != nil {

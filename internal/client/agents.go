@@ -15,26 +15,26 @@ import (
 // get-the-agent-id-using-custom-id (reference.md §1.1).
 type AgentsService service
 
-// Agent is an agent as the API returns it. Every field decodes leniently
-// (see flex.go). Raw keeps the whole document, so an update can send back the
+// Agent is an agent as the API returns it, decoded as flex.go says: the
+// documented quirks are read, other shapes are errors. Raw keeps the whole document, so an update can send back the
 // fields this type does not model.
 type Agent struct {
-	ID           FlexString `json:"id"`
-	UserID       FlexString `json:"userId"`
-	OrgID        FlexString `json:"orgId"`
-	AccountID    FlexString `json:"accountId"`
-	IID          FlexString `json:"iId"`
-	EmailID      FlexString `json:"emailId"`
-	FirstName    FlexString `json:"firstName"`
-	LastName     FlexString `json:"lastName"`
-	NickName     FlexString `json:"nickName"`
-	PhoneNumber  FlexString `json:"phoneNumber"`
-	CustomID     FlexString `json:"customId"`
-	RoleID       FlexString `json:"roleId"`
-	AgentGroupID FlexString `json:"agentGroupId"`
-	Status       FlexString `json:"status"`
-	CreatedAt    FlexString `json:"createdAt"`
-	UpdatedAt    FlexString `json:"updatedAt"`
+	ID           FlexString  `json:"id"`
+	UserID       FlexString  `json:"userId"`
+	OrgID        LooseString `json:"orgId"`
+	AccountID    LooseString `json:"accountId"`
+	IID          LooseString `json:"iId"`
+	EmailID      FlexString  `json:"emailId"`
+	FirstName    FlexString  `json:"firstName"`
+	LastName     FlexString  `json:"lastName"`
+	NickName     FlexString  `json:"nickName"`
+	PhoneNumber  FlexString  `json:"phoneNumber"`
+	CustomID     FlexString  `json:"customId"`
+	RoleID       FlexString  `json:"roleId"`
+	AgentGroupID FlexString  `json:"agentGroupId"`
+	Status       LooseString `json:"status"`
+	CreatedAt    LooseString `json:"createdAt"`
+	UpdatedAt    LooseString `json:"updatedAt"`
 
 	AgentGroups FlexList[AgentGroupMembership] `json:"agentGroups"`
 
@@ -146,8 +146,13 @@ func (a *Agent) GroupID() string {
 	return ""
 }
 
-// UnmarshalJSON decodes the typed fields leniently and keeps the raw
-// document. Only a body that is not a JSON object fails.
+// missing names the fields every answer that describes an agent carries,
+// when they are absent: its id and its email, which names it.
+func (a *Agent) missing() []string {
+	return absent("id", string(a.ID), "emailId", string(a.EmailID))
+}
+
+// UnmarshalJSON decodes the typed fields and keeps the raw document.
 func (a *Agent) UnmarshalJSON(b []byte) error {
 	type plain Agent
 	raw, err := decodeDocument(b, "an agent", (*plain)(a))
@@ -219,14 +224,7 @@ type AgentListOptions struct {
 }
 
 // AgentList is one page of agents.
-type AgentList struct {
-	Results      FlexList[Agent] `json:"results"`
-	Skip         FlexInt         `json:"skip"`
-	Limit        FlexInt         `json:"limit"`
-	HasMore      FlexBool        `json:"hasMore"`
-	TotalPages   FlexInt         `json:"totalPages"`
-	TotalResults FlexInt         `json:"totalResults"`
-}
+type AgentList = ListPage[Agent]
 
 // Get reads one agent.
 func (s *AgentsService) Get(ctx context.Context, id string) (*Agent, error) {
@@ -238,11 +236,17 @@ func (s *AgentsService) Get(ctx context.Context, id string) (*Agent, error) {
 	if err := s.client.do(ctx, http.MethodGet, "agents/"+seg, nil, nil, &a); err != nil {
 		return nil, err
 	}
+	if err := checkComplete(http.MethodGet, "/agents/"+seg, &a); err != nil {
+		return nil, err
+	}
 	return &a, nil
 }
 
 // List reads one page of agents through the legacy list path
-// (…/agents?page=&includeQueues=), which needs no org id.
+// (…/agents?page=&includeQueues=), which needs no org id. list-all-agents
+// documents page and includeQueues only; limit=ListPageSize is sent too, so
+// a server that honours it answers in fewer pages, and the walks below go
+// by what each answer says, so one that ignores it is walked as well.
 func (s *AgentsService) List(ctx context.Context, opts AgentListOptions) (*AgentList, error) {
 	q := url.Values{}
 	page := opts.Page
@@ -250,12 +254,18 @@ func (s *AgentsService) List(ctx context.Context, opts AgentListOptions) (*Agent
 		page = 1
 	}
 	q.Set("page", strconv.Itoa(page))
+	q.Set("limit", strconv.Itoa(ListPageSize))
 	if opts.IncludeQueues {
 		q.Set("includeQueues", "true")
 	}
 	var l AgentList
 	if err := s.client.do(ctx, http.MethodGet, "agents", q, nil, &l); err != nil {
 		return nil, err
+	}
+	for i := range l.Results {
+		if err := checkComplete(http.MethodGet, "/agents?page="+strconv.Itoa(page), &l.Results[i]); err != nil {
+			return nil, err
+		}
 	}
 	return &l, nil
 }
@@ -266,14 +276,29 @@ func (s *AgentsService) ListAll(ctx context.Context, includeQueues bool, visit f
 	return s.ListPages(ctx, AgentListOptions{Page: 1, IncludeQueues: includeQueues}, visit)
 }
 
-// ListPages reads the pages from opts.Page on, like ListAll.
+// ListPages reads the pages from opts.Page on, like ListAll. The pages
+// before opts.Page are taken to have been full pages of the size the first
+// answer states.
 func (s *AgentsService) ListPages(ctx context.Context, opts AgentListOptions, visit func(page int, l *AgentList) bool) error {
-	for page := max(opts.Page, 1); page <= maxPages; page++ {
+	cur := pageCursor{opts: ListOptions{Page: max(opts.Page, 1), Limit: ListPageSize}}
+	seen := map[string]bool{}
+	for n := 0; n < maxPages; n++ {
+		page := cur.opts.Page
 		l, err := s.List(ctx, AgentListOptions{Page: page, IncludeQueues: opts.IncludeQueues})
 		if err != nil {
 			return err
 		}
-		if !visit(page, l) || len(l.Results) == 0 || !morePages(page, l.HasMore, l.TotalPages) {
+		if n == 0 && page > 1 {
+			cur.read = (page - 1) * max(l.pageSize(), len(l.Results))
+		}
+		fresh := 0
+		for i := range l.Results {
+			if id := string(l.Results[i].ID); !seen[id] {
+				seen[id] = true
+				fresh++
+			}
+		}
+		if !visit(page, l) || !cur.advance(l.PageMeta, len(l.Results), fresh) {
 			return nil
 		}
 	}
@@ -281,7 +306,7 @@ func (s *AgentsService) ListPages(ctx context.Context, opts AgentListOptions, vi
 }
 
 // FindByEmail finds an agent by email, case-insensitively, through the list.
-// It answers an *APIError with status 404 when no agent has that email.
+// It answers a *NotListedError when no agent has that email.
 func (s *AgentsService) FindByEmail(ctx context.Context, email string) (*Agent, error) {
 	found, _, err := s.FindByEmails(ctx, []string{email}, 0)
 	if err != nil {
@@ -290,7 +315,7 @@ func (s *AgentsService) FindByEmail(ctx context.Context, email string) (*Agent, 
 	if a := found[strings.ToLower(email)]; a != nil {
 		return a, nil
 	}
-	return nil, notFound(http.MethodGet, "agents", fmt.Sprintf("no agent has the email %s", email))
+	return nil, &NotListedError{Kind: "agent", Path: "/agents", By: "email", Value: email}
 }
 
 // FindByEmails finds several agents by email, case-insensitively, in one
@@ -299,12 +324,13 @@ func (s *AgentsService) FindByEmail(ctx context.Context, email string) (*Agent, 
 // of the list's size, so that the next walk can start where the agents it
 // looks for are likely to be.
 //
-// The walk starts at startPage and goes forward while there are more pages,
-// then backwards from startPage. With no startPage it reads the first page,
-// then the last, then the rest from the end: a new agent is on the first page
-// of a small account and, when the list is in creation order, on the last
-// page of a large one, so a walk for agents just created usually reads one
-// or two pages.
+// The walk starts at startPage and goes forward while the answers say more
+// follow, then backwards from startPage. With no startPage it reads the
+// first page, then the last, then the rest from the end: a new agent is on
+// the first page of a small account and, when the list is in creation
+// order, on the last page of a large one, so a walk for agents just created
+// usually reads one or two pages. Page numbers are the server's own: the
+// page size is whatever its answers say, the same for every page.
 func (s *AgentsService) FindByEmails(ctx context.Context, emails []string, startPage int) (map[string]*Agent, ListSize, error) {
 	want := make(map[string]bool, len(emails))
 	for _, e := range emails {
@@ -312,6 +338,7 @@ func (s *AgentsService) FindByEmails(ctx context.Context, emails []string, start
 	}
 	found := make(map[string]*Agent, len(emails))
 	read := map[int]bool{}
+	seen := map[string]bool{}
 	var size ListSize
 	visit := func(page int) (more bool, err error) {
 		l, err := s.List(ctx, AgentListOptions{Page: page, IncludeQueues: true})
@@ -319,14 +346,22 @@ func (s *AgentsService) FindByEmails(ctx context.Context, emails []string, start
 			return false, err
 		}
 		read[page] = true
-		size.observe(page, l)
+		size.observe(l)
+		fresh := 0
 		for i := range l.Results {
+			if id := string(l.Results[i].ID); !seen[id] {
+				seen[id] = true
+				fresh++
+			}
 			key := strings.ToLower(string(l.Results[i].EmailID))
 			if want[key] && found[key] == nil {
 				found[key] = &l.Results[i]
 			}
 		}
-		return len(l.Results) > 0 && morePages(page, l.HasMore, l.TotalPages), nil
+		// Whether a page follows this one, judged as a walk from the first
+		// page would judge it: the pages before it were full.
+		cur := pageCursor{opts: ListOptions{Page: page, Limit: ListPageSize}, read: (page - 1) * size.PageSize}
+		return cur.advance(l.PageMeta, len(l.Results), fresh), nil
 	}
 	done := func() bool { return len(found) == len(want) }
 
@@ -364,18 +399,20 @@ type ListSize struct {
 	Pages, Results, PageSize int
 }
 
-func (z *ListSize) observe(page int, l *AgentList) {
-	if l.TotalPages > 0 {
-		z.Pages = int(l.TotalPages)
+func (z *ListSize) observe(l *AgentList) {
+	if l.TotalPages != nil && *l.TotalPages > 0 {
+		z.Pages = int(*l.TotalPages)
 	}
-	if l.TotalResults > 0 {
-		z.Results = int(l.TotalResults)
+	if t := l.Total(); t > 0 {
+		z.Results = t
 	}
-	switch {
-	case l.Limit > 0:
-		z.PageSize = int(l.Limit)
-	case bool(l.HasMore) || (l.TotalPages > 0 && int64(page) < int64(l.TotalPages)):
-		z.PageSize = len(l.Results) // a full page
+	if ps := l.pageSize(); ps > 0 {
+		z.PageSize = ps
+	} else if z.PageSize == 0 && l.PageCount() > 1 {
+		z.PageSize = len(l.Results) // a page followed by others is a full one
+	}
+	if z.Pages == 0 && z.Results > 0 && z.PageSize > 0 {
+		z.Pages = (z.Results + z.PageSize - 1) / z.PageSize
 	}
 }
 
@@ -470,7 +507,12 @@ func (s *AgentsService) CreateWith(ctx context.Context, req *AgentRequest, find 
 	var created Agent
 	postErr := s.client.do(ctx, http.MethodPost, "agents", nil, req, &created)
 	if postErr == nil && created.ID != "" {
-		return &created, nil
+		if created.missing() == nil {
+			return &created, nil
+		}
+		// The agent exists, with this id, but the answer does not describe
+		// it: read it.
+		return s.Get(ctx, string(created.ID))
 	}
 	if postErr != nil && !mayHaveCreated(postErr) {
 		return nil, postErr
@@ -581,6 +623,9 @@ func (s *AgentsService) Update(ctx context.Context, current *Agent, req *AgentRe
 	}
 	if updated.ID == "" {
 		updated.ID = FlexString(id)
+	}
+	if err := checkComplete(http.MethodPut, "/agents/"+seg, &updated); err != nil {
+		return nil, err
 	}
 	return &updated, nil
 }

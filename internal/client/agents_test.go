@@ -3,7 +3,10 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"testing"
 )
@@ -33,12 +36,14 @@ func TestCustomIDLookupReadsEveryDocumentedShape(t *testing.T) {
 	}
 }
 
-func TestAgentDecodesLeniently(t *testing.T) {
-	// The create sample's phoneNumber is a JSON number; other odd types in
-	// fields must not fail the read either.
+func TestAgentDecodesTheDocumentedQuirks(t *testing.T) {
+	// The create sample's phoneNumber is a JSON number; booleans and
+	// numbers may come as text. Fields that are only shown may hold
+	// anything.
 	body := `{"id":"a-1","emailId":"x@example.com","phoneNumber":13456782345,"canSupportChat":"true",
-	  "maxChatSupport":"5","queues":{"unexpected":"object"},"skills":[{"skillId":"s-1","proficiencyLevel":"expert","id":"m-1"},"junk"],
-	  "agentGroups":[{"groupId":"ag-1","role":"agent"}],"chatLanguageSupport":[{"language":"en","proficiency":"expert"}]}`
+	  "maxChatSupport":"5","skills":[{"skillId":"s-1","proficiencyLevel":"expert","id":"m-1"}],"createdAt":{"$date":1},
+	  "agentGroups":[{"groupId":"ag-1","role":"agent"}],"chatLanguageSupport":[{"language":"en","proficiency":"expert"}],
+	  "desktopLayouts":"not modelled"}`
 	var a Agent
 	if err := json.Unmarshal([]byte(body), &a); err != nil {
 		t.Fatal(err)
@@ -46,11 +51,11 @@ func TestAgentDecodesLeniently(t *testing.T) {
 	if a.PhoneNumber != "13456782345" || a.CanSupportChat == nil || !bool(*a.CanSupportChat) || a.MaxChatSupport == nil || *a.MaxChatSupport != 5 {
 		t.Fatalf("decoded %+v", a)
 	}
-	if len(a.Queues) != 0 || len(a.Skills) != 1 || a.Skills[0].Skill() != "s-1" || a.GroupID() != "ag-1" {
-		t.Fatalf("queues %v skills %v group %q", a.Queues, a.Skills, a.GroupID())
+	if len(a.Skills) != 1 || a.Skills[0].Skill() != "s-1" || a.GroupID() != "ag-1" || a.CreatedAt != "" {
+		t.Fatalf("skills %v group %q createdAt %q", a.Skills, a.GroupID(), a.CreatedAt)
 	}
-	if string(a.Raw["queues"]) != `{"unexpected":"object"}` {
-		t.Fatalf("raw document not kept: %s", a.Raw["queues"])
+	if string(a.Raw["desktopLayouts"]) != `"not modelled"` {
+		t.Fatalf("raw document not kept: %s", a.Raw["desktopLayouts"])
 	}
 	if err := json.Unmarshal([]byte(`[1,2]`), &a); err == nil {
 		t.Fatal("a body that is not an object must fail")
@@ -63,7 +68,7 @@ func TestUpdateSendsTheFullDocument(t *testing.T) {
 	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		query = r.URL.RawQuery
 		_ = json.NewDecoder(r.Body).Decode(&sent)
-		w.Write([]byte(`{"id":"a-1","firstName":"New"}`))
+		w.Write([]byte(`{"id":"a-1","emailId":"x@example.com","firstName":"New"}`))
 	}))
 	var current Agent
 	_ = json.Unmarshal([]byte(`{"id":"a-1","userId":"u-1","orgId":"o-1","firstName":"Old","lastName":"L","emailId":"x@example.com",
@@ -129,5 +134,41 @@ func TestCreateInterruptedBeforeSendingMakesNoLookup(t *testing.T) {
 	}
 	if calls.Load() != 0 {
 		t.Fatalf("%d requests reached the server", calls.Load())
+	}
+}
+
+// A managed field of another shape than the pages document fails the
+// decode: an empty value would look like a change and be written back.
+func TestAgentRefusesOtherShapesInManagedFields(t *testing.T) {
+	for _, body := range []string{
+		`{"id":"a-1","emailId":"x@example.com","queues":{"unexpected":"object"}}`,
+		`{"id":"a-1","emailId":"x@example.com","skills":[{"skillId":"s-1"},"junk"]}`,
+		`{"id":"a-1","emailId":"x@example.com","canSupportChat":"perhaps"}`,
+		`{"id":"a-1","emailId":"x@example.com","maxChatSupport":"five"}`,
+		`{"id":"a-1","emailId":{"address":"x@example.com"}}`,
+	} {
+		var a Agent
+		if err := json.Unmarshal([]byte(body), &a); err == nil {
+			t.Errorf("%s decoded as %+v, want an error", body, a)
+		}
+	}
+}
+
+// A 2xx answer that does not describe the agent, or is not JSON at all, is
+// an error that names the request.
+func TestAgentGetRefusesAnAnswerWithoutTheAgent(t *testing.T) {
+	for body, want := range map[string]string{
+		`{}`:                          "GET /agents/a-1: the answer has no id, emailId",
+		`{"id":"a-1"}`:                "GET /agents/a-1: the answer has no emailId",
+		`<html>Gateway</html>`:        "GET /agents/a-1: the response is not the JSON this endpoint documents",
+		`{"id":"a-1","emailId":"x@ex`: "GET /agents/a-1: the response is not the JSON this endpoint documents",
+		``:                            "GET /agents/a-1: the response is empty where a JSON document was expected",
+	} {
+		c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, body) }))
+		a, err := c.Agents.Get(context.Background(), "a-1")
+		var de *DecodeError
+		if !errors.As(err, &de) || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%q: agent %+v, err %v; want a *DecodeError starting %q", body, a, err, want)
+		}
 	}
 }

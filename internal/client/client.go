@@ -90,6 +90,7 @@ type Logger interface {
 // Client talks to one SmartAssist app (stream) of one account.
 type Client struct {
 	base      *url.URL
+	host      string
 	stream    string
 	accountID string
 	userAgent string
@@ -97,6 +98,7 @@ type Client struct {
 	http      *retryablehttp.Client
 	limiter   *Limiter
 	logger    Logger
+	answered  answered
 
 	Agents        *AgentsService
 	Contacts      *ContactsService
@@ -138,6 +140,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	c := &Client{
 		base:      base,
+		host:      strings.TrimRight(cfg.Host, "/"),
 		stream:    cfg.StreamID,
 		accountID: cfg.AccountID,
 		userAgent: cfg.UserAgent,
@@ -259,8 +262,12 @@ func (c *Client) Do(req *retryablehttp.Request, v any) error {
 		}
 		return apiErr
 	}
-	if v == nil || len(bytes.TrimSpace(body)) == 0 {
+	c.answered.mark(collectionOf(path))
+	if v == nil {
 		return nil
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return &DecodeError{Method: method, Path: path, Reason: "the response is empty where a JSON document was expected"}
 	}
 	if err := json.Unmarshal(body, v); err != nil {
 		return &DecodeError{Method: method, Path: path, Reason: "the response is not the JSON this endpoint documents", Err: err}

@@ -55,7 +55,7 @@ func TestMintedJWTClaimsAndSignature(t *testing.T) {
 		tokens = append(tokens, r.Header.Get("auth"))
 		headers = append(headers, r.Header.Clone())
 		mu.Unlock()
-		fmt.Fprint(w, `{"id":"a-1"}`)
+		fmt.Fprint(w, `{"id":"a-1","emailId":"x@example.com"}`)
 	}))
 	for i := 0; i < 2; i++ {
 		if _, err := c.Agents.Get(context.Background(), "a-1"); err != nil {
@@ -106,7 +106,7 @@ func TestStaticJWTIsSentAsIs(t *testing.T) {
 	var got atomic.Value
 	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		got.Store(r.Header.Get("auth"))
-		fmt.Fprint(w, `{}`)
+		fmt.Fprint(w, `{"id":"a-1","emailId":"x@example.com"}`)
 	}), func(cfg *Config) { cfg.ClientID, cfg.ClientSecret, cfg.JWT = "", "", "eyJ.static.token" })
 	if _, err := c.Agents.Get(context.Background(), "a-1"); err != nil {
 		t.Fatal(err)
@@ -148,7 +148,7 @@ func TestServerErrorIsRetriedThenSucceeds(t *testing.T) {
 		case 2:
 			w.WriteHeader(http.StatusBadGateway)
 		default:
-			fmt.Fprint(w, `{"id":"a-1","firstName":"Ann"}`)
+			fmt.Fprint(w, `{"id":"a-1","emailId":"x@example.com","firstName":"Ann"}`)
 		}
 	}))
 	a, err := c.Agents.Get(context.Background(), "a-1")
@@ -238,7 +238,7 @@ func TestRetryAfterDelaysTheRetry(t *testing.T) {
 			return
 		}
 		second = time.Now()
-		fmt.Fprint(w, `{"id":"a-1"}`)
+		fmt.Fprint(w, `{"id":"a-1","emailId":"x@example.com"}`)
 	}))
 	if _, err := c.Agents.Get(context.Background(), "a-1"); err != nil {
 		t.Fatal(err)
@@ -342,12 +342,15 @@ func TestErrorClassification(t *testing.T) {
 		notFound, limited, conflic bool
 	}{
 		{&APIError{StatusCode: 404}, true, false, false},
-		{&APIError{StatusCode: 400, Message: "Agent not found"}, true, false, false},
+		// Message text never classifies: a 400 that says "not found" (a
+		// mistyped stream, say) is not a 404, and "already exists" is not
+		// a 409.
+		{&APIError{StatusCode: 400, Message: "Agent not found"}, false, false, false},
 		{&APIError{StatusCode: 500, Message: "not found"}, false, false, false},
 		{&APIError{StatusCode: 429}, false, true, false},
 		{&APIError{StatusCode: 400, Message: "You've exceeded the per-minute rate limit."}, false, true, false},
 		{&APIError{StatusCode: 409}, false, false, true},
-		{&APIError{StatusCode: 400, Message: "emailId already exists"}, false, false, true},
+		{&APIError{StatusCode: 400, Message: "emailId already exists"}, false, false, false},
 	}
 	for i, tc := range cases {
 		wrapped := fmt.Errorf("wrapped: %w", tc.err)
@@ -370,7 +373,7 @@ func TestErrorClassification(t *testing.T) {
 
 func TestOversizedBodyIsRefused(t *testing.T) {
 	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprintf(w, `{"id":"a-1","pad":"%s"}`, strings.Repeat("x", 4096))
+		fmt.Fprintf(w, `{"id":"a-1","emailId":"x@example.com","pad":"%s"}`, strings.Repeat("x", 4096))
 	}), func(cfg *Config) { cfg.MaxResponseBytes = 1024 })
 	_, err := c.Agents.Get(context.Background(), "a-1")
 	var de *DecodeError

@@ -26,12 +26,18 @@ type Contact struct {
 	MongoID    FlexString            `json:"_id"`
 	FirstName  FlexString            `json:"firstName"`
 	LastName   FlexString            `json:"lastName"`
-	FullName   FlexString            `json:"fullName"`
+	FullName   LooseString           `json:"fullName"`
 	Salutation FlexString            `json:"salutation"`
 	CellPhone  FlexObject[CellPhone] `json:"cellPhone"`
 	Status     FlexString            `json:"status"`
-	CreatedAt  FlexString            `json:"createdAt"`
-	UpdatedAt  FlexString            `json:"updatedAt"`
+	CreatedAt  LooseString           `json:"createdAt"`
+	UpdatedAt  LooseString           `json:"updatedAt"`
+}
+
+// missing names the fields every answer that describes a contact carries,
+// when they are absent: its id and its number.
+func (c *Contact) missing() []string {
+	return absent("id", c.ID(), "cellPhone.phoneNumber", string(c.CellPhone.Value.PhoneNumber))
 }
 
 // ID is the contact's id, whichever key carried it.
@@ -132,11 +138,7 @@ func (f BulkFailure) Why() string {
 }
 
 // ContactList is one page of contacts.
-type ContactList struct {
-	Results      FlexList[Contact] `json:"results"`
-	HasMore      FlexBool          `json:"hasMore"`
-	TotalResults FlexInt           `json:"totalResults"`
-}
+type ContactList = ListPage[Contact]
 
 // Create adds contacts in one call. The answer is the created contacts.
 func (s *ContactsService) Create(ctx context.Context, contacts []ContactRequest) ([]Contact, error) {
@@ -149,8 +151,8 @@ func (s *ContactsService) Create(ctx context.Context, contacts []ContactRequest)
 
 // ContactPageSize is how many contacts one list call asks for. Paging
 // parameters of get-all-contacts are not documented; skip and limit are
-// sent, and a server that ignores them is detected (see ListAll).
-const ContactPageSize = 100
+// sent, and the walk goes by what each answer says (see paging.go).
+const ContactPageSize = ListPageSize
 
 // List reads one page.
 func (s *ContactsService) List(ctx context.Context, skip, limit int) (*ContactList, error) {
@@ -162,27 +164,17 @@ func (s *ContactsService) List(ctx context.Context, skip, limit int) (*ContactLi
 	return &l, nil
 }
 
-// ListAll reads every contact, INACTIVE ones included, following the pages
-// until one brings nothing new.
+// ListAll reads every contact, INACTIVE ones included.
 func (s *ContactsService) ListAll(ctx context.Context) ([]Contact, error) {
 	var out []Contact
-	seen := map[string]bool{}
-	for page := 0; page < maxPages; page++ {
-		l, err := s.List(ctx, len(out), ContactPageSize)
-		if err != nil {
-			return nil, err
-		}
-		added := 0
-		for _, c := range l.Results {
-			if id := c.ID(); id != "" && !seen[id] {
-				seen[id] = true
-				out = append(out, c)
-				added++
-			}
-		}
-		if added == 0 || !bool(l.HasMore) {
-			return out, nil
-		}
+	fetch := func(ctx context.Context, o ListOptions) (*ContactList, error) { return s.List(ctx, o.Skip, o.Limit) }
+	start := pageCursor{bySkip: true, opts: ListOptions{Limit: ContactPageSize}}
+	err := walkList(ctx, start, fetch, func(c *Contact) string { return c.ID() }, "/contacts", func(page []Contact) bool {
+		out = append(out, page...)
+		return true
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -195,6 +187,12 @@ func (s *ContactsService) Update(ctx context.Context, id string, c ContactReques
 	}
 	var out Contact
 	if err := s.client.do(ctx, http.MethodPut, "contacts/"+seg, nil, c, &out); err != nil {
+		return nil, err
+	}
+	if out.ID() == "" {
+		out.IDField = FlexString(id)
+	}
+	if err := checkComplete(http.MethodPut, "/contacts/"+seg, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

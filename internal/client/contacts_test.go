@@ -47,7 +47,7 @@ func TestContactListAllStopsWhenPagesRepeat(t *testing.T) {
 	var calls atomic.Int32
 	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
-		w.Write([]byte(`{"results":[{"id":"c1"},{"id":"c2"}],"hasMore":true}`))
+		w.Write([]byte(`{"results":[{"id":"c1","cellPhone":{"phoneNumber":"+1555"}},{"id":"c2","cellPhone":{"phoneNumber":"+1556"}}],"hasMore":true}`))
 	}))
 	all, err := c.Contacts.ListAll(context.Background())
 	if err != nil {

@@ -24,27 +24,27 @@ var ConversationStatuses = []string{"ACTIVE", "CLOSED", "IDLE", "OPEN", "OVERDUE
 type Conversation struct {
 	MongoID                       FlexString                  `json:"_id"`
 	IDField                       FlexString                  `json:"id"`
-	Status                        FlexString                  `json:"status"`
-	ConversationType              FlexString                  `json:"conversationType"`
-	Source                        FlexString                  `json:"source"`
-	Language                      FlexString                  `json:"language"`
-	Priority                      FlexString                  `json:"priority"`
-	WaitTime                      FlexString                  `json:"waitTime"`
+	Status                        LooseString                 `json:"status"`
+	ConversationType              LooseString                 `json:"conversationType"`
+	Source                        LooseString                 `json:"source"`
+	Language                      LooseString                 `json:"language"`
+	Priority                      LooseString                 `json:"priority"`
+	WaitTime                      LooseString                 `json:"waitTime"`
 	CallbackOpted                 *FlexBool                   `json:"callbackOpted"`
-	SurveyRequired                FlexString                  `json:"surveyRequired"`
+	SurveyRequired                LooseString                 `json:"surveyRequired"`
 	IsProactiveAgentAssistEnabled *FlexBool                   `json:"isProactiveAgentAssistEnabled"`
-	KeyIntentName                 FlexString                  `json:"keyIntentName"`
-	KeyIntentUserInput            FlexString                  `json:"keyIntentUserInput"`
-	StartTime                     FlexString                  `json:"startTime"`
-	EndTime                       FlexString                  `json:"endTime"`
-	AcceptedAt                    FlexString                  `json:"acceptedAt"`
-	CreatedAt                     FlexString                  `json:"createdAt"`
-	UpdatedAt                     FlexString                  `json:"updatedAt"`
-	UserID                        FlexString                  `json:"userId"`
-	BotID                         FlexString                  `json:"botId"`
-	OrgID                         FlexString                  `json:"orgId"`
-	AccountID                     FlexString                  `json:"accountId"`
-	BotSessionID                  FlexString                  `json:"botSessionId"`
+	KeyIntentName                 LooseString                 `json:"keyIntentName"`
+	KeyIntentUserInput            LooseString                 `json:"keyIntentUserInput"`
+	StartTime                     LooseString                 `json:"startTime"`
+	EndTime                       LooseString                 `json:"endTime"`
+	AcceptedAt                    LooseString                 `json:"acceptedAt"`
+	CreatedAt                     LooseString                 `json:"createdAt"`
+	UpdatedAt                     LooseString                 `json:"updatedAt"`
+	UserID                        LooseString                 `json:"userId"`
+	BotID                         LooseString                 `json:"botId"`
+	OrgID                         LooseString                 `json:"orgId"`
+	AccountID                     LooseString                 `json:"accountId"`
+	BotSessionID                  LooseString                 `json:"botSessionId"`
 	Participants                  FlexList[Participant]       `json:"participants"`
 	Queues                        FlexList[ConversationQueue] `json:"queues"`
 	TransferDetails               FlexList[TransferDetail]    `json:"transferDetails"`
@@ -62,8 +62,11 @@ func (c *Conversation) ID() string {
 	return string(c.IDField)
 }
 
-// UnmarshalJSON decodes leniently and keeps the raw document. Only a body
-// that is not a JSON object fails.
+// missing names the conversation's id when the answer lacks it.
+func (c *Conversation) missing() []string { return absent("_id", c.ID()) }
+
+// UnmarshalJSON decodes the typed fields and keeps the raw document. The
+// scalar fields are only shown, so an odd shape there reads as empty.
 func (c *Conversation) UnmarshalJSON(b []byte) error {
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(b, &probe); err != nil {
@@ -136,14 +139,7 @@ type ConversationListOptions struct {
 }
 
 // ConversationList is one page of conversations.
-type ConversationList struct {
-	Results      FlexList[Conversation] `json:"results"`
-	Skip         FlexInt                `json:"skip"`
-	Limit        FlexInt                `json:"limit"`
-	HasMore      FlexBool               `json:"hasMore"`
-	TotalPages   FlexInt                `json:"totalPages"`
-	TotalResults FlexInt                `json:"totalResults"`
-}
+type ConversationList = ListPage[Conversation]
 
 // Get reads one conversation.
 func (s *ConversationsService) Get(ctx context.Context, id string) (*Conversation, error) {
@@ -153,6 +149,9 @@ func (s *ConversationsService) Get(ctx context.Context, id string) (*Conversatio
 	}
 	var c Conversation
 	if err := s.client.do(ctx, http.MethodGet, "conversations/"+seg, nil, nil, &c); err != nil {
+		return nil, err
+	}
+	if err := checkComplete(http.MethodGet, "/conversations/"+seg, &c); err != nil {
 		return nil, err
 	}
 	return &c, nil
@@ -185,37 +184,36 @@ func (s *ConversationsService) List(ctx context.Context, opts ConversationListOp
 const ConversationPageSize = 100
 
 // ListAll follows the pages until max conversations (0: no bound) or the
-// last page. The filters are also applied to what comes back, so a server
-// that ignores one cannot widen the answer, and a conversation met twice
-// (the list moved between pages) is kept once. An entry without an id can
-// be neither referred to nor told apart from another, and is left out.
+// end of the list (see paging.go). The filters are also applied to what
+// comes back, so a server that ignores one cannot widen the answer, and a
+// conversation met twice (the list moved between pages) is kept once.
 func (s *ConversationsService) ListAll(ctx context.Context, opts ConversationListOptions, max int) ([]Conversation, error) {
 	var out []Conversation
-	seen := map[string]bool{}
-	skip := 0
-	for page := 0; page < maxPages; page++ {
-		limit := ConversationPageSize
-		if max > 0 && max-len(out) < limit {
-			limit = max - len(out)
+	limit := ConversationPageSize
+	if max > 0 && max < limit {
+		limit = max
+	}
+	fetch := func(ctx context.Context, o ListOptions) (*ConversationList, error) {
+		if max > 0 && max-len(out) < o.Limit {
+			o.Limit = max - len(out) // ask only for what is still missing
 		}
-		l, err := s.List(ctx, ConversationListOptions{Skip: skip, Limit: limit, Status: opts.Status, Source: opts.Source, Language: opts.Language})
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range l.Results {
-			if c.ID() == "" || seen[c.ID()] || !opts.matches(&c) {
+		return s.List(ctx, ConversationListOptions{Skip: o.Skip, Limit: o.Limit, Status: opts.Status, Source: opts.Source, Language: opts.Language})
+	}
+	start := pageCursor{bySkip: true, opts: ListOptions{Limit: limit}}
+	err := walkList(ctx, start, fetch, func(c *Conversation) string { return c.ID() }, "/conversations", func(page []Conversation) bool {
+		for i := range page {
+			if !opts.matches(&page[i]) {
 				continue
 			}
-			seen[c.ID()] = true
-			out = append(out, c)
+			out = append(out, page[i])
 			if max > 0 && len(out) >= max {
-				return out, nil
+				return false
 			}
 		}
-		if len(l.Results) == 0 || !bool(l.HasMore) {
-			return out, nil
-		}
-		skip += len(l.Results)
+		return true
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -252,9 +252,9 @@ func TestConversationListAllKeepsEachConversationOnce(t *testing.T) {
 	}
 }
 
-func TestConversationListAllSkipsEntriesWithoutID(t *testing.T) {
+func TestConversationListAllReadsEitherIDKey(t *testing.T) {
 	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprint(w, `{"results":[{"status":"OPEN"},{"_id":"c-1"},{"id":"c-2"},{"_id":""}],"hasMore":false}`)
+		fmt.Fprint(w, `{"results":[{"_id":"c-1"},{"id":"c-2"}],"hasMore":false}`)
 	}))
 	got, err := c.Conversations.ListAll(context.Background(), ConversationListOptions{}, 0)
 	if err != nil {
@@ -262,5 +262,17 @@ func TestConversationListAllSkipsEntriesWithoutID(t *testing.T) {
 	}
 	if want := []string{"c-1", "c-2"}; !reflect.DeepEqual(conversationIDs(got), want) {
 		t.Errorf("ids = %v, want %v", conversationIDs(got), want)
+	}
+}
+
+// An entry without an id can be neither referred to nor told apart from
+// another: the page is refused, not silently shortened.
+func TestConversationListAllRefusesEntriesWithoutID(t *testing.T) {
+	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"results":[{"_id":"c-1"},{"status":"OPEN"}],"hasMore":false}`)
+	}))
+	got, err := c.Conversations.ListAll(context.Background(), ConversationListOptions{}, 0)
+	if err == nil || err.Error() != "GET /conversations: entry 2 of the page has no id" {
+		t.Fatalf("got %v, err %v", conversationIDs(got), err)
 	}
 }

@@ -53,7 +53,12 @@ func lookupContext(ctx context.Context) (context.Context, context.CancelFunc) {
 func createNamed[T any](ctx context.Context, c *Client, path string, body any, l lister[T], name string) (*T, error) {
 	var created T
 	postErr := c.do(ctx, http.MethodPost, path, nil, body, &created)
-	if postErr == nil && l.id(&created) != "" {
+	if id := l.id(&created); postErr == nil && id != "" {
+		if ck, ok := any(&created).(complete); ok && ck.missing() != nil {
+			// The object exists, with this id, but the answer does not
+			// describe it: read it.
+			return l.get(ctx, id)
+		}
 		return &created, nil
 	}
 	if postErr != nil && !mayHaveCreated(postErr) {
@@ -68,7 +73,7 @@ func createNamed[T any](ctx context.Context, c *Client, path string, body any, l
 	switch {
 	case err == nil:
 		return nil, &UnconfirmedCreateError{Kind: l.kind, By: "name", Value: name, Err: postErr, FoundID: l.id(found)}
-	case IsNotFound(err):
+	case IsNotListed(err):
 		return nil, fmt.Errorf("%w (no %s named %s exists afterwards, so none was created)", postErr, l.kind, name)
 	}
 	return nil, &UnconfirmedCreateError{Kind: l.kind, By: "name", Value: name, Err: postErr, LookupErr: err}
@@ -85,7 +90,7 @@ func reconciled[T any](found *T, lookupErr, postErr error, u UnconfirmedCreateEr
 	case postErr == nil:
 		u.Created, u.LookupErr = true, lookupErr
 		return nil, &u
-	case IsNotFound(lookupErr):
+	case IsNotListed(lookupErr):
 		return nil, fmt.Errorf("%w (no %s with the %s %s exists afterwards, so none was created)", postErr, u.Kind, u.By, u.Value)
 	}
 	u.Err, u.LookupErr = postErr, lookupErr

@@ -12,8 +12,8 @@ import (
 // gave with a non-2xx status, or for a body the client could not use.
 //
 // The API documents a single error envelope, {"errors":[{"msg":…,"code":…}]}
-// (reference.md §4). Its codes are not HTTP statuses (4002 is common), so
-// both are kept. The message never contains a token or a secret: it is built
+// (API scopes and JWT errors, https://docs.kore.ai/ai-for-service/apis/contact-center/api-list).
+// Its codes are not HTTP statuses (4002 is common), so both are kept. The message never contains a token or a secret: it is built
 // only from the method, the path and what the server said.
 type APIError struct {
 	Method     string
@@ -108,27 +108,48 @@ func rawInt(raw json.RawMessage) int64 {
 	return 0
 }
 
-// IsNotFound reports whether err says the object does not exist: a 404, or,
-// whatever the status, a message saying the object was not found
-// (reference.md §7: the pages do not document the not-found status).
+// IsNotFound reports whether err says that what was asked for is not
+// there: the API answered 404, or a lookup through a list did not find it
+// (*NotListedError). A 404 alone does not prove that an object is gone: a
+// mistyped stream answers 404 too. The services' Gone methods decide that.
+// Message text never counts.
 func IsNotFound(err error) bool {
 	var e *APIError
-	if !errors.As(err, &e) {
-		return false
+	if errors.As(err, &e) {
+		return e.StatusCode == http.StatusNotFound
 	}
-	if e.StatusCode == http.StatusNotFound {
-		return true
+	var nl *NotListedError
+	return errors.As(err, &nl)
+}
+
+// NotListedError says that a walk through a list read the whole list and
+// found no entry with the key.
+type NotListedError struct {
+	Kind  string // "agent group"
+	Path  string // the list's path
+	By    string // "name", "email"
+	Value string
+}
+
+func (e *NotListedError) Error() string {
+	if e.By == "name" {
+		return fmt.Sprintf("GET %s: no %s is named %q", e.Path, e.Kind, e.Value)
 	}
-	if e.StatusCode >= 500 || e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden {
-		return false
-	}
-	m := strings.ToLower(e.Message)
-	return strings.Contains(m, "not found") || strings.Contains(m, "does not exist") || strings.Contains(m, "no such")
+	return fmt.Sprintf("GET %s: no %s has the %s %s", e.Path, e.Kind, e.By, e.Value)
+}
+
+// IsNotListed reports whether err is a *NotListedError: the list was read,
+// and the object is not in it.
+func IsNotListed(err error) bool {
+	var nl *NotListedError
+	return errors.As(err, &nl)
 }
 
 // IsRateLimited reports whether err is the API's rate-limit answer: a 429,
-// or a message that mentions the rate limit (reference.md §3: the status is
-// not documented, the message is).
+// or a message that mentions the rate limit (Rate limits,
+// https://docs.kore.ai/ai-for-service/apis/contact-center/rate-limit-ccai:
+// the status is not documented, the message is). It only ever means "wait",
+// never a change to what the caller knows of an object.
 func IsRateLimited(err error) bool {
 	var e *APIError
 	if !errors.As(err, &e) {
@@ -137,22 +158,12 @@ func IsRateLimited(err error) bool {
 	return e.StatusCode == http.StatusTooManyRequests || mentionsRateLimit(e.Message)
 }
 
-// IsConflict reports whether err says the object already exists: a 409, or
-// a validation answer whose message says so (reference.md §7: never depend
-// on the exact 4xx code for duplicates).
+// IsConflict reports whether err is a 409: the object already exists. The
+// pages document no status for a duplicate, so callers must not depend on
+// it; it only lets an error say more.
 func IsConflict(err error) bool {
 	var e *APIError
-	if !errors.As(err, &e) {
-		return false
-	}
-	if e.StatusCode == http.StatusConflict {
-		return true
-	}
-	if e.StatusCode < 400 || e.StatusCode >= 500 {
-		return false
-	}
-	m := strings.ToLower(e.Message)
-	return strings.Contains(m, "already exist") || strings.Contains(m, "duplicate") || strings.Contains(m, "already in use")
+	return errors.As(err, &e) && e.StatusCode == http.StatusConflict
 }
 
 // IsClientError reports whether the API refused the request as sent: an

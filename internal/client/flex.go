@@ -3,19 +3,26 @@ package client
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 )
 
-// The API's samples do not always use the types its field tables document:
-// create-an-agent returns phoneNumber as a JSON number, get-a-specific-
-// conversation returns surveyRequired as "YES" where the table says boolean,
-// and priority as a number where it says string (reference.md §7). The types
-// below decode whatever JSON they are given and never fail, so one odd field
-// can never fail the read of the rest.
+// The API's samples do not always use the types their field tables
+// document: create-an-agent returns phoneNumber as a JSON number
+// (Create an agent, https://docs.kore.ai/ai-for-service/apis/contact-center/create-an-agent),
+// get-a-specific-conversation returns surveyRequired as "YES" where the table
+// says boolean, and priority as a number where it says string
+// (Get a specific conversation, https://docs.kore.ai/ai-for-service/apis/contact-center/get-a-specific-conversation).
+//
+// The Flex types below accept those quirks, and nothing else: a value of
+// another shape (an object where text belongs, a word where a number
+// belongs) fails the decode, so a broken answer is an error instead of an
+// empty value that would look like a change. The Loose types never fail, for
+// fields that are only shown, never managed, and must not fail a read.
 
-// FlexString decodes a string, a number or a boolean as text. null, objects
-// and arrays decode as "".
+// FlexString decodes a string, a number or a boolean as text, and null as
+// "". An object or an array is an error.
 type FlexString string
 
 func (s *FlexString) UnmarshalJSON(b []byte) error {
@@ -25,13 +32,12 @@ func (s *FlexString) UnmarshalJSON(b []byte) error {
 		*s = ""
 	case b[0] == '"':
 		var v string
-		if json.Unmarshal(b, &v) == nil {
-			*s = FlexString(v)
-		} else {
-			*s = ""
+		if err := json.Unmarshal(b, &v); err != nil {
+			return err
 		}
+		*s = FlexString(v)
 	case b[0] == '{' || b[0] == '[':
-		*s = ""
+		return fmt.Errorf("expected text, got %s", shapeOf(b))
 	default: // number or boolean: keep its literal text
 		*s = FlexString(b)
 	}
@@ -40,17 +46,35 @@ func (s *FlexString) UnmarshalJSON(b []byte) error {
 
 func (s FlexString) String() string { return string(s) }
 
-// FlexInt decodes a number or a numeric string. Anything else decodes as 0.
+// LooseString is FlexString for fields that are only shown: an object or an
+// array decodes as "" instead of failing.
+type LooseString string
+
+func (s *LooseString) UnmarshalJSON(b []byte) error {
+	var f FlexString
+	if f.UnmarshalJSON(b) != nil {
+		*s = ""
+		return nil
+	}
+	*s = LooseString(f)
+	return nil
+}
+
+// FlexInt decodes a number or a numeric string, and null as 0. Anything else
+// is an error.
 type FlexInt int64
 
 func (n *FlexInt) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	text := string(b)
+	if text == "null" {
+		*n = 0
+		return nil
+	}
 	if len(b) > 0 && b[0] == '"' {
 		var v string
-		if json.Unmarshal(b, &v) != nil {
-			*n = 0
-			return nil
+		if err := json.Unmarshal(b, &v); err != nil {
+			return err
 		}
 		text = strings.TrimSpace(v)
 	}
@@ -62,59 +86,70 @@ func (n *FlexInt) UnmarshalJSON(b []byte) error {
 		*n = FlexInt(int64(f))
 		return nil
 	}
-	*n = 0
-	return nil
+	return fmt.Errorf("expected a number, got %s", shapeOf(b))
 }
 
-// FlexBool decodes a boolean, a string such as "true", "YES" or "1", or a
-// number (non-zero is true). Anything else decodes as false.
+// FlexBool decodes a boolean; a string such as "true", "YES", "1" or "no";
+// a number (non-zero is true); and null as false. Anything else is an
+// error.
 type FlexBool bool
 
 func (v *FlexBool) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
-	var out bool
 	switch {
 	case string(b) == "true":
-		out = true
+		*v = true
+	case string(b) == "false" || string(b) == "null":
+		*v = false
 	case len(b) > 0 && b[0] == '"':
 		var s string
-		if json.Unmarshal(b, &s) == nil {
-			switch strings.ToLower(strings.TrimSpace(s)) {
-			case "true", "yes", "y", "1", "on":
-				out = true
-			}
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "true", "yes", "y", "1", "on":
+			*v = true
+		case "false", "no", "n", "0", "off", "":
+			*v = false
+		default:
+			return fmt.Errorf("expected a boolean, got %q", s)
 		}
 	case len(b) > 0 && (b[0] == '-' || (b[0] >= '0' && b[0] <= '9')):
 		f, err := strconv.ParseFloat(string(b), 64)
-		out = err == nil && f != 0
+		if err != nil {
+			return err
+		}
+		*v = f != 0
+	default:
+		return fmt.Errorf("expected a boolean, got %s", shapeOf(b))
 	}
-	*v = FlexBool(out)
 	return nil
 }
 
-// FlexList decodes a JSON array of T, skipping elements that do not decode.
-// A value that is not an array decodes as an empty list.
+// FlexList decodes a JSON array of T, and null as an empty list. A value
+// that is not an array, or an element that does not decode as T, is an
+// error.
 type FlexList[T any] []T
 
 func (l *FlexList[T]) UnmarshalJSON(b []byte) error {
-	var raws []json.RawMessage
-	if json.Unmarshal(b, &raws) != nil {
+	b = bytes.TrimSpace(b)
+	if string(b) == "null" {
 		*l = nil
 		return nil
 	}
-	out := make([]T, 0, len(raws))
-	for _, raw := range raws {
-		var item T
-		if json.Unmarshal(raw, &item) == nil {
-			out = append(out, item)
-		}
+	if len(b) == 0 || b[0] != '[' {
+		return fmt.Errorf("expected a list, got %s", shapeOf(b))
 	}
-	*l = out
+	var items []T
+	if err := json.Unmarshal(b, &items); err != nil {
+		return err
+	}
+	*l = items
 	return nil
 }
 
-// FlexObject decodes a JSON object into T, and anything else into T's zero
-// value.
+// FlexObject decodes a JSON object into T, and null into T's zero value
+// with Set false. Anything else is an error.
 type FlexObject[T any] struct {
 	Value T
 	Set   bool
@@ -123,12 +158,67 @@ type FlexObject[T any] struct {
 func (o *FlexObject[T]) UnmarshalJSON(b []byte) error {
 	var v T
 	b = bytes.TrimSpace(b)
-	if len(b) > 0 && b[0] == '{' && json.Unmarshal(b, &v) == nil {
-		o.Value, o.Set = v, true
+	if string(b) == "null" {
+		o.Value, o.Set = v, false
 		return nil
 	}
-	o.Value, o.Set = v, false
+	if len(b) == 0 || b[0] != '{' {
+		return fmt.Errorf("expected an object, got %s", shapeOf(b))
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	o.Value, o.Set = v, true
 	return nil
+}
+
+// shapeOf names the kind of a JSON value, for errors. It never quotes the
+// value, which may be personal data.
+func shapeOf(b []byte) string {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 {
+		return "nothing"
+	}
+	switch b[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "a list"
+	case '"':
+		return "text"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+// complete is implemented by the answer types whose id and managed fields
+// a 2xx answer must carry. missing names those it lacks.
+type complete interface {
+	missing() []string
+}
+
+// checkComplete is a *DecodeError naming the request when v lacks any of
+// its required fields.
+func checkComplete(method, path string, v complete) error {
+	if m := v.missing(); len(m) > 0 {
+		return &DecodeError{Method: method, Path: path, Reason: "the answer has no " + strings.Join(m, ", ")}
+	}
+	return nil
+}
+
+// absent lists the names whose values are empty; pairs alternate name and
+// value.
+func absent(pairs ...string) []string {
+	var out []string
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if strings.TrimSpace(pairs[i+1]) == "" {
+			out = append(out, pairs[i])
+		}
+	}
+	return out
 }
 
 // Bool, Int64 and String return pointers, for the optional fields of request

@@ -84,7 +84,10 @@ func FuzzListEnvelopes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var agents AgentList
 		if json.Unmarshal(body, &agents) == nil {
-			_ = morePages(1, agents.HasMore, agents.TotalPages)
+			cur := pageCursor{opts: ListOptions{Page: 1, Limit: ListPageSize}}
+			if cur.advance(agents.PageMeta, len(agents.Results), len(agents.Results)) && cur.opts.Page < 2 {
+				t.Fatalf("a walk that goes on must ask for a later page, asked for %d", cur.opts.Page)
+			}
 		}
 		var convs ConversationList
 		_ = json.Unmarshal(body, &convs)

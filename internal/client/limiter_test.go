@@ -75,7 +75,7 @@ func TestClientRequestsAreSpacedByTheLimiter(t *testing.T) {
 		mu.Lock()
 		at = append(at, time.Now())
 		mu.Unlock()
-		w.Write([]byte(`{}`))
+		w.Write([]byte(`{"id":"a-1","emailId":"x@example.com"}`))
 	}), func(cfg *Config) { cfg.RequestsPerMinute = 600 }) // one every 100ms
 	var wg sync.WaitGroup
 	for i := 0; i < 4; i++ {

@@ -3,37 +3,40 @@ package client
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strconv"
 )
 
-// maxPages bounds a walk through a paged list, so a server that always says
-// hasMore cannot loop the client for ever.
+// The list pages document one answer shape, {results, page or skip, limit,
+// hasMore, totalPages, totalResults}, a page size of 10 in every sample, and
+// (but for get-all-skills-from-a-skill-group) no query parameters at all
+// (Get all skill groups, https://docs.kore.ai/ai-for-service/apis/contact-center/get-all-skill-groups;
+// Get a list of queues, https://docs.kore.ai/ai-for-service/apis/contact-center/get-a-list-of-queues;
+// Get all agent groups, https://docs.kore.ai/ai-for-service/apis/contact-center/get-all-agent-groups;
+// Get all contacts, https://docs.kore.ai/ai-for-service/apis/contact-center/get-all-contacts).
+// So the client asks for larger pages to save calls, and walks every list by
+// what each answer says of itself, never by what it asked for: a server that
+// ignores limit (10 a page), or caps it (say 25), is walked as completely as
+// one that honours it. Some samples say hasMore: true on the last page, so
+// hasMore alone never keeps a walk going.
+
+// maxPages bounds a walk through a paged list, so a server that always
+// answers a full page of new ids cannot loop the client for ever.
 const maxPages = 10000
 
-// morePages says whether a page is followed by another: hasMore, or a
-// totalPages beyond it.
-func morePages(page int, hasMore FlexBool, totalPages FlexInt) bool {
-	if hasMore {
-		return true
-	}
-	return totalPages > 0 && int64(page) < int64(totalPages)
-}
+// ListPageSize is how many entries a walk asks for per page.
+const ListPageSize = 100
 
-// ListOptions are the paging parameters of the skill-group, skill,
-// agent-group and queue lists, sent as page and limit. Zero leaves a
-// parameter out, so the server's default applies.
-//
-// Only get-all-skills-from-a-skill-group documents them (page, 1-based,
-// default 1; limit, default 10). get-all-skill-groups, get-a-list-of-queues
-// and get-all-agent-groups document none, although their answers carry
-// page (or skip) and limit (reference.md §1.9: UNCONFIRMED). The ListAll
-// methods detect a server that ignores them (see lister.walk).
+// ListOptions are the paging parameters of a list request. Zero leaves a
+// parameter out, so the server's default applies. Page is 1-based; the
+// lists whose answers count by skip (agent groups, contacts) are sent Skip
+// instead.
 type ListOptions struct {
-	// Page is 1-based.
 	Page  int
+	Skip  int
 	Limit int
+
+	bySkip bool // a walk by skip: skip is sent, 0 included
 }
 
 func (o ListOptions) query() url.Values {
@@ -41,69 +44,197 @@ func (o ListOptions) query() url.Values {
 	if o.Page != 0 {
 		q.Set("page", strconv.Itoa(o.Page))
 	}
+	if o.Skip != 0 || o.bySkip {
+		q.Set("skip", strconv.Itoa(o.Skip))
+	}
 	if o.Limit != 0 {
 		q.Set("limit", strconv.Itoa(o.Limit))
 	}
 	return q
 }
 
-// ListPageSize is how many entries a ListAll asks for per page.
-const ListPageSize = 100
+// PageMeta is what a list page says of itself. A nil field was not in the
+// answer.
+type PageMeta struct {
+	Page         *FlexInt  `json:"page"`
+	Skip         *FlexInt  `json:"skip"`
+	Limit        *FlexInt  `json:"limit"`
+	HasMore      *FlexBool `json:"hasMore"`
+	TotalPages   *FlexInt  `json:"totalPages"`
+	TotalResults *FlexInt  `json:"totalResults"`
+}
 
-// ListPage is one page of a list. The skill-group, skill and queue lists
-// answer page; the agent-group list answers skip.
+// PageCount is the number of pages the answer says the list has, at least 1:
+// totalPages, or 2 when it says only that more follow.
+func (m PageMeta) PageCount() int {
+	n := 1
+	if m.TotalPages != nil && *m.TotalPages > 1 {
+		n = int(*m.TotalPages)
+	}
+	if n < 2 && m.HasMore != nil && bool(*m.HasMore) {
+		n = 2
+	}
+	return n
+}
+
+// Total is totalResults, or 0 when the answer does not give it.
+func (m PageMeta) Total() int {
+	if m.TotalResults != nil && *m.TotalResults > 0 {
+		return int(*m.TotalResults)
+	}
+	return 0
+}
+
+// pageSize is the page size the answer says it used (its limit), or 0.
+func (m PageMeta) pageSize() int {
+	if m.Limit != nil && *m.Limit > 0 {
+		return int(*m.Limit)
+	}
+	return 0
+}
+
+// ListPage is one page of a list.
 type ListPage[T any] struct {
-	Results      FlexList[T] `json:"results"`
-	Page         FlexInt     `json:"page"`
-	Skip         FlexInt     `json:"skip"`
-	Limit        FlexInt     `json:"limit"`
-	HasMore      FlexBool    `json:"hasMore"`
-	TotalPages   FlexInt     `json:"totalPages"`
-	TotalResults FlexInt     `json:"totalResults"`
+	Results FlexList[T] `json:"results"`
+	PageMeta
+}
+
+// pageCursor is where a walk stands: the request for the next page, and
+// how many distinct entries it has read.
+type pageCursor struct {
+	bySkip bool // the list counts by skip; otherwise by page
+	opts   ListOptions
+	read   int // distinct entries read so far, those before the start included
+}
+
+// advance reads one answer of got entries (fresh of them not met before)
+// and says whether the list goes on, moving the cursor to the next page.
+//
+// The list ends on an empty page; on a page that brings nothing new (a
+// server that ignores the paging parameters answers the same page again);
+// once totalResults distinct entries have been read, when the answer gives
+// totalResults; and otherwise on a page shorter than the page size the
+// answer states, or that says hasMore: false. The next request starts where
+// the answer says this page ended (its own skip plus what it held), or on
+// the page after the one it says it is.
+func (c *pageCursor) advance(m PageMeta, got, fresh int) bool {
+	c.read += fresh
+	if got == 0 || fresh == 0 {
+		return false
+	}
+	if total := m.Total(); total > 0 {
+		if c.read >= total {
+			return false
+		}
+	} else {
+		if size := m.pageSize(); size > 0 && got < size {
+			return false
+		}
+		if m.HasMore != nil && !bool(*m.HasMore) {
+			return false
+		}
+		switch {
+		case !c.bySkip && m.TotalPages != nil && *m.TotalPages > 0:
+			if c.answeredPage(m) >= int(*m.TotalPages) {
+				return false
+			}
+		case m.Limit == nil && m.HasMore == nil && got < c.opts.Limit:
+			return false // nothing says more follow, and the page is short of what was asked
+		}
+	}
+	if c.bySkip {
+		start := c.opts.Skip
+		if m.Skip != nil && *m.Skip >= 0 {
+			start = int(*m.Skip)
+		}
+		c.opts.Skip = start + got
+		return true
+	}
+	c.opts.Page = c.answeredPage(m) + 1
+	return true
+}
+
+// answeredPage is the page the answer says it is, or the one asked for
+// when it says none (or an earlier one).
+func (c *pageCursor) answeredPage(m PageMeta) int {
+	if m.Page != nil && int(*m.Page) >= c.opts.Page {
+		return int(*m.Page)
+	}
+	return c.opts.Page
+}
+
+// walkList asks for pages from start on and hands each page to visit, until
+// visit returns false or the list ends (see pageCursor.advance). id names
+// an entry, for telling new entries from repeated ones; an entry without an
+// id is an error, because it could be neither referred to nor told apart
+// from another. kind and path name the list in that error.
+func walkList[T any](ctx context.Context, start pageCursor, fetch func(context.Context, ListOptions) (*ListPage[T], error),
+	id func(*T) string, path string, visit func(page []T) bool) error {
+	cur := start
+	seen := map[string]bool{}
+	for n := 0; n < maxPages; n++ {
+		p, err := fetch(ctx, cur.opts)
+		if err != nil {
+			return err
+		}
+		fresh := make([]T, 0, len(p.Results))
+		for i := range p.Results {
+			e := &p.Results[i]
+			key := id(e)
+			if key == "" {
+				return &DecodeError{Method: "GET", Path: path, Reason: fmt.Sprintf("entry %d of the page has no id", i+1)}
+			}
+			if ck, ok := any(e).(complete); ok {
+				if err := checkComplete("GET", path, ck); err != nil {
+					return err
+				}
+			}
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			fresh = append(fresh, *e)
+		}
+		if len(fresh) > 0 && !visit(fresh) {
+			return nil
+		}
+		if !cur.advance(p.PageMeta, len(p.Results), len(fresh)) {
+			return nil
+		}
+	}
+	return nil
 }
 
 // lister walks one paged list. Every ListAll and FindByName of the routing
 // services is one of its methods.
 type lister[T any] struct {
-	kind string // "skill group", for errors
-	path string // the list's path, for errors
-	list func(context.Context, ListOptions) (*ListPage[T], error)
-	id   func(*T) string
-	name func(*T) string
+	kind   string // "skill group", for errors
+	path   string // the list's path, for errors
+	bySkip bool   // the list counts by skip
+	list   func(context.Context, ListOptions) (*ListPage[T], error)
+	get    func(context.Context, string) (*T, error) // reads one entry by id
+	id     func(*T) string
+	name   func(*T) string
 }
 
-// walk reads the pages from the first, ListPageSize entries at a time, and
-// hands visit each entry not met before; visit returns false to stop. The
-// walk ends after a page that says it is the last (neither hasMore nor a
-// totalPages beyond it), after a page that brings no entry not met before
-// (a server that ignores page answers the first page again), or after
-// maxPages. An entry without an id can be neither referred to nor told
-// apart from another, and is skipped.
-func (l lister[T]) walk(ctx context.Context, visit func(*T) bool) error {
-	seen := map[string]bool{}
-	for page := 1; page <= maxPages; page++ {
-		p, err := l.list(ctx, ListOptions{Page: page, Limit: ListPageSize})
-		if err != nil {
-			return err
-		}
-		added := 0
-		for i := range p.Results {
-			e := &p.Results[i]
-			id := l.id(e)
-			if id == "" || seen[id] {
-				continue
-			}
-			seen[id] = true
-			added++
-			if !visit(e) {
-				return nil
-			}
-		}
-		if added == 0 || !morePages(page, p.HasMore, p.TotalPages) {
-			return nil
-		}
+func (l lister[T]) start() pageCursor {
+	if l.bySkip {
+		return pageCursor{bySkip: true, opts: ListOptions{Limit: ListPageSize, bySkip: true}}
 	}
-	return nil
+	return pageCursor{opts: ListOptions{Page: 1, Limit: ListPageSize}}
+}
+
+// walk hands visit each entry of the list, from the first; visit returns
+// false to stop.
+func (l lister[T]) walk(ctx context.Context, visit func(*T) bool) error {
+	return walkList(ctx, l.start(), l.list, l.id, l.path, func(page []T) bool {
+		for i := range page {
+			if !visit(&page[i]) {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // all reads every entry.
@@ -130,8 +261,19 @@ func (l lister[T]) filter(ctx context.Context, keep func(*T) bool) ([]T, error) 
 	return out, nil
 }
 
+// has reads the list up to the entry with the id, and says whether it is
+// there.
+func (l lister[T]) has(ctx context.Context, id string) (bool, error) {
+	found := false
+	err := l.walk(ctx, func(e *T) bool {
+		found = l.id(e) == id
+		return !found
+	})
+	return found, err
+}
+
 // find reads the pages up to the first entry whose name is exactly name
-// (case-sensitive), and answers a 404 *APIError when no entry has it.
+// (case-sensitive), and answers a *NotListedError when no entry has it.
 func (l lister[T]) find(ctx context.Context, name string) (*T, error) {
 	var found *T
 	err := l.walk(ctx, func(e *T) bool {
@@ -151,6 +293,6 @@ func (l lister[T]) find(ctx context.Context, name string) (*T, error) {
 	return found, nil
 }
 
-func (l lister[T]) noneNamed(name string) *APIError {
-	return notFound(http.MethodGet, l.path, fmt.Sprintf("no %s is named %q", l.kind, name))
+func (l lister[T]) noneNamed(name string) *NotListedError {
+	return &NotListedError{Kind: l.kind, Path: l.path, By: "name", Value: name}
 }

@@ -14,39 +14,34 @@ func TestListAllStopConditions(t *testing.T) {
 		wantCalls int
 	}{
 		"hasMore false ends the walk": {
-			pages:     map[int]string{1: `{"results":[{"id":"a"},{"id":"b"}],"hasMore":false,"totalPages":1}`, 2: `{"results":[{"id":"c"}]}`},
+			pages:     map[int]string{1: `{"results":[{"id":"a","name":"a"},{"id":"b","name":"b"}],"hasMore":false,"totalPages":1}`, 2: `{"results":[{"id":"c","name":"c"}]}`},
 			wantIDs:   []string{"a", "b"},
 			wantCalls: 1,
 		},
 		"hasMore is followed": {
-			pages:     map[int]string{1: `{"results":[{"id":"a"}],"hasMore":true}`, 2: `{"results":[{"id":"b"}],"hasMore":"true"}`, 3: `{"results":[{"id":"c"}],"hasMore":false}`},
+			pages:     map[int]string{1: `{"results":[{"id":"a","name":"a"}],"hasMore":true}`, 2: `{"results":[{"id":"b","name":"b"}],"hasMore":"true"}`, 3: `{"results":[{"id":"c","name":"c"}],"hasMore":false}`},
 			wantIDs:   []string{"a", "b", "c"},
 			wantCalls: 3,
 		},
 		"totalPages is followed when hasMore is missing": {
-			pages:     map[int]string{1: `{"results":[{"id":"a"}],"totalPages":"2"}`, 2: `{"results":[{"id":"b"}],"totalPages":2}`},
+			pages:     map[int]string{1: `{"results":[{"id":"a","name":"a"}],"totalPages":"2"}`, 2: `{"results":[{"id":"b","name":"b"}],"totalPages":2}`},
 			wantIDs:   []string{"a", "b"},
 			wantCalls: 2,
 		},
 		"a server that ignores page answers the first page again": {
-			pages:     map[int]string{1: `{"results":[{"id":"a"},{"id":"b"}],"hasMore":true}`, 2: `{"results":[{"id":"a"},{"id":"b"}],"hasMore":true}`, 3: `{"results":[{"id":"z"}]}`},
+			pages:     map[int]string{1: `{"results":[{"id":"a","name":"a"},{"id":"b","name":"b"}],"hasMore":true}`, 2: `{"results":[{"id":"a","name":"a"},{"id":"b","name":"b"}],"hasMore":true}`, 3: `{"results":[{"id":"z","name":"z"}]}`},
 			wantIDs:   []string{"a", "b"},
 			wantCalls: 2,
 		},
 		"an overlapping page keeps what is new": {
-			pages:     map[int]string{1: `{"results":[{"id":"a"},{"id":"b"}],"hasMore":true}`, 2: `{"results":[{"id":"b"},{"id":"c"}],"hasMore":false}`},
+			pages:     map[int]string{1: `{"results":[{"id":"a","name":"a"},{"id":"b","name":"b"}],"hasMore":true}`, 2: `{"results":[{"id":"b","name":"b"},{"id":"c","name":"c"}],"hasMore":false}`},
 			wantIDs:   []string{"a", "b", "c"},
 			wantCalls: 2,
 		},
 		"an empty page ends the walk": {
-			pages:     map[int]string{1: `{"results":[{"id":"a"}],"hasMore":true}`, 2: `{"results":[],"hasMore":true}`},
+			pages:     map[int]string{1: `{"results":[{"id":"a","name":"a"}],"hasMore":true}`, 2: `{"results":[],"hasMore":true}`},
 			wantIDs:   []string{"a"},
 			wantCalls: 2,
-		},
-		"entries without an id are left out": {
-			pages:     map[int]string{1: `{"results":[{"name":"no id"},{"id":""},{"id":"a"}],"hasMore":false}`},
-			wantIDs:   []string{"a"},
-			wantCalls: 1,
 		},
 	}
 	for name, tc := range cases {
@@ -84,7 +79,7 @@ func TestListAllReturnsAPageError(t *testing.T) {
 		if r.Query == "limit=100&page=2" {
 			return 400, `{"errors":[{"msg":"limit must be at most 50","code":400}]}`
 		}
-		return 0, `{"results":[{"id":"a"}],"hasMore":true}`
+		return 0, `{"results":[{"id":"a","name":"a"}],"hasMore":true}`
 	})
 	if _, err := c.SkillGroups.ListAll(context.Background()); err == nil {
 		t.Fatal("want the second page's error")
@@ -135,4 +130,12 @@ func TestRoutingServicesRefuseEmptyIDs(t *testing.T) {
 	if n := len(api.Calls()); n != 0 {
 		t.Fatalf("%d requests were made: %v", n, api.Calls())
 	}
+}
+
+// intOf reads an optional page field, -1 when absent.
+func intOf(p *FlexInt) int64 {
+	if p == nil {
+		return -1
+	}
+	return int64(*p)
 }

@@ -18,10 +18,10 @@ type QueuesService service
 // Queue is a queue as the API returns it, decoded leniently. Raw keeps the
 // whole document, which Update sends back.
 type Queue struct {
-	ID          FlexString `json:"id"`
-	Name        FlexString `json:"name"`
-	Description FlexString `json:"description"`
-	OrgID       FlexString `json:"orgId"`
+	ID          FlexString  `json:"id"`
+	Name        FlexString  `json:"name"`
+	Description FlexString  `json:"description"`
+	OrgID       LooseString `json:"orgId"`
 
 	IsActive                 *FlexBool `json:"isActive"`
 	IsDefault                *FlexBool `json:"isDefault"`
@@ -123,8 +123,13 @@ func minSecOf(d time.Duration) MinSec {
 	return MinSec{Min: FlexInt(s / 60), Sec: FlexInt(s % 60)}
 }
 
-// UnmarshalJSON decodes the typed fields leniently and keeps the raw
-// document. Only a body that is not a JSON object fails.
+// missing names the fields every answer that describes a queue carries,
+// when they are absent.
+func (q *Queue) missing() []string {
+	return absent("id", string(q.ID), "name", string(q.Name))
+}
+
+// UnmarshalJSON decodes the typed fields and keeps the raw document.
 func (q *Queue) UnmarshalJSON(b []byte) error {
 	type plain Queue
 	raw, err := decodeDocument(b, "a queue", (*plain)(q))
@@ -230,7 +235,7 @@ type QueueList = ListPage[Queue]
 
 func (s *QueuesService) lister() lister[Queue] {
 	return lister[Queue]{
-		kind: "queue", path: "/queues", list: s.List,
+		kind: "queue", path: "/queues", list: s.List, get: s.Get,
 		id:   func(q *Queue) string { return string(q.ID) },
 		name: func(q *Queue) string { return string(q.Name) },
 	}
@@ -253,6 +258,9 @@ func (s *QueuesService) Get(ctx context.Context, id string) (*Queue, error) {
 	if err := s.client.do(ctx, http.MethodGet, "queues/"+seg, nil, nil, &q); err != nil {
 		return nil, err
 	}
+	if err := checkComplete(http.MethodGet, "/queues/"+seg, &q); err != nil {
+		return nil, err
+	}
 	return &q, nil
 }
 
@@ -271,8 +279,7 @@ func (s *QueuesService) ListAll(ctx context.Context) ([]Queue, error) {
 }
 
 // FindByName reads the list up to the first queue named exactly name
-// (case-sensitive). It answers an *APIError with status 404 (IsNotFound)
-// when none is.
+// (case-sensitive). It answers a *NotListedError (IsNotFound) when none is.
 func (s *QueuesService) FindByName(ctx context.Context, name string) (*Queue, error) {
 	return s.lister().find(ctx, name)
 }
@@ -356,7 +363,17 @@ func (s *QueuesService) Update(ctx context.Context, current *Queue, req QueueReq
 	if q.ID == "" {
 		q.ID = FlexString(id)
 	}
+	if err := checkComplete(http.MethodPut, "/queues/"+seg, &q); err != nil {
+		return nil, err
+	}
 	return &q, nil
+}
+
+// Gone reports whether err, the failure of a request about the queue id,
+// proves that the queue no longer exists (see gone.go). Otherwise it
+// answers err, or a *StreamError.
+func (s *QueuesService) Gone(ctx context.Context, id string, err error) (bool, error) {
+	return s.client.gone(ctx, err, "queues", func(ctx context.Context) (bool, error) { return s.lister().has(ctx, id) })
 }
 
 // keepEntries encodes the entries sent, each laid over the entry with the

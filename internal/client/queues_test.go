@@ -16,7 +16,7 @@ const queueSample = `{"isActive":"true","isDefault":false,"name":"Billing","isAd
   "agents":[{"userId":"u-1","aId":"a-1","name":"Ann Lee","isPreferredAgent":true,"skills":[]},{"userId":"u-2","name":"Bo","isPreferredAgent":"false"}],
   "skills":[{"id":"sk-1","name":"Refunds","isExpireEnabled":true,"expireTime":{"min":"2","sec":30},"skillGroupName":"Money","skillGroupColor":"#0f0f0f"},
             {"id":"sk-2","name":"Returns","isExpireEnabled":false}],
-  "agentGroups":["ag-1",{"id":"ag-2","name":"Tier 2"},"",7],"sourceAgentGroups":[],
+  "agentGroups":["ag-1",{"id":"ag-2","name":"Tier 2"}],"sourceAgentGroups":[],
   "advancedSettings":{"preferredAgentTimeout":{"min":1,"sec":"15"},"isSkillMatchEnabled":true,"isAffinityMatchEnabled":"false"},
   "maxTimeout":{"min":10,"sec":0}}`
 
@@ -36,7 +36,7 @@ func TestQueueDecodesTheSample(t *testing.T) {
 		t.Fatalf("skills %+v", q.Skills)
 	}
 	if len(q.AgentGroups) != 2 || q.AgentGroups[0] != (QueueAgentGroup{ID: "ag-1"}) || q.AgentGroups[1] != (QueueAgentGroup{ID: "ag-2", Name: "Tier 2"}) {
-		t.Fatalf("agent groups %+v: want the string id read, the empty id and the number left out", q.AgentGroups)
+		t.Fatalf("agent groups %+v: want the string id and the entry read", q.AgentGroups)
 	}
 	if len(q.Agents) != 2 || q.Agents[0].AID != "a-1" || !bool(*q.Agents[0].IsPreferredAgent) || q.Agents[1].Name != "Bo" || bool(*q.Agents[1].IsPreferredAgent) {
 		t.Fatalf("agents %+v", q.Agents)
@@ -168,7 +168,7 @@ func TestQueueUpdateWithLittleSet(t *testing.T) {
 	var current Queue
 	_ = json.Unmarshal([]byte(`{"id":"qu-1","name":"A","description":"d","hoursOfOperation":{"id":"h-1","name":"Default"},
 	  "advancedSettings":{"isSkillMatchEnabled":true},"skills":[{"id":"sk-1"}],"agentGroups":[{"id":"ag-1"}],"agents":[]}`), &current)
-	c, api := newFakeAPI(t, answer(``))
+	c, api := newFakeAPI(t, answer(`{"id":"qu-1","name":"A"}`))
 	if _, err := c.Queues.Update(context.Background(), &current, QueueRequest{Name: "A", HoursOfOperationID: "h-2"}); err != nil {
 		t.Fatal(err)
 	}
@@ -179,13 +179,13 @@ func TestQueueUpdateWithLittleSet(t *testing.T) {
 // A queue whose document does not list its agents is read again before
 // the update; if it still does not, nothing is sent.
 func TestQueueUpdateNeverDropsTheAgents(t *testing.T) {
-	var current Queue
-	_ = json.Unmarshal([]byte(`{"id":"qu-1","name":"A","agents":2}`), &current)
+	// Built by hand: a document whose agents are not a list does not decode.
+	current := Queue{ID: "qu-1", Name: "A", Raw: map[string]json.RawMessage{"id": []byte(`"qu-1"`), "name": []byte(`"A"`), "agents": []byte(`2`)}}
 	c, api := newFakeAPI(t, func(r apiCall) (int, string) {
 		if r.Method == "GET" {
 			return 0, `{"id":"qu-1","name":"A","agents":[{"userId":"u-1","aId":"a-1","isPreferredAgent":false},{"userId":"u-2","aId":"a-2","isPreferredAgent":true}]}`
 		}
-		return 0, `{}`
+		return 0, `{"name":"B"}`
 	})
 	if _, err := c.Queues.Update(context.Background(), &current, QueueRequest{Name: "B"}); err != nil {
 		t.Fatal(err)
@@ -196,9 +196,9 @@ func TestQueueUpdateNeverDropsTheAgents(t *testing.T) {
 		  "agents":[{"userId":"u-1","aId":"a-1","isPreferredAgent":false},{"userId":"u-2","aId":"a-2","isPreferredAgent":true}]}`),
 	)
 
-	c, api = newFakeAPI(t, answer(`{"id":"qu-1","agents":"2"}`))
+	c, api = newFakeAPI(t, answer(`{"id":"qu-1","name":"A","agents":"2"}`))
 	_, err := c.Queues.Update(context.Background(), &current, QueueRequest{Name: "B"})
-	if err == nil || !strings.Contains(err.Error(), "the queue qu-1 was not updated") {
+	if err == nil || !strings.Contains(err.Error(), "reading the queue qu-1 again to learn its agents before the update") {
 		t.Fatalf("err = %v", err)
 	}
 	api.expectCalls(t, call(t, "GET", "/queues/qu-1", ""))
@@ -231,5 +231,16 @@ func TestQueueCreateWithALostAnswerSaysWhatExists(t *testing.T) {
 				t.Fatalf("%d calls, want the POST (not retried) and one list read: %v", n, api.calls)
 			}
 		})
+	}
+}
+
+// An agent group of a queue that is neither an entry nor an id fails the
+// read: leaving it out would drop it from the queue on the next update.
+func TestQueueRefusesAnAgentGroupThatIsNeither(t *testing.T) {
+	for _, groups := range []string{`["ag-1",""]`, `["ag-1",7]`, `{"id":"ag-1"}`} {
+		var q Queue
+		if err := json.Unmarshal([]byte(`{"id":"qu-1","name":"Billing","agentGroups":`+groups+`}`), &q); err == nil {
+			t.Errorf("agentGroups %s decoded as %+v, want an error", groups, q.AgentGroups)
+		}
 	}
 }

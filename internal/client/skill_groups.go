@@ -23,8 +23,13 @@ type SkillGroup struct {
 	Raw map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes the typed fields leniently and keeps the raw
-// document. Only a body that is not a JSON object fails.
+// missing names the fields every answer that describes a skill group
+// carries, when they are absent.
+func (g *SkillGroup) missing() []string {
+	return absent("id", string(g.ID), "name", string(g.Name))
+}
+
+// UnmarshalJSON decodes the typed fields and keeps the raw document.
 func (g *SkillGroup) UnmarshalJSON(b []byte) error {
 	type plain SkillGroup
 	raw, err := decodeDocument(b, "a skill group", (*plain)(g))
@@ -45,7 +50,7 @@ type SkillGroupList = ListPage[SkillGroup]
 
 func (s *SkillGroupsService) lister() lister[SkillGroup] {
 	return lister[SkillGroup]{
-		kind: "skill group", path: "/skill-groups", list: s.List,
+		kind: "skill group", path: "/skill-groups", list: s.List, get: s.Get,
 		id:   func(g *SkillGroup) string { return string(g.ID) },
 		name: func(g *SkillGroup) string { return string(g.Name) },
 	}
@@ -68,6 +73,9 @@ func (s *SkillGroupsService) Get(ctx context.Context, id string) (*SkillGroup, e
 	if err := s.client.do(ctx, http.MethodGet, "skill-groups/"+seg, nil, nil, &g); err != nil {
 		return nil, err
 	}
+	if err := checkComplete(http.MethodGet, "/skill-groups/"+seg, &g); err != nil {
+		return nil, err
+	}
 	return &g, nil
 }
 
@@ -87,8 +95,7 @@ func (s *SkillGroupsService) ListAll(ctx context.Context) ([]SkillGroup, error) 
 }
 
 // FindByName reads the list up to the first skill group named exactly name
-// (case-sensitive). It answers an *APIError with status 404 (IsNotFound)
-// when none is.
+// (case-sensitive). It answers a *NotListedError (IsNotFound) when none is.
 func (s *SkillGroupsService) FindByName(ctx context.Context, name string) (*SkillGroup, error) {
 	return s.lister().find(ctx, name)
 }
@@ -112,7 +119,17 @@ func (s *SkillGroupsService) Update(ctx context.Context, id string, req SkillGro
 	if g.ID == "" {
 		g.ID = FlexString(id)
 	}
+	if err := checkComplete(http.MethodPut, "/skill-groups/"+seg, &g); err != nil {
+		return nil, err
+	}
 	return &g, nil
+}
+
+// Gone reports whether err, the failure of a request about the skill group
+// id, proves that the group no longer exists (see gone.go). Otherwise it
+// answers err, or a *StreamError.
+func (s *SkillGroupsService) Gone(ctx context.Context, id string, err error) (bool, error) {
+	return s.client.gone(ctx, err, "skill-groups", func(ctx context.Context) (bool, error) { return s.lister().has(ctx, id) })
 }
 
 // Delete removes a skill group.

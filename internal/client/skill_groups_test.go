@@ -52,7 +52,7 @@ func TestSkillGroupCRUDRequests(t *testing.T) {
 
 func TestSkillGroupListDecodesTheSample(t *testing.T) {
 	c, _ := newFakeAPI(t, answer(`{"results":[{"id":"sg-1","name":"Billing","description":"d","color":"#0f0f0f"},
-	  {"id":17,"name":42,"color":null},"junk"],"page":"1","limit":10,"hasMore":"false","totalPages":1,"totalResults":"2"}`))
+	  {"id":17,"name":42,"color":null}],"page":"1","limit":10,"hasMore":"false","totalPages":1,"totalResults":"2"}`))
 	l, err := c.SkillGroups.List(context.Background(), ListOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +60,7 @@ func TestSkillGroupListDecodesTheSample(t *testing.T) {
 	if len(l.Results) != 2 || l.Results[1].ID != "17" || l.Results[1].Name != "42" || l.Results[1].Color != "" {
 		t.Fatalf("results %+v", l.Results)
 	}
-	if l.Page != 1 || l.Limit != 10 || l.HasMore || l.TotalPages != 1 || l.TotalResults != 2 {
+	if intOf(l.Page) != 1 || intOf(l.Limit) != 10 || l.HasMore == nil || bool(*l.HasMore) || intOf(l.TotalPages) != 1 || l.Total() != 2 {
 		t.Fatalf("paging %+v", l)
 	}
 }
@@ -99,7 +99,7 @@ func TestSkillGroupCreateWithoutIDThatCannotBeFound(t *testing.T) {
 	if !errors.As(err, &u) || !u.Created {
 		t.Fatalf("err = %v, want an *UnconfirmedCreateError for a confirmed create", err)
 	}
-	want := `the skill group Billing was created, but its id could not be read back; looking it up by name failed: GET /skill-groups: HTTP 404 Not Found: no skill group is named "Billing". ` +
+	want := `the skill group Billing was created, but its id could not be read back; looking it up by name failed: GET /skill-groups: no skill group is named "Billing". ` +
 		`If the skill group exists, import it by its id (terraform import <address> <id>) instead of creating it again`
 	if err.Error() != want {
 		t.Fatalf("err =\n%s\nwant\n%s", err, want)
@@ -112,7 +112,7 @@ func TestSkillGroupCreateRefused(t *testing.T) {
 		return 400, `{"errors":[{"msg":"Skill group name already exists","code":400}]}`
 	})
 	_, err := c.SkillGroups.Create(context.Background(), SkillGroupRequest{Name: "Billing"})
-	if !IsConflict(err) || len(api.Calls()) != 1 {
+	if !IsClientError(err) || IsConflict(err) || len(api.Calls()) != 1 {
 		t.Fatalf("err = %v after %d calls", err, len(api.Calls()))
 	}
 }
@@ -122,7 +122,12 @@ func TestSkillGroupFindByName(t *testing.T) {
 		"limit=100&page=1": `{"results":[{"id":"sg-1","name":"A"}],"hasMore":true}`,
 		"limit=100&page=2": `{"results":[{"id":"sg-2","name":"B"},{"id":"sg-3","name":"B"}],"hasMore":true}`,
 	}
-	c, api := newFakeAPI(t, func(r apiCall) (int, string) { return 0, pages[r.Query] })
+	c, api := newFakeAPI(t, func(r apiCall) (int, string) {
+		if body, ok := pages[r.Query]; ok {
+			return 0, body
+		}
+		return 0, `{"results":[],"hasMore":false}`
+	})
 	g, err := c.SkillGroups.FindByName(context.Background(), "B")
 	if err != nil {
 		t.Fatal(err)
@@ -134,5 +139,14 @@ func TestSkillGroupFindByName(t *testing.T) {
 	_, err = c.SkillGroups.FindByName(context.Background(), "b")
 	if !IsNotFound(err) || !strings.Contains(err.Error(), `no skill group is named "b"`) {
 		t.Fatalf("err = %v, want a not-found error", err)
+	}
+}
+
+func TestSkillGroupListRefusesAnEntryThatIsNotAGroup(t *testing.T) {
+	c, _ := newFakeAPI(t, answer(`{"results":[{"id":"sg-1","name":"Billing"},"junk"],"page":1,"limit":10,"totalResults":2}`))
+	_, err := c.SkillGroups.List(context.Background(), ListOptions{})
+	var de *DecodeError
+	if !errors.As(err, &de) || de.Method != "GET" || !strings.Contains(de.Error(), "GET /skill-groups") {
+		t.Fatalf("err = %v, want a *DecodeError naming GET /skill-groups", err)
 	}
 }

@@ -1,6 +1,7 @@
 package client
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -21,12 +22,12 @@ type SkillsService service
 // ("agents": 15), which decodes as no entries (and Update then reads the
 // skill again before it sends its agents back).
 type Skill struct {
-	ID           FlexString           `json:"id"`
-	Name         FlexString           `json:"name"`
-	Description  FlexString           `json:"description"`
-	SkillGroupID FlexString           `json:"skillGroupId"`
-	Status       FlexString           `json:"status"`
-	Agents       FlexList[SkillAgent] `json:"agents"`
+	ID           FlexString  `json:"id"`
+	Name         FlexString  `json:"name"`
+	Description  FlexString  `json:"description"`
+	SkillGroupID FlexString  `json:"skillGroupId"`
+	Status       LooseString `json:"status"`
+	Agents       SkillAgents `json:"agents"`
 
 	// Raw is the document as the API sent it.
 	Raw map[string]json.RawMessage `json:"-"`
@@ -42,8 +43,33 @@ type SkillAgent struct {
 	EmailID          FlexString `json:"emailId"`
 }
 
-// UnmarshalJSON decodes the typed fields leniently and keeps the raw
-// document. Only a body that is not a JSON object fails.
+// SkillAgents are the agents of a skill: a list of entries or, as in the
+// create-a-skill sample (Create a skill,
+// https://docs.kore.ai/ai-for-service/apis/contact-center/create-a-skill), a
+// count, which is read as no entries (Raw tells the two apart).
+type SkillAgents []SkillAgent
+
+func (l *SkillAgents) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && (b[0] == '-' || (b[0] >= '0' && b[0] <= '9')) {
+		*l = nil
+		return nil
+	}
+	var list FlexList[SkillAgent]
+	if err := list.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	*l = SkillAgents(list)
+	return nil
+}
+
+// missing names the fields every answer that describes a skill carries,
+// when they are absent.
+func (sk *Skill) missing() []string {
+	return absent("id", string(sk.ID), "name", string(sk.Name))
+}
+
+// UnmarshalJSON decodes the typed fields and keeps the raw document.
 func (sk *Skill) UnmarshalJSON(b []byte) error {
 	type plain Skill
 	raw, err := decodeDocument(b, "a skill", (*plain)(sk))
@@ -69,6 +95,7 @@ func (s *SkillsService) lister(skillGroupID string) lister[Skill] {
 		list: func(ctx context.Context, opts ListOptions) (*SkillList, error) {
 			return s.List(ctx, skillGroupID, opts)
 		},
+		get:  func(ctx context.Context, id string) (*Skill, error) { return s.Get(ctx, skillGroupID, id) },
 		id:   func(sk *Skill) string { return string(sk.ID) },
 		name: func(sk *Skill) string { return string(sk.Name) },
 	}
@@ -133,6 +160,9 @@ func (s *SkillsService) Get(ctx context.Context, skillGroupID, id string) (*Skil
 	if err := s.client.do(ctx, http.MethodGet, path, nil, nil, &sk); err != nil {
 		return nil, err
 	}
+	if err := checkComplete(http.MethodGet, "/"+path, &sk); err != nil {
+		return nil, err
+	}
 	return sk.inGroup(skillGroupID), nil
 }
 
@@ -163,7 +193,7 @@ func (s *SkillsService) ListAll(ctx context.Context, skillGroupID string) ([]Ski
 
 // FindByName reads the list up to the first skill of the group named
 // exactly name (case-sensitive). It answers an *APIError with status 404
-// (IsNotFound) when none is.
+// (a *NotListedError) when none is.
 func (s *SkillsService) FindByName(ctx context.Context, skillGroupID, name string) (*Skill, error) {
 	if _, err := skillsPath(skillGroupID); err != nil {
 		return nil, err
@@ -243,7 +273,30 @@ func (s *SkillsService) Update(ctx context.Context, current *Skill, req SkillReq
 	if sk.ID == "" {
 		sk.ID = FlexString(id)
 	}
+	if err := checkComplete(http.MethodPut, "/"+path, &sk); err != nil {
+		return nil, err
+	}
 	return sk.inGroup(req.SkillGroupID), nil
+}
+
+// Gone reports whether err, the failure of a request about the skill id of
+// a skill group, proves that the skill no longer exists (see gone.go): it
+// is not in its group's list, or its group is not in the list of groups.
+// Otherwise it answers err, or a *StreamError.
+func (s *SkillsService) Gone(ctx context.Context, skillGroupID, id string, err error) (bool, error) {
+	return s.client.gone(ctx, err, "skill-groups", func(ctx context.Context) (bool, error) {
+		found, listErr := s.lister(skillGroupID).has(ctx, id)
+		if listErr == nil || !IsClientError(listErr) {
+			return found, listErr
+		}
+		// The group's skills cannot be listed: the group may be gone.
+		groups := s.client.SkillGroups
+		groupFound, groupsErr := groups.lister().has(ctx, skillGroupID)
+		if groupsErr != nil || groupFound {
+			return false, listErr
+		}
+		return false, nil
+	})
 }
 
 // Delete removes a skill from its skill group.

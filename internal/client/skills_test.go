@@ -37,9 +37,14 @@ func TestSkillDecodesTheSamples(t *testing.T) {
 		t.Fatalf("get sample decoded as %+v", got)
 	}
 	var odd Skill
-	_ = json.Unmarshal([]byte(`{"id":7,"name":true,"agents":"none","skillGroupId":null}`), &odd)
+	if err := json.Unmarshal([]byte(`{"id":7,"name":true,"agents":null,"skillGroupId":null}`), &odd); err != nil {
+		t.Fatal(err)
+	}
 	if odd.ID != "7" || odd.Name != "true" || len(odd.Agents) != 0 || odd.SkillGroupID != "" {
-		t.Fatalf("odd types decoded as %+v", odd)
+		t.Fatalf("scalars decoded as %+v", odd)
+	}
+	if err := json.Unmarshal([]byte(`{"id":"sk-1","name":"R","agents":"none"}`), &odd); err == nil {
+		t.Fatal("agents that are neither a list nor a count must fail")
 	}
 	if err := json.Unmarshal([]byte(`["sk-1"]`), &odd); err == nil {
 		t.Fatal("a skill that is not an object must fail")
@@ -130,7 +135,7 @@ func TestSkillUpdateFromTheCreateAnswerReadsTheAgentsFirst(t *testing.T) {
 		if r.Method == "GET" {
 			return 0, skillGetSample
 		}
-		return 0, `{}`
+		return 0, `{"name":"Refunds"}`
 	})
 	if _, err := c.Skills.Update(context.Background(), &current, SkillRequest{Name: "Refunds", Description: String("")}); err != nil {
 		t.Fatal(err)
@@ -145,9 +150,17 @@ func TestSkillUpdateFromTheCreateAnswerReadsTheAgentsFirst(t *testing.T) {
 func TestSkillUpdateRefusesWhenTheAgentsCannotBeRead(t *testing.T) {
 	var current Skill
 	_ = json.Unmarshal([]byte(skillCreateSample), &current)
-	c, api := newFakeAPI(t, answer(`{"id":"65f0c0ffee00000000000b01","agents":{"count":15}}`))
+	c, api := newFakeAPI(t, answer(`{"id":"65f0c0ffee00000000000b01","name":"Refunds","agents":15}`))
 	_, err := c.Skills.Update(context.Background(), &current, SkillRequest{Name: "Refunds"})
-	if err == nil || !strings.Contains(err.Error(), `it sent agents as {"count":15}`) || !strings.Contains(err.Error(), "would remove them") {
+	if err == nil || !strings.Contains(err.Error(), `it sent agents as 15`) || !strings.Contains(err.Error(), "would remove them") {
+		t.Fatalf("err = %v", err)
+	}
+	api.expectCalls(t, call(t, "GET", "/skill-groups/sg-1/skills/65f0c0ffee00000000000b01", ""))
+
+	// Agents of another shape fail the read itself: nothing is sent either.
+	c, api = newFakeAPI(t, answer(`{"id":"65f0c0ffee00000000000b01","name":"Refunds","agents":{"count":15}}`))
+	_, err = c.Skills.Update(context.Background(), &current, SkillRequest{Name: "Refunds"})
+	if err == nil || !strings.Contains(err.Error(), "again to learn its agents before the update") {
 		t.Fatalf("err = %v", err)
 	}
 	api.expectCalls(t, call(t, "GET", "/skill-groups/sg-1/skills/65f0c0ffee00000000000b01", ""))
@@ -159,7 +172,7 @@ func TestSkillUpdateWithoutAgentsLeavesTheKeyOut(t *testing.T) {
 	for _, doc := range []string{`{"id":"sk-1","name":"A","skillGroupId":"sg-1"}`, `{"id":"sk-1","name":"A","skillGroupId":"sg-1","agents":null}`} {
 		var current Skill
 		_ = json.Unmarshal([]byte(doc), &current)
-		c, api := newFakeAPI(t, answer(`{}`))
+		c, api := newFakeAPI(t, answer(`{"name":"B"}`))
 		if _, err := c.Skills.Update(context.Background(), &current, SkillRequest{Name: "B", SkillGroupID: "sg-1"}); err != nil {
 			t.Fatal(err)
 		}

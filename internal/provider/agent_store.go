@@ -159,10 +159,7 @@ func (s *agentStore) probe(ctx context.Context) (map[string]*client.Agent, int, 
 		}
 		return func() {
 			s.firstPage = byID(l.Results)
-			s.pages = max(int(l.TotalPages), 1)
-			if l.HasMore && s.pages < 2 {
-				s.pages = 2
-			}
+			s.pages = l.PageCount()
 			if s.pages == 1 && s.list == nil {
 				s.list = s.firstPage // the first page is the whole list
 			}

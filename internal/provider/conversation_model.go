@@ -179,7 +179,7 @@ func conversationModelFrom(c *client.Conversation) conversationModel {
 // numberOrNull reads a number the API may send as a JSON number or as a
 // string ("5", "3369"). Anything that is not a finite number, such as
 // "HIGHEST", is null: one odd field never fails the read.
-func numberOrNull(s client.FlexString) types.Number {
+func numberOrNull(s client.LooseString) types.Number {
 	f, err := strconv.ParseFloat(strings.TrimSpace(string(s)), 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 		return types.NumberNull()

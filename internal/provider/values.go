@@ -9,7 +9,7 @@ import (
 // Conversions between the client's lenient values and Terraform values,
 // shared by every model.
 
-func stringOrNull(s client.FlexString) types.String {
+func stringOrNull[S ~string](s S) types.String {
 	if s == "" {
 		return types.StringNull()
 	}

@@ -1,0 +1,295 @@
+package client
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// listReading is one way a server may read the list pages' silence on
+// paging.
+type listReading struct {
+	name string
+	// size is the page size the server uses when asked for limit.
+	size func(limit int) int
+	// echoAsked makes the answer's limit the one asked for, whatever size
+	// the page has (a server that states what it was told, not what it
+	// did).
+	echoAsked bool
+	// hasMoreAlways says hasMore: true on every page, the last included.
+	hasMoreAlways bool
+}
+
+var listReadings = []listReading{
+	{name: "honours limit", size: func(l int) int { return min(max(l, 10), 100) }},
+	{name: "ignores limit", size: func(int) int { return 10 }},
+	{name: "caps limit at 25", size: func(l int) int { return min(max(l, 10), 25) }},
+	{name: "hasMore on the last page", size: func(l int) int { return min(max(l, 10), 100) }, hasMoreAlways: true},
+	{name: "caps at 25 and echoes the limit asked", size: func(l int) int { return min(max(l, 10), 25) }, echoAsked: true},
+}
+
+// pagedServer serves n entries on every list path, by page or by skip as
+// each list's answers count, under one reading.
+type pagedServer struct {
+	n       int
+	reading listReading
+	mu      sync.Mutex
+	calls   int
+}
+
+func (p *pagedServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p.mu.Lock()
+	p.calls++
+	p.mu.Unlock()
+	path := r.URL.Path[strings.Index(r.URL.Path, testStream)+len(testStream):]
+	q := r.URL.Query()
+	asked, _ := strconv.Atoi(q.Get("limit"))
+	size := p.reading.size(asked)
+	skip, _ := strconv.Atoi(q.Get("skip"))
+	page, _ := strconv.Atoi(q.Get("page"))
+	bySkip := q.Has("skip") || !q.Has("page")
+	if !bySkip {
+		skip = (max(page, 1) - 1) * size
+	}
+	var results []string
+	for i := skip; i < p.n && i < skip+size; i++ {
+		results = append(results, entry(path, i))
+	}
+	stated := size
+	if p.reading.echoAsked && asked > 0 {
+		stated = asked
+	}
+	more := skip+len(results) < p.n || p.reading.hasMoreAlways
+	pos := fmt.Sprintf(`"skip":%d`, skip)
+	if !bySkip {
+		pos = fmt.Sprintf(`"page":%d`, max(page, 1))
+	}
+	fmt.Fprintf(w, `{"results":[%s],%s,"limit":%d,"hasMore":%v,"totalPages":%d,"totalResults":%d}`,
+		strings.Join(results, ","), pos, stated, more, (p.n+size-1)/size, p.n)
+}
+
+// entry is the i-th object of the list at path, with the fields the client
+// requires of it.
+func entry(path string, i int) string {
+	switch {
+	case path == "/agents":
+		return fmt.Sprintf(`{"id":"a-%d","emailId":"agent%d@example.com"}`, i, i)
+	case path == "/contacts":
+		return fmt.Sprintf(`{"id":"c-%d","cellPhone":{"phoneNumber":"+1555%07d","countryCode":"+1"}}`, i, i)
+	case path == "/conversations":
+		return fmt.Sprintf(`{"_id":"c-%d"}`, i)
+	}
+	return fmt.Sprintf(`{"id":"x-%d","name":"name %d"}`, i, i)
+}
+
+// Every list the client walks reads every entry once, under every reading,
+// in about as many calls as the pages the server serves.
+func TestEveryListIsWalkedWholeUnderEveryReading(t *testing.T) {
+	const n = 237
+	ctx := context.Background()
+	lists := map[string]func(c *Client) (int, error){
+		"agents": func(c *Client) (int, error) {
+			count := 0
+			err := c.Agents.ListAll(ctx, true, func(_ int, l *AgentList) bool { count += len(l.Results); return true })
+			return count, err
+		},
+		"queues":       func(c *Client) (int, error) { l, err := c.Queues.ListAll(ctx); return len(l), err },
+		"skill groups": func(c *Client) (int, error) { l, err := c.SkillGroups.ListAll(ctx); return len(l), err },
+		"skills":       func(c *Client) (int, error) { l, err := c.Skills.ListAll(ctx, "sg-1"); return len(l), err },
+		"agent groups": func(c *Client) (int, error) { l, err := c.AgentGroups.ListAll(ctx); return len(l), err },
+		"contacts":     func(c *Client) (int, error) { l, err := c.Contacts.ListAll(ctx); return len(l), err },
+		"conversations": func(c *Client) (int, error) {
+			l, err := c.Conversations.ListAll(ctx, ConversationListOptions{}, 0)
+			return len(l), err
+		},
+	}
+	for _, reading := range listReadings {
+		for name, walk := range lists {
+			t.Run(reading.name+"/"+name, func(t *testing.T) {
+				srv := &pagedServer{n: n, reading: reading}
+				c, _ := newTestClient(t, srv)
+				got, err := walk(c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				size := reading.size(ListPageSize)
+				pages := (n + size - 1) / size
+				if got != n || srv.calls != pages {
+					t.Fatalf("read %d entries in %d calls, want %d in %d", got, srv.calls, n, pages)
+				}
+			})
+		}
+	}
+}
+
+// The id-less create lookups find an object on any page, under every
+// reading.
+func TestCreateLookupsFindTheNewObjectOnALaterPage(t *testing.T) {
+	for _, reading := range listReadings {
+		t.Run(reading.name, func(t *testing.T) {
+			srv := &pagedServer{n: 137, reading: reading}
+			c, _ := newTestClient(t, srv)
+			a, err := c.Agents.FindByEmail(context.Background(), "AGENT131@example.com")
+			if err != nil || a.ID != "a-131" {
+				t.Fatalf("agent %+v, err %v", a, err)
+			}
+			g, err := c.AgentGroups.FindByName(context.Background(), "name 131")
+			if err != nil || g.ID != "x-131" {
+				t.Fatalf("agent group %+v, err %v", g, err)
+			}
+			if _, err := c.AgentGroups.FindByName(context.Background(), "name 999"); !IsNotListed(err) {
+				t.Fatalf("a name on no page: err %v, want a *NotListedError", err)
+			}
+		})
+	}
+}
+
+// A page that says hasMore while it is short, with no totalResults, ends
+// the walk; a short page under totalResults does not.
+func TestPageCursorStopsOnWhatTheAnswerSays(t *testing.T) {
+	i := func(n int64) *FlexInt { v := FlexInt(n); return &v }
+	yes := FlexBool(true)
+	no := FlexBool(false)
+	cases := []struct {
+		name  string
+		meta  PageMeta
+		got   int
+		going bool
+		next  ListOptions
+	}{
+		{"short page, hasMore true, no total", PageMeta{Limit: i(10), HasMore: &yes}, 4, false, ListOptions{}},
+		{"full page, hasMore false, no total", PageMeta{Limit: i(10), HasMore: &no}, 10, false, ListOptions{}},
+		{"short page under the total", PageMeta{Limit: i(100), TotalResults: i(60)}, 25, true, ListOptions{Page: 2, Limit: 100}},
+		{"total reached, hasMore true", PageMeta{Limit: i(10), HasMore: &yes, TotalResults: i(10)}, 10, false, ListOptions{}},
+		{"the answer's page is followed", PageMeta{Page: i(3), Limit: i(10), TotalResults: i(100)}, 10, true, ListOptions{Page: 4, Limit: 100}},
+		{"no paging fields, a short page", PageMeta{}, 10, false, ListOptions{}},
+		{"totalPages without hasMore", PageMeta{TotalPages: i(2)}, 1, true, ListOptions{Page: 2, Limit: 100}},
+	}
+	for _, tc := range cases {
+		cur := pageCursor{opts: ListOptions{Page: 1, Limit: 100}}
+		going := cur.advance(tc.meta, tc.got, tc.got)
+		if going != tc.going || (going && cur.opts != tc.next) {
+			t.Errorf("%s: going %v next %+v, want %v %+v", tc.name, going, cur.opts, tc.going, tc.next)
+		}
+	}
+	cur := pageCursor{bySkip: true, opts: ListOptions{Limit: 100, bySkip: true}}
+	if !cur.advance(PageMeta{Skip: i(0), Limit: i(25), TotalResults: i(60)}, 25, 25) || cur.opts.Skip != 25 {
+		t.Errorf("by skip: next %+v, want skip 25 (where the answer ended)", cur.opts)
+	}
+}
+
+// goneServer answers the object's read with objStatus, and the list with
+// listStatus (200 listing listed).
+type goneServer struct {
+	objStatus, listStatus int
+	listed                []string
+	calls                 []string
+	mu                    sync.Mutex
+}
+
+func (g *goneServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	path := r.URL.Path[strings.Index(r.URL.Path, testStream)+len(testStream):]
+	g.mu.Lock()
+	g.calls = append(g.calls, r.Method+" "+path)
+	g.mu.Unlock()
+	if strings.Count(path, "/") > 1 {
+		w.WriteHeader(g.objStatus)
+		fmt.Fprintf(w, `{"errors":[{"msg":"no such thing","code":%d}]}`, g.objStatus)
+		return
+	}
+	if g.listStatus != 0 {
+		w.WriteHeader(g.listStatus)
+		fmt.Fprintf(w, `{"errors":[{"msg":"App not found","code":%d}]}`, g.listStatus)
+		return
+	}
+	var results []string
+	for _, id := range g.listed {
+		results = append(results, fmt.Sprintf(`{"id":%q,"name":"n"}`, id))
+	}
+	fmt.Fprintf(w, `{"results":[%s],"page":1,"limit":100,"hasMore":false,"totalResults":%d}`, strings.Join(results, ","), len(results))
+}
+
+func TestGoneOnlyWhenTheStreamIsKnownToAnswer(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name                  string
+		objStatus, listStatus int
+		listed                []string
+		gone, streamErr       bool
+		calls                 int
+	}{
+		{"404, the list answers without it", 404, 0, []string{"qu-2"}, true, false, 2},
+		{"404, the list holds it", 404, 0, []string{"qu-1"}, false, false, 2},
+		{"404, the list is 404 too (a mistyped stream)", 404, 404, nil, false, true, 2},
+		{"400, the list is 400 too", 400, 400, nil, false, true, 2},
+		{"401 is never gone", 401, 0, nil, false, false, 1},
+		{"400 for a missing object, the list answers without it", 400, 0, nil, true, false, 2},
+		{"500 is never gone", 500, 0, nil, false, false, 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := &goneServer{objStatus: tc.objStatus, listStatus: tc.listStatus, listed: tc.listed}
+			c, _ := newTestClient(t, srv, func(cfg *Config) { cfg.MaxRetries = 0 })
+			_, err := c.Queues.Get(ctx, "qu-1")
+			gone, goneErr := c.Queues.Gone(ctx, "qu-1", err)
+			if gone != tc.gone || IsStreamError(goneErr) != tc.streamErr || len(srv.calls) != tc.calls {
+				t.Fatalf("gone %v, err %v after %v", gone, goneErr, srv.calls)
+			}
+			if tc.streamErr && !strings.Contains(goneErr.Error(), "does not answer for the stream "+testStream+" and the account "+testAccount) {
+				t.Fatalf("the error does not name the stream and account: %v", goneErr)
+			}
+			if !gone && goneErr == nil {
+				t.Fatal("not gone, and no error to show")
+			}
+		})
+	}
+}
+
+// Once the collection has answered in this process, a 404 is enough: no
+// list is read.
+func TestGoneAfterTheCollectionAnsweredCostsNoCall(t *testing.T) {
+	srv := &goneServer{objStatus: 404, listed: []string{"qu-2"}}
+	c, _ := newTestClient(t, srv)
+	if _, err := c.Queues.ListAll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	_, err := c.Queues.Get(context.Background(), "qu-1")
+	gone, goneErr := c.Queues.Gone(context.Background(), "qu-1", err)
+	if !gone || goneErr != nil || len(srv.calls) != 2 {
+		t.Fatalf("gone %v, err %v after %v", gone, goneErr, srv.calls)
+	}
+}
+
+// A skill whose group is gone is gone.
+func TestSkillGoneWithItsGroup(t *testing.T) {
+	c, _ := newFakeAPI(t, func(r apiCall) (int, string) {
+		switch r.Path {
+		case "/skill-groups":
+			return 0, `{"results":[{"id":"sg-2","name":"other"}],"page":1,"limit":100,"totalResults":1}`
+		}
+		return 404, `{"errors":[{"msg":"Skill group not found","code":404}]}`
+	})
+	_, err := c.Skills.Get(context.Background(), "sg-1", "sk-1")
+	gone, goneErr := c.Skills.Gone(context.Background(), "sg-1", "sk-1", err)
+	if !gone || goneErr != nil {
+		t.Fatalf("gone %v, err %v", gone, goneErr)
+	}
+}
+
+func TestIsNoAnswer(t *testing.T) {
+	c, err := New(Config{Host: "http://127.0.0.1:1", StreamID: "st", AccountID: "ac", JWT: "t", MaxRetries: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, getErr := c.Queues.Get(context.Background(), "qu-1")
+	if !IsNoAnswer(getErr) || IsNotFound(getErr) {
+		t.Fatalf("%v (%T): want no answer", getErr, getErr)
+	}
+	if IsNoAnswer(&APIError{StatusCode: 404}) || IsNoAnswer(context.Canceled) {
+		t.Fatal("an answer, or a cancellation, is not 'no answer'")
+	}
+}
