@@ -630,6 +630,22 @@ func (s *AgentsService) Update(ctx context.Context, current *Agent, req *AgentRe
 	return &updated, nil
 }
 
+// Gone reports whether err, the failure of a request about the agent id,
+// proves that the agent no longer exists (see gone.go). Otherwise it
+// answers err, or a *StreamError.
+func (s *AgentsService) Gone(ctx context.Context, id string, err error) (bool, error) {
+	return s.client.gone(ctx, err, "agents", func(ctx context.Context) (bool, error) {
+		found := false
+		listErr := s.ListAll(ctx, false, func(_ int, l *AgentList) bool {
+			for i := range l.Results {
+				found = found || string(l.Results[i].ID) == id
+			}
+			return !found
+		})
+		return found, listErr
+	})
+}
+
 // Delete removes an agent.
 func (s *AgentsService) Delete(ctx context.Context, id string) error {
 	seg, err := segment("agent", id)

@@ -2,12 +2,15 @@ package client
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 )
 
-// The decoders meet whatever the API sends. They may refuse a body that is
-// not a JSON object, but must never panic, and an odd field must never fail
-// the read of the rest.
+// The decoders meet whatever the API sends. They may refuse it, but must
+// never panic, and what they accept must be exactly what the body says:
+// the managed fields of a decoded value, written back in the documented
+// shape, decode to the same value (FuzzAgentManagedFieldsRoundTrip,
+// FuzzContactManagedFieldsRoundTrip).
 
 var decoderSeeds = []string{
 	`{"id":"a-1","emailId":"x@example.com","phoneNumber":13456782345,"queues":[{"id":"q","isPreferredAgent":"yes"}]}`,
@@ -16,6 +19,170 @@ var decoderSeeds = []string{
 	`{"errors":[{"msg":{"nested":true},"code":"4002"}]}`,
 	`{"skills":[{"skillId":1e400,"proficiencyLevel":null}],"maxChatSupport":1e30}`,
 	`[]`, `null`, `"text"`, `{`, ``, `{"chatLanguageSupport":[{"language":["en"],"isActive":2}]}`,
+}
+
+// agentManaged is what the provider manages of an agent, in plain types.
+type agentManaged struct {
+	ID, Email, First, Last, Nick, Phone, Custom, Role, Group string
+	Chat, Voice                                              *bool
+	MaxChat                                                  *int64
+	ChatLangs, VoiceLangs                                    []langManaged
+	Queues                                                   []queueManaged
+	Skills                                                   [][2]string
+}
+
+type langManaged struct {
+	Language, Proficiency string
+	Active                *bool
+}
+
+type queueManaged struct {
+	ID        string
+	Preferred *bool
+}
+
+func boolPtr(b *FlexBool) *bool {
+	if b == nil {
+		return nil
+	}
+	v := bool(*b)
+	return &v
+}
+
+func managedOf(a *Agent) agentManaged {
+	m := agentManaged{ID: string(a.ID), Email: string(a.EmailID), First: string(a.FirstName), Last: string(a.LastName),
+		Nick: string(a.NickName), Phone: string(a.PhoneNumber), Custom: string(a.CustomID), Role: string(a.RoleID),
+		Group: a.GroupID(), Chat: boolPtr(a.CanSupportChat), Voice: boolPtr(a.CanSupportVoice)}
+	if a.MaxChatSupport != nil {
+		v := int64(*a.MaxChatSupport)
+		m.MaxChat = &v
+	}
+	for _, l := range a.ChatLanguageSupport {
+		m.ChatLangs = append(m.ChatLangs, langManaged{string(l.Language), string(l.Proficiency), boolPtr(l.IsActive)})
+	}
+	for _, l := range a.VoiceLanguageSupport {
+		m.VoiceLangs = append(m.VoiceLangs, langManaged{string(l.Language), string(l.Proficiency), boolPtr(l.IsActive)})
+	}
+	for _, q := range a.Queues {
+		pref := boolPtr(q.IsPreferredAgent)
+		if pref == nil && q.PreferenceKnown(string(a.UserID), string(a.ID)) {
+			v := q.PreferredFor(string(a.UserID), string(a.ID))
+			pref = &v
+		}
+		m.Queues = append(m.Queues, queueManaged{string(q.ID), pref})
+	}
+	for _, s := range a.Skills {
+		m.Skills = append(m.Skills, [2]string{s.Skill(), string(s.ProficiencyLevel)})
+	}
+	return m
+}
+
+// documented writes m in the shape get-a-specific-agent documents.
+func (m agentManaged) documented() []byte {
+	langs := func(ls []langManaged) []map[string]any {
+		out := []map[string]any{}
+		for _, l := range ls {
+			e := map[string]any{"language": l.Language, "proficiency": l.Proficiency}
+			if l.Active != nil {
+				e["isActive"] = *l.Active
+			}
+			out = append(out, e)
+		}
+		return out
+	}
+	doc := map[string]any{"id": m.ID, "emailId": m.Email, "firstName": m.First, "lastName": m.Last, "nickName": m.Nick,
+		"phoneNumber": m.Phone, "customId": m.Custom, "roleId": m.Role, "agentGroupId": m.Group,
+		"chatLanguageSupport": langs(m.ChatLangs), "voiceLanguageSupport": langs(m.VoiceLangs)}
+	if m.Chat != nil {
+		doc["canSupportChat"] = *m.Chat
+	}
+	if m.Voice != nil {
+		doc["canSupportVoice"] = *m.Voice
+	}
+	if m.MaxChat != nil {
+		doc["maxChatSupport"] = *m.MaxChat
+	}
+	queues := []map[string]any{}
+	for _, q := range m.Queues {
+		e := map[string]any{"id": q.ID}
+		if q.Preferred != nil {
+			e["isPreferredAgent"] = *q.Preferred
+		}
+		queues = append(queues, e)
+	}
+	doc["queues"] = queues
+	skills := []map[string]any{}
+	for _, s := range m.Skills {
+		skills = append(skills, map[string]any{"skillId": s[0], "proficiencyLevel": s[1]})
+	}
+	doc["skills"] = skills
+	b, _ := json.Marshal(doc)
+	return b
+}
+
+// normal makes empty and nil lists alike, for comparison.
+func (m agentManaged) normal() agentManaged {
+	if len(m.ChatLangs) == 0 {
+		m.ChatLangs = nil
+	}
+	if len(m.VoiceLangs) == 0 {
+		m.VoiceLangs = nil
+	}
+	if len(m.Queues) == 0 {
+		m.Queues = nil
+	}
+	if len(m.Skills) == 0 {
+		m.Skills = nil
+	}
+	return m
+}
+
+func FuzzAgentManagedFieldsRoundTrip(f *testing.F) {
+	for _, s := range decoderSeeds {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte(`{"id":"a-1","emailId":"x@example.com","canSupportChat":"YES","maxChatSupport":"4","phoneNumber":1234,` +
+		`"queues":[{"id":"q-1","agents":[{"aId":"a-1","isPreferredAgent":"1"}]}],"skills":[{"id":"s-1","proficiencyLevel":"high"}],` +
+		`"agentGroups":[{"groupId":"ag-1"}],"voiceLanguageSupport":[{"language":"en","proficiency":"expert","isActive":0}]}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var a Agent
+		if json.Unmarshal(body, &a) != nil {
+			return
+		}
+		m := managedOf(&a).normal()
+		var back Agent
+		if err := json.Unmarshal(m.documented(), &back); err != nil {
+			t.Fatalf("%s decoded, but its managed fields written back do not: %v", body, err)
+		}
+		if got := managedOf(&back).normal(); !reflect.DeepEqual(got, m) {
+			t.Fatalf("%s: managed fields %+v read back as %+v", body, m, got)
+		}
+	})
+}
+
+func FuzzContactManagedFieldsRoundTrip(f *testing.F) {
+	for _, s := range decoderSeeds {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte(`{"_id":"c1","firstName":"A","cellPhone":{"phoneNumber":919876500000,"countryCode":91},"status":null}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var c Contact
+		if json.Unmarshal(body, &c) != nil {
+			return
+		}
+		p := c.CellPhone.Value
+		doc, _ := json.Marshal(map[string]any{"id": c.ID(), "firstName": string(c.FirstName), "lastName": string(c.LastName),
+			"salutation": string(c.Salutation), "status": string(c.Status),
+			"cellPhone": map[string]any{"phoneNumber": string(p.PhoneNumber), "countryCode": string(p.CountryCode), "extension": string(p.Extension)}})
+		var back Contact
+		if err := json.Unmarshal(doc, &back); err != nil {
+			t.Fatalf("%s decoded, but its managed fields written back do not: %v", body, err)
+		}
+		if back.ID() != c.ID() || back.FirstName != c.FirstName || back.LastName != c.LastName || back.Salutation != c.Salutation ||
+			back.Active() != c.Active() || back.CellPhone.Value != p {
+			t.Fatalf("%s: read back as %+v", body, back)
+		}
+	})
 }
 
 func FuzzAgentDecode(f *testing.F) {

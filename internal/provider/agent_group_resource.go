@@ -172,14 +172,13 @@ func (r *agentGroupResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	g, err := r.client.AgentGroups.Get(ctx, state.ID.ValueString())
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
+	id := state.ID.ValueString()
+	g, err := r.client.AgentGroups.Get(ctx, id)
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to read agent group",
-			fmt.Sprintf("Reading the agent group %s (%q) failed: %v", state.ID.ValueString(), state.Name.ValueString(), err))
+		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to read agent group",
+			fmt.Sprintf("Reading the agent group %s (%q)", id, state.Name.ValueString())) {
+			resp.State.RemoveResource(ctx)
+		}
 		return
 	}
 	m, managersKnown := agentGroupModelFrom(g)
@@ -237,7 +236,8 @@ func (r *agentGroupResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 	id := state.ID.ValueString()
 	err := r.client.AgentGroups.Delete(ctx, id)
-	if err == nil || client.IsNotFound(err) {
+	if deleteDone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to delete agent group",
+		fmt.Sprintf("Deleting the agent group %s (%q)", id, state.Name.ValueString())) {
 		return
 	}
 	detail := fmt.Sprintf("Deleting the agent group %s (%q) failed: %v", id, state.Name.ValueString(), err)
@@ -250,6 +250,11 @@ func (r *agentGroupResource) Delete(ctx context.Context, req resource.DeleteRequ
 			"another group first (the agent_group_id of each smartassist_agent, or the SmartAssist UI), then destroy the group again."
 	}
 	resp.Diagnostics.AddError("Unable to delete agent group", detail)
+}
+
+// gone binds the agent group's Gone check to its id.
+func (r *agentGroupResource) gone(id string) goneFunc {
+	return func(ctx context.Context, err error) (bool, error) { return r.client.AgentGroups.Gone(ctx, id, err) }
 }
 
 // refusedByAPI reports whether the API answered a request with a client error

@@ -327,14 +327,13 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	// so does a read right after an import, which cannot know yet.
 	imported, diags := req.Private.GetKey(ctx, importedKey)
 	resp.Diagnostics.Append(diags...)
-	agent, err := r.agents.read(ctx, state.ID.ValueString(), !state.CustomID.IsNull() || len(imported) > 0)
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
+	id := state.ID.ValueString()
+	agent, err := r.agents.read(ctx, id, !state.CustomID.IsNull() || len(imported) > 0)
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to read agent",
-			fmt.Sprintf("Reading the agent %s (%s) failed: %v", state.ID.ValueString(), state.Email.ValueString(), err))
+		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to read agent",
+			fmt.Sprintf("Reading the agent %s (%s)", id, state.Email.ValueString())) {
+			resp.State.RemoveResource(ctx)
+		}
 		return
 	}
 	m := agentModelFrom(agent)
@@ -385,12 +384,18 @@ func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.agents.forget(state.ID.ValueString())
-	err := r.client.Agents.Delete(ctx, state.ID.ValueString())
-	if err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError("Unable to delete agent",
-			fmt.Sprintf("Deleting the agent %s (%s) failed: %v", state.ID.ValueString(), state.Email.ValueString(), err))
+	id := state.ID.ValueString()
+	r.agents.forget(id)
+	err := r.client.Agents.Delete(ctx, id)
+	what := fmt.Sprintf("Deleting the agent %s (%s)", id, state.Email.ValueString())
+	if !deleteDone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to delete agent", what) {
+		resp.Diagnostics.AddError("Unable to delete agent", fmt.Sprintf("%s failed: %v", what, err)+unreachableHint(err))
 	}
+}
+
+// gone binds the agent's Gone check to its id.
+func (r *agentResource) gone(id string) goneFunc {
+	return func(ctx context.Context, err error) (bool, error) { return r.client.Agents.Gone(ctx, id, err) }
 }
 
 // ImportState takes an agent id (a-…) or an email address.

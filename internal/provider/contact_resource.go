@@ -208,7 +208,7 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	c, ok, err := r.store.get(ctx, state.ID.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to read contact", fmt.Sprintf("Reading the contact %s failed: %v", state.ID.ValueString(), err))
+		resp.Diagnostics.AddError("Unable to read contact", fmt.Sprintf("Reading the contact %s failed: %v", state.ID.ValueString(), err)+listHint(err))
 		return
 	}
 	if !ok {

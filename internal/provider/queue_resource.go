@@ -202,14 +202,13 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	q, err := r.client.Queues.Get(ctx, state.ID.ValueString())
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
+	id := state.ID.ValueString()
+	q, err := r.client.Queues.Get(ctx, id)
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to read queue",
-			fmt.Sprintf("Reading the queue %s (%q) failed: %v", state.ID.ValueString(), state.Name.ValueString(), err))
+		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to read queue",
+			fmt.Sprintf("Reading the queue %s (%q)", id, state.Name.ValueString())) {
+			resp.State.RemoveResource(ctx)
+		}
 		return
 	}
 	m := queueModelFrom(q)
@@ -256,7 +255,7 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	id := state.ID.ValueString()
 	err := r.client.Queues.Delete(ctx, id)
-	if err == nil || client.IsNotFound(err) {
+	if deleteDone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to delete queue", fmt.Sprintf("Deleting the queue %s (%q)", id, state.Name.ValueString())) {
 		return
 	}
 	detail := fmt.Sprintf("Deleting the queue %s (%q) failed: %v", id, state.Name.ValueString(), err)
@@ -265,6 +264,11 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 			"Terraform, remove it from the state (a removed block, or terraform state rm) instead of destroying it."
 	}
 	resp.Diagnostics.AddError("Unable to delete queue", detail)
+}
+
+// gone binds the queue's Gone check to its id.
+func (r *queueResource) gone(id string) goneFunc {
+	return func(ctx context.Context, err error) (bool, error) { return r.client.Queues.Gone(ctx, id, err) }
 }
 
 // ImportState takes a queue id (qu-…).

@@ -107,13 +107,11 @@ func (r *skillGroupResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	id := state.ID.ValueString()
 	g, err := r.client.SkillGroups.Get(ctx, id)
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to read skill group",
-			fmt.Sprintf("Reading the skill group %s failed: %v", skillObjectLabel(id, state.Name), err))
+		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to read skill group",
+			fmt.Sprintf("Reading the skill group %s", skillObjectLabel(id, state.Name))) {
+			resp.State.RemoveResource(ctx)
+		}
 		return
 	}
 	m := skillGroupModelFrom(g)
@@ -156,11 +154,17 @@ func (r *skillGroupResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 	id := state.ID.ValueString()
 	err := r.client.SkillGroups.Delete(ctx, id)
-	if err == nil || client.IsNotFound(err) {
+	if deleteDone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to delete skill group",
+		fmt.Sprintf("Deleting the skill group %s", skillObjectLabel(id, state.Name))) {
 		return
 	}
 	resp.Diagnostics.AddError("Unable to delete skill group",
 		fmt.Sprintf("Deleting the skill group %s failed: %v", skillObjectLabel(id, state.Name), err)+r.remainingSkills(ctx, id, err))
+}
+
+// gone binds the skill group's Gone check to its id.
+func (r *skillGroupResource) gone(id string) goneFunc {
+	return func(ctx context.Context, err error) (bool, error) { return r.client.SkillGroups.Gone(ctx, id, err) }
 }
 
 // remainingSkills explains a refused delete: the API does not delete a

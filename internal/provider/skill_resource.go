@@ -104,14 +104,12 @@ func (r *skillResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	groupID, id := state.SkillGroupID.ValueString(), state.ID.ValueString()
 	sk, err := r.client.Skills.Get(ctx, groupID, id)
-	if client.IsNotFound(err) {
-		// The skill, or its whole group, is gone.
-		resp.State.RemoveResource(ctx)
-		return
-	}
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to read skill",
-			fmt.Sprintf("Reading the skill %s of the skill group %s failed: %v", skillObjectLabel(id, state.Name), groupID, err))
+		// The skill, or its whole group, may be gone.
+		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(groupID, id), "Unable to read skill",
+			fmt.Sprintf("Reading the skill %s of the skill group %s", skillObjectLabel(id, state.Name), groupID)) {
+			resp.State.RemoveResource(ctx)
+		}
 		return
 	}
 	m := skillModelFrom(sk)
@@ -159,10 +157,15 @@ func (r *skillResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	groupID, id := state.SkillGroupID.ValueString(), state.ID.ValueString()
 	err := r.client.Skills.Delete(ctx, groupID, id)
-	if err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError("Unable to delete skill",
-			fmt.Sprintf("Deleting the skill %s of the skill group %s failed: %v", skillObjectLabel(id, state.Name), groupID, err))
+	what := fmt.Sprintf("Deleting the skill %s of the skill group %s", skillObjectLabel(id, state.Name), groupID)
+	if !deleteDone(ctx, &resp.Diagnostics, err, r.gone(groupID, id), "Unable to delete skill", what) {
+		resp.Diagnostics.AddError("Unable to delete skill", fmt.Sprintf("%s failed: %v", what, err)+unreachableHint(err))
 	}
+}
+
+// gone binds the skill's Gone check to its group and id.
+func (r *skillResource) gone(groupID, id string) goneFunc {
+	return func(ctx context.Context, err error) (bool, error) { return r.client.Skills.Gone(ctx, groupID, id, err) }
 }
 
 // ImportState takes <skill_group_id>/<skill_id>: the API reaches a skill
