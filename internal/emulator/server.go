@@ -26,13 +26,13 @@ package emulator
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -69,6 +69,13 @@ type Config struct {
 	// the default leaves it out.
 	CreateAgentGroupReturnsID bool
 
+	// Readings choose how the emulator answers where the vendor's pages
+	// are silent: list paging (ListLimit, ListLimitCap,
+	// HasMoreOnLastPage) and the status of an unknown stream, an unknown
+	// account or a missing object. The zero value is the default reading.
+	// New panics when Readings.Validate fails.
+	Readings
+
 	// Seed is the initial data; nil means DefaultSeed().
 	Seed *Seed
 
@@ -103,6 +110,8 @@ type Server struct {
 
 	accepted []time.Time // rate-limit window, oldest first
 	faults   []*activeFault
+
+	readings atomic.Pointer[Readings] // in force, defaults filled in
 }
 
 // refData is the seeded reference data no endpoint changes: the org, the
@@ -114,20 +123,6 @@ type refData struct {
 	roles        map[string]map[string]any
 	hours        map[string]map[string]any
 	hoursOrder   []string // seed order; the first is a seeded queue's default
-}
-
-// apiError is an answer in the documented error envelope.
-type apiError struct {
-	status int
-	msg    string
-}
-
-func errorf(status int, format string, args ...any) *apiError {
-	msg := format
-	if len(args) > 0 {
-		msg = fmt.Sprintf(format, args...)
-	}
-	return &apiError{status: status, msg: msg}
 }
 
 // handlerFunc answers one API route. A nil *apiError means 200 with body.
@@ -201,6 +196,10 @@ func New(cfg Config) *Server {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if err := cfg.Readings.Validate(); err != nil {
+		panic("emulator: invalid readings: " + err.Error())
+	}
+	cfg.Readings = cfg.Readings.withDefaults()
 	s := &Server{
 		cfg:           cfg,
 		agents:        map[string]map[string]any{},
@@ -216,11 +215,18 @@ func New(cfg Config) *Server {
 	if err := s.load(cfg.Seed); err != nil {
 		panic("emulator: invalid seed: " + err.Error())
 	}
+	readings := cfg.Readings
+	s.readings.Store(&readings)
 	return s
 }
 
-// Config returns the configuration in use, with defaults filled in.
-func (s *Server) Config() Config { return s.cfg }
+// Config returns the configuration in use, with defaults filled in and the
+// readings in force.
+func (s *Server) Config() Config {
+	cfg := s.cfg
+	cfg.Readings = s.Readings()
+	return cfg
+}
 
 func (s *Server) now() time.Time { return s.cfg.Now() }
 
@@ -283,6 +289,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		out, e := m.handler(s, r, m.params)
 		if e != nil {
+			if e.missingObject {
+				e.status = s.rd().MissingObjectStatus
+			}
 			status, body = e.status, envelope(e.msg, e.status)
 		} else {
 			body = out
@@ -422,15 +431,6 @@ func (s *Server) ResetCounts() {
 	s.counts = map[string]int{}
 	s.statuses = map[int]int{}
 	s.total = 0
-}
-
-// envelope is the documented error body.
-func envelope(msg string, code int) map[string]any {
-	return map[string]any{"errors": []any{map[string]any{"msg": msg, "code": code}}}
-}
-
-func (s *Server) writeError(w http.ResponseWriter, e *apiError) {
-	s.writeRaw(w, e.status, encodeJSON(envelope(e.msg, e.status)))
 }
 
 // writeRaw writes a complete JSON answer and counts its status.

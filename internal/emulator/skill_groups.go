@@ -9,7 +9,7 @@ const skillGroupDescriptionMax = 200
 func newSkillGroupID() string { return randomHex(24) }
 
 func skillGroupNotFound(id string) *apiError {
-	return errorf(http.StatusNotFound, "Skill group not found: %s", id)
+	return missing("Skill group not found: %s", id)
 }
 
 // parseSkillGroup checks a create or update body (reference §1.3) and
@@ -62,13 +62,13 @@ func (s *Server) uniqueSkillGroupNameLocked(name, except string) *apiError {
 
 // listSkillGroups serves GET /skill-groups?page=&limit=, in creation order.
 func (s *Server) listSkillGroups(r *http.Request, _ map[string]string) (any, *apiError) {
-	page, limit, e := pageLimit(r.URL.Query())
+	page, limit, e := s.pageLimit(r.URL.Query())
 	if e != nil {
 		return nil, e
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return pagedList(s.skillGroups.len(), page, limit, func(i int) any { return copyDoc(s.skillGroups.at(i)) }), nil
+	return s.pagedList(s.skillGroups.len(), page, limit, func(i int) any { return copyDoc(s.skillGroups.at(i)) }), nil
 }
 
 // getSkillGroup serves GET /skill-groups/{id}: {id, name, description, color}.
