@@ -112,6 +112,7 @@ type Server struct {
 	faults   []*activeFault
 
 	readings atomic.Pointer[Readings] // in force, defaults filled in
+	hook     atomic.Pointer[Hook]     // nil when no hook is set
 }
 
 // refData is the seeded reference data no endpoint changes: the org, the
@@ -231,7 +232,8 @@ func (s *Server) Config() Config {
 func (s *Server) now() time.Time { return s.cfg.Now() }
 
 // ServeHTTP routes admin requests to /_emulator/ and everything else through
-// counting, auth, the rate limiter and fault injection to the API handlers.
+// counting, auth, the rate limiter, the hook (see SetHook) and fault
+// injection to the API handlers.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, adminPrefix) {
 		s.serveAdmin(w, r)
@@ -256,6 +258,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, errorf(http.StatusTooManyRequests, rateLimitMessage))
 		return
 	}
+
+	hook := s.hook.Load()
+	callHook(hook, BeforeHandle, r.Method, m.template, m.params)
+	defer callHook(hook, AfterHandle, r.Method, m.template, m.params)
 
 	if f != nil {
 		if f.Latency > 0 {
