@@ -11,9 +11,12 @@ const (
 	// the request has changed nothing.
 	BeforeHandle HookPhase = iota + 1
 
-	// AfterHandle: the request is finished. Its answer has been written,
-	// or its connection dropped, or its client went away during a fault's
-	// latency; whatever the handler changes is changed.
+	// AfterHandle: the request is done but not yet answered. Whatever the
+	// handler changes is changed, and the answer (or a fault's status, or
+	// a dropped connection) goes out only when the hook returns, so a
+	// client that has its answer knows the hook has seen the request
+	// done. A request whose client went away during a fault's latency
+	// gets AfterHandle when it ends, without an answer.
 	AfterHandle
 )
 
@@ -31,7 +34,8 @@ func (p HookPhase) String() string {
 
 // Hook observes API requests so that a test can interleave them: a hook
 // that blocks in BeforeHandle holds its request back until the test lets it
-// go, and AfterHandle tells the test that a request is done.
+// go, AfterHandle tells the test that a request is done, and a hook that
+// blocks in AfterHandle holds back the answer of a request already done.
 //
 // A hook is called, on the request's own goroutine, with BeforeHandle for
 // every API request that passed auth and the rate limiter, and then exactly

@@ -171,3 +171,41 @@ func TestHookConcurrentRequests(t *testing.T) {
 		t.Fatalf("before = %d, after = %d, want %d each", before.Load(), after.Load(), n)
 	}
 }
+
+// TestHookAfterHandleHoldsTheAnswer: in AfterHandle the change is made and
+// visible to other requests, while the request's own answer waits for the
+// hook to return.
+func TestHookAfterHandleHoldsTheAnswer(t *testing.T) {
+	h := newHarness(t, Config{})
+	inAfter, release := make(chan struct{}), make(chan struct{})
+	h.srv.SetHook(func(p HookPhase, method, _ string, _ map[string]string) {
+		if p == AfterHandle && method == http.MethodPut {
+			close(inAfter)
+			<-release
+		}
+	})
+	answered := make(chan int, 1)
+	go func() {
+		res, err := h.request(http.MethodPut, apiPath("/skill-groups/"+languagesGroupID), map[string]any{"id": languagesGroupID, "name": "Tongues"}, nil)
+		if err != nil {
+			t.Error(err)
+			answered <- 0
+			return
+		}
+		answered <- res.status
+	}()
+	<-inAfter
+	got := h.do(http.MethodGet, "/skill-groups/"+languagesGroupID, nil).object(t, http.StatusOK)
+	if got["name"] != "Tongues" {
+		t.Fatalf("name during AfterHandle = %v, want Tongues", got["name"])
+	}
+	select {
+	case st := <-answered:
+		t.Fatalf("the PUT was answered (%d) while its hook was still running", st)
+	default:
+	}
+	close(release)
+	if st := <-answered; st != http.StatusOK {
+		t.Fatalf("PUT status = %d, want 200", st)
+	}
+}

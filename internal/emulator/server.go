@@ -261,7 +261,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	hook := s.hook.Load()
 	callHook(hook, BeforeHandle, r.Method, m.template, m.params)
-	defer callHook(hook, AfterHandle, r.Method, m.template, m.params)
+	// finish calls AfterHandle once, before the answer goes out, so that a
+	// client holding its answer knows the hook has seen the request done.
+	// The deferred call covers a request that ends without an answer.
+	finished := false
+	finish := func() {
+		if !finished {
+			finished = true
+			callHook(hook, AfterHandle, r.Method, m.template, m.params)
+		}
+	}
+	defer finish()
 
 	if f != nil {
 		if f.Latency > 0 {
@@ -277,10 +287,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if f.RetryAfter != "" {
 				w.Header().Set("Retry-After", f.RetryAfter)
 			}
+			finish()
 			s.writeError(w, errorf(f.Status, "Emulated fault: HTTP %d %s", f.Status, http.StatusText(f.Status)))
 			return
 		}
 		if f.Drop == DropBeforeHandling {
+			finish()
 			dropConnection(w)
 			return
 		}
@@ -304,6 +316,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	payload := encodeJSON(body)
+	finish()
 
 	if f != nil {
 		if s.applyResponseFault(w, f, status, payload) {
