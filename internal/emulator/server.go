@@ -21,6 +21,12 @@
 // leaves out agents empties the queue or takes the skill from every agent.
 // Deleting a skill group that has skills, an agent group that has agents,
 // the default agent group or the default queue is refused with a 400.
+//
+// Where the pages are silent and the real API may answer another way,
+// Config.Readings choose the reading the emulator plays (how lists read
+// limit and say hasMore; the status of an unknown stream, an unknown
+// account or a missing object), and SetHook lets a test interleave
+// requests.
 package emulator
 
 import (
@@ -389,67 +395,6 @@ func matchTemplate(template string, segs []string) (map[string]string, bool) {
 		}
 	}
 	return params, true
-}
-
-// countRequest records an arriving API request.
-func (s *Server) countRequest(key string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.counts[key]++
-	s.total++
-}
-
-func (s *Server) countStatus(status int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.statuses[status]++
-}
-
-// Counts returns the number of API requests per "METHOD /route" key.
-func (s *Server) Counts() map[string]int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make(map[string]int, len(s.counts))
-	for k, v := range s.counts {
-		out[k] = v
-	}
-	return out
-}
-
-// Count returns the number of API requests for one key, e.g. "POST /agents".
-func (s *Server) Count(key string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.counts[key]
-}
-
-// TotalRequests returns the number of API requests since the last reset.
-func (s *Server) TotalRequests() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.total
-}
-
-// StatusCounts returns the number of answers per HTTP status. Requests whose
-// connection was dropped, or whose client went away, have no status.
-func (s *Server) StatusCounts() map[int]int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make(map[int]int, len(s.statuses))
-	for k, v := range s.statuses {
-		out[k] = v
-	}
-	return out
-}
-
-// ResetCounts zeroes the request and status counters. It leaves the
-// rate-limit window and the fault queue alone.
-func (s *Server) ResetCounts() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.counts = map[string]int{}
-	s.statuses = map[int]int{}
-	s.total = 0
 }
 
 // writeRaw writes a complete JSON answer and counts its status.

@@ -12,7 +12,10 @@ func skillGroupNotFound(id string) *apiError {
 	return missing("Skill group not found: %s", id)
 }
 
-// parseSkillGroup checks a create or update body (reference §1.3) and
+// parseSkillGroup checks a create or update body (the pages "Create a Skill
+// Group", https://docs.kore.ai/ai-for-service/apis/contact-center/create-a-skill-group,
+// and "Update a Skill Group",
+// https://docs.kore.ai/ai-for-service/apis/contact-center/update-a-skill-group) and
 // returns the stored fields: name, and description and color, "" when
 // absent.
 func parseSkillGroup(body map[string]any) (map[string]any, *apiError) {

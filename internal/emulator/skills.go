@@ -2,8 +2,10 @@ package emulator
 
 import "net/http"
 
-// A skill belongs to one skill group and is reached through it (reference
-// §1.4). Which agents hold a skill, and at which proficiency, is stored on
+// A skill belongs to one skill group and is reached through it (the page
+// "Create a Skill",
+// https://docs.kore.ai/ai-for-service/apis/contact-center/create-a-skill).
+// Which agents hold a skill, and at which proficiency, is stored on
 // the agent records (their skills entries, as an agent create or update
 // writes them); the skill endpoints read and write those entries.
 
