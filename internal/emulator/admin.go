@@ -34,6 +34,8 @@ type faultRequest struct {
 //	POST   /_emulator/reset-rate-window
 //	POST   /_emulator/faults        a JSON faultRequest
 //	DELETE /_emulator/faults
+//	GET    /_emulator/config        the readings in force (see Readings)
+//	PUT    /_emulator/config        change some readings
 func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	route := r.Method + " " + r.URL.Path
 	switch route {
@@ -64,6 +66,10 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	case "DELETE /_emulator/faults":
 		s.ClearFaults()
 		writeAdmin(w, http.StatusOK, map[string]any{"ok": true})
+	case "GET /_emulator/config":
+		s.getAdminConfig(w)
+	case "PUT /_emulator/config":
+		s.putAdminConfig(w, r)
 	default:
 		writeAdmin(w, http.StatusNotFound, envelope("Unknown emulator endpoint: "+route, http.StatusNotFound))
 	}

@@ -15,7 +15,7 @@ var managerAccessLevels = map[string]bool{"full": true, "view": true}
 func newAgentGroupID() string { return "ag-" + newUUIDish(7) }
 
 func agentGroupNotFound(id string) *apiError {
-	return errorf(http.StatusNotFound, "Agent group not found: %s", id)
+	return missing("Agent group not found: %s", id)
 }
 
 // defaultAgentGroupLocked returns the stored default agent group (the first
@@ -96,7 +96,7 @@ func (s *Server) createAgentGroup(r *http.Request, _ map[string]string) (any, *a
 // (from 1) is accepted in place of skip.
 func (s *Server) listAgentGroups(r *http.Request, _ map[string]string) (any, *apiError) {
 	q := r.URL.Query()
-	skip, limit, e := skipLimit(q)
+	skip, limit, e := s.skipLimit(q)
 	if e != nil {
 		return nil, e
 	}
@@ -116,7 +116,7 @@ func (s *Server) listAgentGroups(r *http.Request, _ map[string]string) (any, *ap
 	if page > 0 {
 		skip = pageSkip(page, limit, total)
 	}
-	return listPage(total, skip, limit, func(i int) any { return s.agentGroupListItemLocked(s.agentGroups.at(i)) }), nil
+	return s.listPage(total, skip, limit, func(i int) any { return s.agentGroupListItemLocked(s.agentGroups.at(i)) }), nil
 }
 
 // getAgentGroup serves GET /agent-groups/{id}.

@@ -91,7 +91,8 @@ func project(v any, keys ...string) any {
 // listOnlyOmits are the get-only fields the list page's agents lack.
 var listOnlyOmits = []string{"customId", "fullName", "lFullName", "iId"}
 
-// listView builds an agents-list item (reference §1.1 "List agents"): the
+// listView builds an agents-list item (the page "List All Agents",
+// https://docs.kore.ai/ai-for-service/apis/contact-center/list-all-agents): the
 // record without the get-only fields; agentGroups entries carry groupName;
 // queues only when includeQueues, each as {id, name, description, agents}
 // where agents holds this agent's own membership, so isPreferredAgent can

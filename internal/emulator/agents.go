@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-// agentsPageSize is the fixed page size of the agents list (the sample's
-// "limit": 10; no limit parameter is documented).
+// agentsPageSize is the page size of the agents lists in the default reading
+// (the sample's "limit": 10; no limit parameter is documented).
 const agentsPageSize = 10
 
 // createAgent serves POST /agents (vendor page create-an-agent).
@@ -85,14 +85,21 @@ func setDefault(doc map[string]any, key string, v any) {
 	}
 }
 
-// listAgents serves GET /agents and GET /organizations/{orgId}/agents
-// (reference §1.1 "List agents").
+// listAgents serves GET /agents and GET /organizations/{orgId}/agents (the
+// page "List All Agents",
+// https://docs.kore.ai/ai-for-service/apis/contact-center/list-all-agents).
+// It takes page, from 1, and answers skip, as the sample does. Its page
+// size is fixed in the default reading (see ListLimitMode).
 func (s *Server) listAgents(r *http.Request, params map[string]string) (any, *apiError) {
 	if org, ok := params["orgId"]; ok && org != s.ref.orgID {
-		return nil, errorf(http.StatusNotFound, "Organization not found: %s", org)
+		return nil, missing("Organization not found: %s", org)
 	}
 	q := r.URL.Query()
 	page, e := queryPage(q.Get("page"))
+	if e != nil {
+		return nil, e
+	}
+	limit, e := s.pageSize(q, true)
 	if e != nil {
 		return nil, e
 	}
@@ -108,7 +115,7 @@ func (s *Server) listAgents(r *http.Request, params map[string]string) (any, *ap
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	total := len(s.agentOrder)
-	return listPage(total, pageSkip(page, agentsPageSize, total), agentsPageSize, func(i int) any {
+	return s.listPage(total, pageSkip(page, limit, total), limit, func(i int) any {
 		return s.listView(s.agents[s.agentOrder[i]], includeQueues)
 	}), nil
 }
@@ -125,7 +132,7 @@ func (s *Server) getAgent(_ *http.Request, params map[string]string) (any, *apiE
 }
 
 func agentNotFound(id string) *apiError {
-	return errorf(http.StatusNotFound, "Agent not found: %s", id)
+	return missing("Agent not found: %s", id)
 }
 
 // updateAgent serves PUT /agents/{id}[?groupId=]. The body is the full agent
@@ -208,7 +215,7 @@ func (s *Server) getAgentsByCustomID(_ *http.Request, params map[string]string) 
 		}
 	}
 	if len(out) == 0 {
-		return nil, errorf(http.StatusNotFound, "No agent found with customId %s", customID)
+		return nil, missing("No agent found with customId %s", customID)
 	}
 	return out, nil
 }

@@ -9,14 +9,23 @@ import (
 )
 
 // errAlgorithm marks a token signed with anything but HS256, the only
-// algorithm allowed for apps mapped to API scopes (reference §2).
+// algorithm allowed for apps mapped to API scopes (the Kore community's
+// "How to generate JWT tokens for Kore.ai public APIs",
+// https://community.kore.ai/t/how-to-generate-jwt-tokens-for-kore-ai-public-apis/2287).
 var errAlgorithm = errors.New("algorithm not allowed")
 
-// authenticate checks the request's credentials the way the reference (§2)
-// describes them: header "auth" holds the raw HS256 JWT signed with the
-// client secret, whose "appId" claim is the client id; header "accountId"
-// names the account; the path names the app's stream. Each failure has its
-// own message. The token itself never appears in a message.
+// authenticate checks the request's credentials the way the vendor's page
+// "API Introduction" describes them
+// (https://docs.kore.ai/ai-for-service/apis/automation/api-introduction#generating-the-jwt-token):
+// header "auth" holds the raw HS256 JWT signed with the client secret, whose
+// "appId" claim is the client id; header "accountId" names the account; the
+// path names the app's stream. Each failure has its own message. The token
+// itself never appears in a message.
+//
+// The pages give no status for an unknown account or stream. An unknown
+// account answers Readings.UnknownAccountStatus (401 by default); an
+// unknown stream answers Readings.UnknownStreamStatus (404 by default, as
+// for any path naming nothing), with a message naming the stream.
 func (s *Server) authenticate(r *http.Request, stream string) *apiError {
 	raw := strings.TrimSpace(r.Header.Get("auth"))
 	if raw == "" {
@@ -51,13 +60,23 @@ func (s *Server) authenticate(r *http.Request, stream string) *apiError {
 		return errorf(http.StatusUnauthorized, "Invalid accountId: the accountId header is missing")
 	}
 	if account != s.cfg.AccountID {
-		return errorf(http.StatusUnauthorized, "Invalid accountId")
+		return errorf(s.rd().UnknownAccountStatus, "Invalid accountId")
 	}
 
 	if stream != s.cfg.StreamID {
-		return errorf(http.StatusUnauthorized, "Invalid SDK credentials: unknown streamId %s", stream)
+		return unknownStream(s.rd().UnknownStreamStatus, stream)
 	}
 	return nil
+}
+
+// unknownStream is the answer for a stream the emulator does not serve: a
+// 401 in the words of the SDK's credential errors, any other status as a
+// missing app.
+func unknownStream(status int, stream string) *apiError {
+	if status == http.StatusUnauthorized {
+		return errorf(status, "Invalid SDK credentials: unknown streamId %s", stream)
+	}
+	return errorf(status, "App not found: %s", stream)
 }
 
 // jwtErrorMessage turns a parse error into the message the API would give.

@@ -183,18 +183,18 @@ func (s *Server) applyContactLocked(doc map[string]any, in contactInput, now str
 // listContacts serves GET /contacts?skip=&limit= (get-all-contacts page), in
 // creation order. INACTIVE (deleted) contacts are listed too.
 func (s *Server) listContacts(r *http.Request, _ map[string]string) (any, *apiError) {
-	skip, limit, e := skipLimit(r.URL.Query())
+	skip, limit, e := s.skipLimit(r.URL.Query())
 	if e != nil {
 		return nil, e
 	}
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return listPage(len(s.contactOrder), skip, limit, func(i int) any { return copyDoc(s.contacts[s.contactOrder[i]]) }), nil
+	return s.listPage(len(s.contactOrder), skip, limit, func(i int) any { return copyDoc(s.contacts[s.contactOrder[i]]) }), nil
 }
 
 func contactNotFound(id string) *apiError {
-	return errorf(http.StatusNotFound, "Contact not found: %s", id)
+	return missing("Contact not found: %s", id)
 }
 
 // updateContact serves PUT /contacts/{id} (update-a-contact page). A deleted

@@ -18,7 +18,7 @@ func (s *Server) getConversation(_ *http.Request, params map[string]string) (any
 	defer s.mu.Unlock()
 	doc, ok := s.conversations[params["id"]]
 	if !ok {
-		return nil, errorf(http.StatusNotFound, "Conversation not found: %s", params["id"])
+		return nil, missing("Conversation not found: %s", params["id"])
 	}
 	return copyDoc(doc), nil
 }
@@ -36,7 +36,7 @@ func (s *Server) Conversation(id string) (map[string]any, bool) {
 // match exactly. Newest first (createdAt descending, ties by _id).
 func (s *Server) listConversations(r *http.Request, _ map[string]string) (any, *apiError) {
 	q := r.URL.Query()
-	skip, limit, e := skipLimit(q)
+	skip, limit, e := s.skipLimit(q)
 	if e != nil {
 		return nil, e
 	}
@@ -72,7 +72,7 @@ func (s *Server) listConversations(r *http.Request, _ map[string]string) (any, *
 		}
 		matches = append(matches, doc)
 	}
-	return listPage(len(matches), skip, limit, func(i int) any { return copyDoc(matches[i]) }), nil
+	return s.listPage(len(matches), skip, limit, func(i int) any { return copyDoc(matches[i]) }), nil
 }
 
 // sortConversations orders conversation ids newest first by createdAt, ties

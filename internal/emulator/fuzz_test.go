@@ -13,8 +13,9 @@ import (
 
 // FuzzHandlers sends arbitrary bodies and query strings to the write and
 // list endpoints: agents, contacts, conversations and the routing objects
-// (skill groups, skills, agent groups, queues). The emulator must never panic, must answer a status the
-// reference documents for it, and must answer errors in the envelope.
+// (skill groups, skills, agent groups, queues). The emulator must never
+// panic, must answer one of the statuses its reading of the pages gives
+// the endpoint, and must answer errors in the envelope.
 func FuzzHandlers(f *testing.F) {
 	seeds := []struct {
 		method, rel, body string

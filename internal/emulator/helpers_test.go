@@ -36,7 +36,8 @@ func (c *fakeClock) Advance(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
-// signToken builds a JWT the way the reference (§2) says to.
+// signToken builds a JWT the way the page "API Introduction" says to
+// (https://docs.kore.ai/ai-for-service/apis/automation/api-introduction#generating-the-jwt-token).
 func signToken(t *testing.T, method jwt.SigningMethod, key any, claims jwt.MapClaims) string {
 	t.Helper()
 	tok, err := jwt.NewWithClaims(method, claims).SignedString(key)

@@ -6,27 +6,28 @@ import (
 	"strconv"
 )
 
-// The skip/limit lists (conversations, reference §1.7; contacts, whose
-// paging is undocumented, §1.8 and §1.9, work the same way): skip defaults
-// to 0, limit to the samples' page size of 10 (also when 0), and limit is
-// clamped to 100.
+// The skip/limit lists are conversations ("List of Conversations",
+// https://docs.kore.ai/ai-for-service/apis/contact-center/list-of-conversations)
+// and, their query parameters being undocumented, contacts ("Get All
+// Contacts", https://docs.kore.ai/ai-for-service/apis/contact-center/get-all-contacts)
+// and agent groups ("Get All Agent Groups",
+// https://docs.kore.ai/ai-for-service/apis/contact-center/get-all-agent-groups):
+// skip defaults to 0. How limit is read depends on Readings.ListLimit; the
+// samples' page size is 10, and 100 is the largest page any reading grants.
 const (
 	defaultPageLimit = 10
 	maxPageLimit     = 100
 )
 
 // skipLimit reads the skip and limit query parameters.
-func skipLimit(q url.Values) (skip, limit int, e *apiError) {
+func (s *Server) skipLimit(q url.Values) (skip, limit int, e *apiError) {
 	if skip, e = queryCount(q.Get("skip"), "skip", 0); e != nil {
 		return 0, 0, e
 	}
-	if limit, e = queryCount(q.Get("limit"), "limit", defaultPageLimit); e != nil {
+	if limit, e = s.pageSize(q, false); e != nil {
 		return 0, 0, e
 	}
-	if limit == 0 {
-		limit = defaultPageLimit
-	}
-	return skip, min(limit, maxPageLimit), nil
+	return skip, limit, nil
 }
 
 // queryCount parses a non-negative integer query parameter.
@@ -41,23 +42,26 @@ func queryCount(v, name string, def int) (int, *apiError) {
 	return n, nil
 }
 
-// The page-based lists take page, from 1, instead of skip: agents
-// (reference §1.1, fixed page size), skills (§1.4) and, their paging being
-// undocumented (§1.9), skill groups and queues.
+// The page-based lists take page, from 1, instead of skip: agents ("List
+// All Agents", https://docs.kore.ai/ai-for-service/apis/contact-center/list-all-agents,
+// a fixed page size in the default reading), skills ("Get All Skills from
+// a Skill Group",
+// https://docs.kore.ai/ai-for-service/apis/contact-center/get-all-skills-from-a-skill-group)
+// and, their query parameters being undocumented, skill groups ("Get All
+// Skill Groups", https://docs.kore.ai/ai-for-service/apis/contact-center/get-all-skill-groups)
+// and queues ("Get a List of Queues",
+// https://docs.kore.ai/ai-for-service/apis/contact-center/get-a-list-of-queues).
 
 // pageLimit reads the page and limit query parameters: page defaults to 1
 // and must be positive; limit is read as skipLimit reads it.
-func pageLimit(q url.Values) (page, limit int, e *apiError) {
+func (s *Server) pageLimit(q url.Values) (page, limit int, e *apiError) {
 	if page, e = queryPage(q.Get("page")); e != nil {
 		return 0, 0, e
 	}
-	if limit, e = queryCount(q.Get("limit"), "limit", defaultPageLimit); e != nil {
+	if limit, e = s.pageSize(q, false); e != nil {
 		return 0, 0, e
 	}
-	if limit == 0 {
-		limit = defaultPageLimit
-	}
-	return page, min(limit, maxPageLimit), nil
+	return page, limit, nil
 }
 
 // queryPage parses a page number, 1 when absent.
@@ -82,8 +86,8 @@ func pageSkip(page, limit, total int) int {
 }
 
 // pagedList is listPage with "page" in place of "skip".
-func pagedList(total, page, limit int, item func(i int) any) map[string]any {
-	out := listPage(total, pageSkip(page, limit, total), limit, item)
+func (s *Server) pagedList(total, page, limit int, item func(i int) any) map[string]any {
+	out := s.listPage(total, pageSkip(page, limit, total), limit, item)
 	delete(out, "skip")
 	out["page"] = page
 	return out
@@ -91,8 +95,9 @@ func pagedList(total, page, limit int, item func(i int) any) map[string]any {
 
 // listPage is the list envelope every list page shares:
 // {results, skip, limit, hasMore, totalPages, totalResults}. item renders
-// the i-th of total matches; only those on the page are rendered.
-func listPage(total, skip, limit int, item func(i int) any) map[string]any {
+// the i-th of total matches; only those on the page are rendered. hasMore
+// is true on every page when Readings.HasMoreOnLastPage is set.
+func (s *Server) listPage(total, skip, limit int, item func(i int) any) map[string]any {
 	results := []any{}
 	for i := skip; i < total && i < skip+limit; i++ {
 		results = append(results, item(i))
@@ -101,7 +106,7 @@ func listPage(total, skip, limit int, item func(i int) any) map[string]any {
 		"results":      results,
 		"skip":         skip,
 		"limit":        limit,
-		"hasMore":      skip+len(results) < total,
+		"hasMore":      s.rd().HasMoreOnLastPage || skip+len(results) < total,
 		"totalPages":   (total + limit - 1) / limit,
 		"totalResults": total,
 	}

@@ -8,8 +8,9 @@ type queueMember struct {
 	preferred bool
 }
 
-// queueInput is a checked create or update body (reference §1.2): the
-// stored fields it sets and the queue's members.
+// queueInput is a checked create or update body (the page "Create a
+// Queue", https://docs.kore.ai/ai-for-service/apis/contact-center/create-a-queue):
+// the stored fields it sets and the queue's members.
 type queueInput struct {
 	fields  map[string]any
 	members []queueMember

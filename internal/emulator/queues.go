@@ -12,7 +12,7 @@ import (
 func newQueueID() string { return "qu-" + newUUIDish(7) }
 
 func queueNotFound(id string) *apiError {
-	return errorf(http.StatusNotFound, "Queue not found: %s", id)
+	return missing("Queue not found: %s", id)
 }
 
 func (s *Server) uniqueQueueNameLocked(name, except string) *apiError {
@@ -65,13 +65,13 @@ func (s *Server) createQueue(r *http.Request, _ map[string]string) (any, *apiErr
 // listQueues serves GET /queues?page=&limit=, in creation order, each
 // queue in the GET shape.
 func (s *Server) listQueues(r *http.Request, _ map[string]string) (any, *apiError) {
-	page, limit, e := pageLimit(r.URL.Query())
+	page, limit, e := s.pageLimit(r.URL.Query())
 	if e != nil {
 		return nil, e
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return pagedList(s.queues.len(), page, limit, func(i int) any { return s.queueViewLocked(s.queues.at(i)) }), nil
+	return s.pagedList(s.queues.len(), page, limit, func(i int) any { return s.queueViewLocked(s.queues.at(i)) }), nil
 }
 
 // getQueue serves GET /queues/{id}.

@@ -4,7 +4,8 @@ import (
 	"time"
 )
 
-// rateLimitMessage is the documented text (reference §3).
+// rateLimitMessage is the documented text (the page "Rate Limits",
+// https://docs.kore.ai/ai-for-service/apis/contact-center/rate-limit-ccai).
 const rateLimitMessage = "You've exceeded the per-minute rate limit. Please wait for sometime before retrying."
 
 // rateWindow is the documented sixty-second window.

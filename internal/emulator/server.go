@@ -21,18 +21,24 @@
 // leaves out agents empties the queue or takes the skill from every agent.
 // Deleting a skill group that has skills, an agent group that has agents,
 // the default agent group or the default queue is refused with a 400.
+//
+// Where the pages are silent and the real API may answer another way,
+// Config.Readings choose the reading the emulator plays (how lists read
+// limit and say hasMore; the status of an unknown stream, an unknown
+// account or a missing object), and SetHook lets a test interleave
+// requests.
 package emulator
 
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -69,6 +75,13 @@ type Config struct {
 	// the default leaves it out.
 	CreateAgentGroupReturnsID bool
 
+	// Readings choose how the emulator answers where the vendor's pages
+	// are silent: list paging (ListLimit, ListLimitCap,
+	// HasMoreOnLastPage) and the status of an unknown stream, an unknown
+	// account or a missing object. The zero value is the default reading.
+	// New panics when Readings.Validate fails.
+	Readings
+
 	// Seed is the initial data; nil means DefaultSeed().
 	Seed *Seed
 
@@ -103,6 +116,9 @@ type Server struct {
 
 	accepted []time.Time // rate-limit window, oldest first
 	faults   []*activeFault
+
+	readings atomic.Pointer[Readings] // in force, defaults filled in
+	hook     atomic.Pointer[Hook]     // nil when no hook is set
 }
 
 // refData is the seeded reference data no endpoint changes: the org, the
@@ -114,20 +130,6 @@ type refData struct {
 	roles        map[string]map[string]any
 	hours        map[string]map[string]any
 	hoursOrder   []string // seed order; the first is a seeded queue's default
-}
-
-// apiError is an answer in the documented error envelope.
-type apiError struct {
-	status int
-	msg    string
-}
-
-func errorf(status int, format string, args ...any) *apiError {
-	msg := format
-	if len(args) > 0 {
-		msg = fmt.Sprintf(format, args...)
-	}
-	return &apiError{status: status, msg: msg}
 }
 
 // handlerFunc answers one API route. A nil *apiError means 200 with body.
@@ -201,6 +203,10 @@ func New(cfg Config) *Server {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if err := cfg.Readings.Validate(); err != nil {
+		panic("emulator: invalid readings: " + err.Error())
+	}
+	cfg.Readings = cfg.Readings.withDefaults()
 	s := &Server{
 		cfg:           cfg,
 		agents:        map[string]map[string]any{},
@@ -216,16 +222,24 @@ func New(cfg Config) *Server {
 	if err := s.load(cfg.Seed); err != nil {
 		panic("emulator: invalid seed: " + err.Error())
 	}
+	readings := cfg.Readings
+	s.readings.Store(&readings)
 	return s
 }
 
-// Config returns the configuration in use, with defaults filled in.
-func (s *Server) Config() Config { return s.cfg }
+// Config returns the configuration in use, with defaults filled in and the
+// readings in force.
+func (s *Server) Config() Config {
+	cfg := s.cfg
+	cfg.Readings = s.Readings()
+	return cfg
+}
 
 func (s *Server) now() time.Time { return s.cfg.Now() }
 
 // ServeHTTP routes admin requests to /_emulator/ and everything else through
-// counting, auth, the rate limiter and fault injection to the API handlers.
+// counting, auth, the rate limiter, the hook (see SetHook) and fault
+// injection to the API handlers.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, adminPrefix) {
 		s.serveAdmin(w, r)
@@ -251,6 +265,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	hook := s.hook.Load()
+	callHook(hook, BeforeHandle, r.Method, m.template, m.params)
+	// finish calls AfterHandle once, before the answer goes out, so that a
+	// client holding its answer knows the hook has seen the request done.
+	// The deferred call covers a request that ends without an answer.
+	finished := false
+	finish := func() {
+		if !finished {
+			finished = true
+			callHook(hook, AfterHandle, r.Method, m.template, m.params)
+		}
+	}
+	defer finish()
+
 	if f != nil {
 		if f.Latency > 0 {
 			// Read the body first: net/http notices a client that goes away
@@ -265,10 +293,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if f.RetryAfter != "" {
 				w.Header().Set("Retry-After", f.RetryAfter)
 			}
+			finish()
 			s.writeError(w, errorf(f.Status, "Emulated fault: HTTP %d %s", f.Status, http.StatusText(f.Status)))
 			return
 		}
 		if f.Drop == DropBeforeHandling {
+			finish()
 			dropConnection(w)
 			return
 		}
@@ -283,12 +313,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		out, e := m.handler(s, r, m.params)
 		if e != nil {
+			if e.missingObject {
+				e.status = s.rd().MissingObjectStatus
+			}
 			status, body = e.status, envelope(e.msg, e.status)
 		} else {
 			body = out
 		}
 	}
 	payload := encodeJSON(body)
+	finish()
 
 	if f != nil {
 		if s.applyResponseFault(w, f, status, payload) {
@@ -361,76 +395,6 @@ func matchTemplate(template string, segs []string) (map[string]string, bool) {
 		}
 	}
 	return params, true
-}
-
-// countRequest records an arriving API request.
-func (s *Server) countRequest(key string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.counts[key]++
-	s.total++
-}
-
-func (s *Server) countStatus(status int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.statuses[status]++
-}
-
-// Counts returns the number of API requests per "METHOD /route" key.
-func (s *Server) Counts() map[string]int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make(map[string]int, len(s.counts))
-	for k, v := range s.counts {
-		out[k] = v
-	}
-	return out
-}
-
-// Count returns the number of API requests for one key, e.g. "POST /agents".
-func (s *Server) Count(key string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.counts[key]
-}
-
-// TotalRequests returns the number of API requests since the last reset.
-func (s *Server) TotalRequests() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.total
-}
-
-// StatusCounts returns the number of answers per HTTP status. Requests whose
-// connection was dropped, or whose client went away, have no status.
-func (s *Server) StatusCounts() map[int]int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make(map[int]int, len(s.statuses))
-	for k, v := range s.statuses {
-		out[k] = v
-	}
-	return out
-}
-
-// ResetCounts zeroes the request and status counters. It leaves the
-// rate-limit window and the fault queue alone.
-func (s *Server) ResetCounts() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.counts = map[string]int{}
-	s.statuses = map[int]int{}
-	s.total = 0
-}
-
-// envelope is the documented error body.
-func envelope(msg string, code int) map[string]any {
-	return map[string]any{"errors": []any{map[string]any{"msg": msg, "code": code}}}
-}
-
-func (s *Server) writeError(w http.ResponseWriter, e *apiError) {
-	s.writeRaw(w, e.status, encodeJSON(envelope(e.msg, e.status)))
 }
 
 // writeRaw writes a complete JSON answer and counts its status.

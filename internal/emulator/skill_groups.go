@@ -9,10 +9,13 @@ const skillGroupDescriptionMax = 200
 func newSkillGroupID() string { return randomHex(24) }
 
 func skillGroupNotFound(id string) *apiError {
-	return errorf(http.StatusNotFound, "Skill group not found: %s", id)
+	return missing("Skill group not found: %s", id)
 }
 
-// parseSkillGroup checks a create or update body (reference §1.3) and
+// parseSkillGroup checks a create or update body (the pages "Create a Skill
+// Group", https://docs.kore.ai/ai-for-service/apis/contact-center/create-a-skill-group,
+// and "Update a Skill Group",
+// https://docs.kore.ai/ai-for-service/apis/contact-center/update-a-skill-group) and
 // returns the stored fields: name, and description and color, "" when
 // absent.
 func parseSkillGroup(body map[string]any) (map[string]any, *apiError) {
@@ -62,13 +65,13 @@ func (s *Server) uniqueSkillGroupNameLocked(name, except string) *apiError {
 
 // listSkillGroups serves GET /skill-groups?page=&limit=, in creation order.
 func (s *Server) listSkillGroups(r *http.Request, _ map[string]string) (any, *apiError) {
-	page, limit, e := pageLimit(r.URL.Query())
+	page, limit, e := s.pageLimit(r.URL.Query())
 	if e != nil {
 		return nil, e
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return pagedList(s.skillGroups.len(), page, limit, func(i int) any { return copyDoc(s.skillGroups.at(i)) }), nil
+	return s.pagedList(s.skillGroups.len(), page, limit, func(i int) any { return copyDoc(s.skillGroups.at(i)) }), nil
 }
 
 // getSkillGroup serves GET /skill-groups/{id}: {id, name, description, color}.

@@ -2,15 +2,17 @@ package emulator
 
 import "net/http"
 
-// A skill belongs to one skill group and is reached through it (reference
-// §1.4). Which agents hold a skill, and at which proficiency, is stored on
+// A skill belongs to one skill group and is reached through it (the page
+// "Create a Skill",
+// https://docs.kore.ai/ai-for-service/apis/contact-center/create-a-skill).
+// Which agents hold a skill, and at which proficiency, is stored on
 // the agent records (their skills entries, as an agent create or update
 // writes them); the skill endpoints read and write those entries.
 
 func newSkillID() string { return randomHex(24) }
 
 func skillNotFound(id, groupID string) *apiError {
-	return errorf(http.StatusNotFound, "Skill %s not found in skill group %s", id, groupID)
+	return missing("Skill %s not found in skill group %s", id, groupID)
 }
 
 // skillMember is one checked entry of a skill's agents: the agent record
@@ -116,7 +118,7 @@ func (s *Server) createSkill(r *http.Request, params map[string]string) (any, *a
 // listSkills serves GET /skill-groups/{skillGroupId}/skills?page=&limit=:
 // the group's skills in creation order, each in the GET shape.
 func (s *Server) listSkills(r *http.Request, params map[string]string) (any, *apiError) {
-	page, limit, e := pageLimit(r.URL.Query())
+	page, limit, e := s.pageLimit(r.URL.Query())
 	if e != nil {
 		return nil, e
 	}
@@ -126,7 +128,7 @@ func (s *Server) listSkills(r *http.Request, params map[string]string) (any, *ap
 		return nil, skillGroupNotFound(params["skillGroupId"])
 	}
 	skills := s.skillsInGroupLocked(params["skillGroupId"])
-	return pagedList(len(skills), page, limit, func(i int) any { return s.skillViewLocked(skills[i]) }), nil
+	return s.pagedList(len(skills), page, limit, func(i int) any { return s.skillViewLocked(skills[i]) }), nil
 }
 
 // getSkill serves GET /skill-groups/{skillGroupId}/skills/{id}.

@@ -11,7 +11,14 @@
 //
 // The documented create-agent and create-agent-group answers carry no id,
 // and by default neither do the emulator's; -create-returns-id and
-// -create-agent-group-returns-id add it. -h lists every flag.
+// -create-agent-group-returns-id add it.
+//
+// Where the vendor's pages are silent, flags choose the reading the
+// emulator plays: -list-limit (default, honour, ignore or cap, with
+// -list-limit-cap) and -has-more-on-last-page for list paging, and
+// -unknown-stream-status, -unknown-account-status and
+// -missing-object-status for those answers. A running emulator is switched
+// with PUT /_emulator/config. -h lists every flag.
 package main
 
 import (
@@ -58,6 +65,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	clientID := fs.String("client-id", emulator.DefaultClientID, "JWT app client id (the appId claim)")
 	clientSecret := fs.String("client-secret", emulator.DefaultClientSecret, "JWT app client secret (HS256 key)")
 	portFile := fs.String("port-file", "", "write the bound port to this file once listening")
+	listLimit := fs.String("list-limit", string(emulator.ListLimitDefault),
+		"how every list reads its limit parameter: default (agents: 10 a page, limit ignored; other lists: limit up to 100), honour (every list: limit up to 100), ignore (every list: 10 a page) or cap (every list: limit up to -list-limit-cap)")
+	listLimitCap := fs.Int("list-limit-cap", emulator.DefaultListLimitCap, "the largest page -list-limit cap grants")
+	hasMore := fs.Bool("has-more-on-last-page", false, `answer "hasMore": true on every list page, the last one included, as some vendor samples do`)
+	streamStatus := fs.Int("unknown-stream-status", emulator.DefaultUnknownStreamStatus, "status for a path naming an unknown stream (e.g. 400, 401, 404)")
+	accountStatus := fs.Int("unknown-account-status", emulator.DefaultUnknownAccountStatus, "status for an accountId header naming an unknown account")
+	missingStatus := fs.Int("missing-object-status", emulator.DefaultMissingObjectStatus, "status for a path naming an object that does not exist (e.g. 400, 404)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -76,6 +90,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		RateLimitPerMinute:        *rate,
 		CreateAgentReturnsID:      *returnsID,
 		CreateAgentGroupReturnsID: *groupReturnsID,
+		Readings: emulator.Readings{
+			ListLimit:            emulator.ListLimitMode(*listLimit),
+			ListLimitCap:         *listLimitCap,
+			HasMoreOnLastPage:    *hasMore,
+			UnknownStreamStatus:  *streamStatus,
+			UnknownAccountStatus: *accountStatus,
+			MissingObjectStatus:  *missingStatus,
+		},
+	}
+	if err := cfg.Readings.Validate(); err != nil {
+		return err
 	}
 	if *seedPath != "" {
 		seed, err := emulator.LoadSeed(*seedPath)

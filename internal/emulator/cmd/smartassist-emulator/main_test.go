@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"flag"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -159,8 +161,120 @@ func TestRunRejectsBadArguments(t *testing.T) {
 	if err := run(ctx, []string{"extra"}, &out, &errOut, nil); err == nil {
 		t.Error("positional argument accepted")
 	}
+	for _, args := range [][]string{
+		{"-list-limit", "sometimes"},
+		{"-list-limit-cap", "-1"},
+		{"-unknown-stream-status", "200"},
+		{"-unknown-account-status", "302"},
+		{"-missing-object-status", "600"},
+	} {
+		if err := run(ctx, args, &out, &errOut, nil); err == nil || !strings.Contains(err.Error(), "must") && !strings.Contains(err.Error(), "is not one of") {
+			t.Errorf("%v: %v", args, err)
+		}
+	}
 	if out.Len() != 0 {
 		t.Errorf("printed exports although it did not start: %q", out.String())
+	}
+}
+
+func TestRunReadingFlags(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan error, 1)
+	ready := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"-list-limit", "cap", "-list-limit-cap", "3", "-has-more-on-last-page",
+			"-unknown-stream-status", "401", "-unknown-account-status", "403", "-missing-object-status", "400"}, &stdout, &stderr, ready)
+	}()
+	var port int
+	select {
+	case port = <-ready:
+	case err := <-done:
+		t.Fatalf("run returned early: %v; stderr: %s", err, stderr.String())
+	case <-time.After(10 * time.Second):
+		t.Fatalf("not ready; stderr: %s", stderr.String())
+	}
+	base := "http://127.0.0.1:" + strconv.Itoa(port)
+
+	res, err := http.Get(base + "/_emulator/config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	err = json.NewDecoder(res.Body).Decode(&got)
+	res.Body.Close()
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("config: status %d, %v", res.StatusCode, err)
+	}
+	want := map[string]any{"listLimit": "cap", "listLimitCap": 3.0, "hasMoreOnLastPage": true,
+		"unknownStreamStatus": 401.0, "unknownAccountStatus": 403.0, "missingObjectStatus": 400.0}
+	if len(got) != len(want) {
+		t.Errorf("config = %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("config %s = %v, want %v", k, got[k], v)
+		}
+	}
+
+	tok, err := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"appId": emulator.DefaultClientID}).SignedString([]byte(emulator.DefaultClientSecret))
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(path, account string) (int, string) {
+		req, _ := http.NewRequest(http.MethodGet, base+"/agentassist/api/v1/public/"+path, nil)
+		req.Header.Set("auth", tok)
+		req.Header.Set("accountId", account)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var body bytes.Buffer
+		_, _ = body.ReadFrom(res.Body)
+		return res.StatusCode, body.String()
+	}
+	for _, c := range []struct {
+		path, account string
+		status        int
+		body          string
+	}{
+		{"st-typo/agents", emulator.DefaultAccountID, 401, `{"errors":[{"code":401,"msg":"Invalid SDK credentials: unknown streamId st-typo"}]}` + "\n"},
+		{emulator.DefaultStreamID + "/agents", "acc-typo", 403, `{"errors":[{"code":403,"msg":"Invalid accountId"}]}` + "\n"},
+		{emulator.DefaultStreamID + "/queues/qu-missing", emulator.DefaultAccountID, 400, `{"errors":[{"code":400,"msg":"Queue not found: qu-missing"}]}` + "\n"},
+	} {
+		if status, body := get(c.path, c.account); status != c.status || body != c.body {
+			t.Errorf("GET %s: %d %s, want %d %s", c.path, status, body, c.status, c.body)
+		}
+	}
+	status, body := get(emulator.DefaultStreamID+"/agents?limit=100", emulator.DefaultAccountID)
+	var page map[string]any
+	if err := json.Unmarshal([]byte(body), &page); err != nil || status != 200 {
+		t.Fatalf("agents: %d %v", status, err)
+	}
+	if page["limit"] != 3.0 || page["hasMore"] != true || page["totalResults"] != 2.0 || len(page["results"].([]any)) != 2 {
+		t.Errorf("agents page = limit %v, hasMore %v, totalResults %v, %d results; want 3, true, 2, 2",
+			page["limit"], page["hasMore"], page["totalResults"], len(page["results"].([]any)))
+	}
+
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("run returned %v", err)
+	}
+}
+
+func TestRunHelpListsReadingFlags(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"-h"}, &out, &errOut, nil); !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("run -h = %v, want flag.ErrHelp", err)
+	}
+	for _, name := range []string{"-list-limit string", "-list-limit-cap int", "-has-more-on-last-page",
+		"-unknown-stream-status int", "-unknown-account-status int", "-missing-object-status int",
+		"honour", "ignore", "cap", "(default 404)", "(default 401)", "(default 25)"} {
+		if !strings.Contains(errOut.String(), name) {
+			t.Errorf("-h does not mention %q:\n%s", name, errOut.String())
+		}
 	}
 }
 

@@ -1,0 +1,115 @@
+package emulator
+
+import (
+	"fmt"
+	"net/http"
+)
+
+// Readings choose how the emulator answers where the vendor's pages are
+// silent. The zero value is the emulator's default reading; each field names
+// another reading the real API may follow, so the provider can be tested
+// under each. They are set in Config, read back with Server.Readings and
+// changed at run time with Server.SetReadings or PUT /_emulator/config.
+type Readings struct {
+	// ListLimit is how every list reads its limit query parameter; see
+	// ListLimitMode. "" means ListLimitDefault.
+	ListLimit ListLimitMode `json:"listLimit"`
+
+	// ListLimitCap is the largest page ListLimitCapped grants; 0 means
+	// DefaultListLimitCap. Other modes do not read it.
+	ListLimitCap int `json:"listLimitCap"`
+
+	// HasMoreOnLastPage makes every list page, the last and an empty one
+	// included, answer "hasMore": true, as some vendor samples do.
+	// totalResults and totalPages stay truthful.
+	HasMoreOnLastPage bool `json:"hasMoreOnLastPage"`
+
+	// UnknownStreamStatus is the status of an answer to a request whose
+	// path names a stream the emulator does not serve (the credentials
+	// being otherwise good); 0 means 404. 401 answers "Invalid SDK
+	// credentials: unknown streamId <id>", any other status "App not
+	// found: <id>", both in the documented error envelope.
+	UnknownStreamStatus int `json:"unknownStreamStatus"`
+
+	// UnknownAccountStatus is the status of an answer to a request whose
+	// accountId header names another account; 0 means 401. A missing
+	// accountId header is always a 401.
+	UnknownAccountStatus int `json:"unknownAccountStatus"`
+
+	// MissingObjectStatus is the status of an answer to a request whose
+	// path names an object that does not exist (an agent, also by custom
+	// id, a queue, skill group, skill, agent group, contact, conversation
+	// or organization), whatever the method; 0 means 404. The message
+	// ("Queue not found: qu-…") is the same for every status.
+	MissingObjectStatus int `json:"missingObjectStatus"`
+}
+
+// Defaults of the Readings fields whose zero value means "default".
+const (
+	DefaultListLimitCap         = 25
+	DefaultUnknownStreamStatus  = http.StatusNotFound
+	DefaultUnknownAccountStatus = http.StatusUnauthorized
+	DefaultMissingObjectStatus  = http.StatusNotFound
+)
+
+// withDefaults returns r with its zero values replaced by the defaults.
+func (r Readings) withDefaults() Readings {
+	if r.ListLimit == "" {
+		r.ListLimit = ListLimitDefault
+	}
+	if r.ListLimitCap == 0 {
+		r.ListLimitCap = DefaultListLimitCap
+	}
+	if r.UnknownStreamStatus == 0 {
+		r.UnknownStreamStatus = DefaultUnknownStreamStatus
+	}
+	if r.UnknownAccountStatus == 0 {
+		r.UnknownAccountStatus = DefaultUnknownAccountStatus
+	}
+	if r.MissingObjectStatus == 0 {
+		r.MissingObjectStatus = DefaultMissingObjectStatus
+	}
+	return r
+}
+
+// Validate reports the first field that no reading can use: an unknown
+// ListLimit, a negative ListLimitCap, or a status that is not 0 or an error
+// status (400 to 599).
+func (r Readings) Validate() error {
+	if _, ok := listLimitModes[r.ListLimit]; !ok && r.ListLimit != "" {
+		return fmt.Errorf("list limit mode %q is not one of %s", r.ListLimit, listLimitModeNames())
+	}
+	if r.ListLimitCap < 0 {
+		return fmt.Errorf("list limit cap %d must not be negative", r.ListLimitCap)
+	}
+	for _, st := range []struct {
+		name  string
+		value int
+	}{
+		{"unknown stream status", r.UnknownStreamStatus},
+		{"unknown account status", r.UnknownAccountStatus},
+		{"missing object status", r.MissingObjectStatus},
+	} {
+		if st.value != 0 && (st.value < 400 || st.value > 599) {
+			return fmt.Errorf("%s %d must be 0 (the default) or an error status from 400 to 599", st.name, st.value)
+		}
+	}
+	return nil
+}
+
+// Readings returns the readings in force, with defaults filled in.
+func (s *Server) Readings() Readings { return *s.readings.Load() }
+
+// SetReadings replaces the readings in force, for requests that arrive
+// from now on. It returns Validate's error and changes nothing then.
+func (s *Server) SetReadings(r Readings) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	r = r.withDefaults()
+	s.readings.Store(&r)
+	return nil
+}
+
+// rd returns the readings in force.
+func (s *Server) rd() *Readings { return s.readings.Load() }
