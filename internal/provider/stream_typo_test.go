@@ -49,9 +49,10 @@ resource "smartassist_contact" "c" {
   first_name = "Typo"
   last_name  = "Test"
   salutation = "mr"
-  cell_phone {
+  cell_phone = {
     country_code = "+1"
     phone_number = "5550001234"
+    extension    = "+"
   }
 }
 `
