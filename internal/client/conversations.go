@@ -22,36 +22,36 @@ var ConversationStatuses = []string{"ACTIVE", "CLOSED", "IDLE", "OPEN", "OVERDUE
 // integer: the sample is followed, and id is read too when _id is absent.
 // Raw keeps the whole document, for what is not modelled (userInfo, …).
 type Conversation struct {
-	MongoID                       FlexString                  `json:"_id"`
-	IDField                       FlexString                  `json:"id"`
-	Status                        LooseString                 `json:"status"`
-	ConversationType              LooseString                 `json:"conversationType"`
-	Source                        LooseString                 `json:"source"`
-	Language                      LooseString                 `json:"language"`
-	Priority                      LooseString                 `json:"priority"`
-	WaitTime                      LooseString                 `json:"waitTime"`
-	CallbackOpted                 *FlexBool                   `json:"callbackOpted"`
-	SurveyRequired                LooseString                 `json:"surveyRequired"`
-	IsProactiveAgentAssistEnabled *FlexBool                   `json:"isProactiveAgentAssistEnabled"`
-	KeyIntentName                 LooseString                 `json:"keyIntentName"`
-	KeyIntentUserInput            LooseString                 `json:"keyIntentUserInput"`
-	StartTime                     LooseString                 `json:"startTime"`
-	EndTime                       LooseString                 `json:"endTime"`
-	AcceptedAt                    LooseString                 `json:"acceptedAt"`
-	CreatedAt                     LooseString                 `json:"createdAt"`
-	UpdatedAt                     LooseString                 `json:"updatedAt"`
-	UserID                        LooseString                 `json:"userId"`
-	BotID                         LooseString                 `json:"botId"`
-	OrgID                         LooseString                 `json:"orgId"`
-	AccountID                     LooseString                 `json:"accountId"`
-	BotSessionID                  LooseString                 `json:"botSessionId"`
-	Participants                  FlexList[Participant]       `json:"participants"`
-	Queues                        FlexList[ConversationQueue] `json:"queues"`
-	TransferDetails               FlexList[TransferDetail]    `json:"transferDetails"`
-	Dispositions                  FlexObject[Disposition]     `json:"dispositions"`
-	Skills                        FlexList[json.RawMessage]   `json:"skills"`
-	Notes                         FlexList[json.RawMessage]   `json:"notes"`
-	Raw                           json.RawMessage             `json:"-"`
+	MongoID                       FlexString                   `json:"_id"`
+	IDField                       FlexString                   `json:"id"`
+	Status                        LooseString                  `json:"status"`
+	ConversationType              LooseString                  `json:"conversationType"`
+	Source                        LooseString                  `json:"source"`
+	Language                      LooseString                  `json:"language"`
+	Priority                      LooseString                  `json:"priority"`
+	WaitTime                      LooseString                  `json:"waitTime"`
+	CallbackOpted                 *LooseBool                   `json:"callbackOpted"`
+	SurveyRequired                LooseString                  `json:"surveyRequired"`
+	IsProactiveAgentAssistEnabled *LooseBool                   `json:"isProactiveAgentAssistEnabled"`
+	KeyIntentName                 LooseString                  `json:"keyIntentName"`
+	KeyIntentUserInput            LooseString                  `json:"keyIntentUserInput"`
+	StartTime                     LooseString                  `json:"startTime"`
+	EndTime                       LooseString                  `json:"endTime"`
+	AcceptedAt                    LooseString                  `json:"acceptedAt"`
+	CreatedAt                     LooseString                  `json:"createdAt"`
+	UpdatedAt                     LooseString                  `json:"updatedAt"`
+	UserID                        LooseString                  `json:"userId"`
+	BotID                         LooseString                  `json:"botId"`
+	OrgID                         LooseString                  `json:"orgId"`
+	AccountID                     LooseString                  `json:"accountId"`
+	BotSessionID                  LooseString                  `json:"botSessionId"`
+	Participants                  LooseList[Participant]       `json:"participants"`
+	Queues                        LooseList[ConversationQueue] `json:"queues"`
+	TransferDetails               LooseList[TransferDetail]    `json:"transferDetails"`
+	Dispositions                  LooseObject[Disposition]     `json:"dispositions"`
+	Skills                        LooseList[json.RawMessage]   `json:"skills"`
+	Notes                         LooseList[json.RawMessage]   `json:"notes"`
+	Raw                           json.RawMessage              `json:"-"`
 }
 
 // ID is the conversation's id.

@@ -148,6 +148,60 @@ func (l *FlexList[T]) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// LooseBool is FlexBool for fields that are only shown: a value FlexBool
+// refuses decodes as false instead of failing.
+type LooseBool bool
+
+func (v *LooseBool) UnmarshalJSON(b []byte) error {
+	var f FlexBool
+	if f.UnmarshalJSON(b) != nil {
+		*v = false
+		return nil
+	}
+	*v = LooseBool(f)
+	return nil
+}
+
+// LooseList is FlexList for fields that are only shown: a value that is not
+// an array decodes as an empty list, and elements that do not decode as T
+// are left out.
+type LooseList[T any] []T
+
+func (l *LooseList[T]) UnmarshalJSON(b []byte) error {
+	var raws []json.RawMessage
+	if json.Unmarshal(b, &raws) != nil {
+		*l = nil
+		return nil
+	}
+	out := make([]T, 0, len(raws))
+	for _, raw := range raws {
+		var item T
+		if json.Unmarshal(raw, &item) == nil {
+			out = append(out, item)
+		}
+	}
+	*l = out
+	return nil
+}
+
+// LooseObject is FlexObject for fields that are only shown: anything that
+// does not decode as T reads as T's zero value, with Set false.
+type LooseObject[T any] struct {
+	Value T
+	Set   bool
+}
+
+func (o *LooseObject[T]) UnmarshalJSON(b []byte) error {
+	var f FlexObject[T]
+	if f.UnmarshalJSON(b) != nil {
+		var zero T
+		o.Value, o.Set = zero, false
+		return nil
+	}
+	o.Value, o.Set = f.Value, f.Set
+	return nil
+}
+
 // FlexObject decodes a JSON object into T, and null into T's zero value
 // with Set false. Anything else is an error.
 type FlexObject[T any] struct {

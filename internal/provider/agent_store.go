@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"net/http"
 	"strings"
 	"sync"
 	"time"
@@ -349,8 +348,7 @@ func (s *agentStore) scan(batch []*agentLookup, startPage int) {
 		case err != nil:
 			r.err = err
 		default:
-			r.err = &client.APIError{Method: http.MethodGet, Path: "agents", StatusCode: http.StatusNotFound,
-				Message: "no agent in the list has the email " + w.email}
+			r.err = &client.NotListedError{Kind: "agent", Path: "/agents", By: "email", Value: w.email}
 		}
 		w.done <- r
 	}

@@ -189,7 +189,7 @@ func numberOrNull(s client.LooseString) types.Number {
 
 // jsonElements renders each element of a JSON array as compact JSON text, so
 // entries of any shape fit a list of strings and jsondecode gives them back.
-func jsonElements(in client.FlexList[json.RawMessage]) []types.String {
+func jsonElements(in client.LooseList[json.RawMessage]) []types.String {
 	out := make([]types.String, 0, len(in))
 	for _, raw := range in {
 		out = append(out, types.StringValue(compactJSON(raw)))

@@ -16,7 +16,7 @@ func stringOrNull[S ~string](s S) types.String {
 	return types.StringValue(string(s))
 }
 
-func boolOrNull(b *client.FlexBool) types.Bool {
+func boolOrNull[B ~bool](b *B) types.Bool {
 	if b == nil {
 		return types.BoolNull()
 	}
