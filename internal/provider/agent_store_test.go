@@ -20,6 +20,9 @@ import (
 // over total agents, counting the calls.
 type fakeAgents struct {
 	total int
+	// size is the largest page the list grants when asked for a larger
+	// one; 0 means it ignores limit and answers ten a page.
+	size int
 	// queueEntry is the queues list entry of each agent in the list.
 	queueEntry func(i int) map[string]any
 
@@ -36,16 +39,21 @@ func (f *fakeAgents) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case strings.HasSuffix(path, "/agents"):
 		f.lists.Add(1)
 		page, _ := strconv.Atoi(r.URL.Query().Get("page"))
-		pages := (f.total + 9) / 10
+		size := 10
+		if asked, _ := strconv.Atoi(r.URL.Query().Get("limit")); f.size > 0 && asked > 0 {
+			size = min(asked, f.size)
+		}
+		pages := (f.total + size - 1) / size
 		results := []any{}
-		for i := (page - 1) * 10; i < page*10 && i < f.total; i++ {
+		for i := (page - 1) * size; i < page*size && i < f.total; i++ {
 			a := f.agent(i)
 			if f.queueEntry != nil {
 				a["queues"] = []any{f.queueEntry(i)}
 			}
 			results = append(results, a)
 		}
-		_ = json.NewEncoder(w).Encode(map[string]any{"results": results, "hasMore": page < pages, "totalPages": pages, "totalResults": f.total})
+		_ = json.NewEncoder(w).Encode(map[string]any{"results": results, "skip": (page - 1) * size, "limit": size,
+			"hasMore": page < pages, "totalPages": pages, "totalResults": f.total})
 	default:
 		f.gets.Add(1)
 		i, _ := strconv.Atoi(path[strings.LastIndex(path, "-")+1:])
@@ -97,19 +105,25 @@ func TestAgentStoreChoosesTheCheaperRead(t *testing.T) {
 	cases := []struct {
 		name       string
 		total, n   int
+		size       int
 		maxCalls   int64
 		wantListed bool
 	}{
 		// One or two agents: a GET each, no list.
-		{"one agent of a large account", 500, 1, 1, false},
-		{"two agents of a large account", 500, 2, 2, false},
+		{"one agent of a large account", 500, 1, 0, 1, false},
+		{"two agents of a large account", 500, 2, 0, 2, false},
 		// The target: at most N/5 + 2 calls from N = 50 on.
-		{"50 of 52", 52, 50, 50/5 + 2, true},
-		{"500 of 502", 502, 500, 500/5 + 2, true},
+		{"50 of 52", 52, 50, 0, 50/5 + 2, true},
+		{"500 of 502", 502, 500, 0, 500/5 + 2, true},
+		// A list that honours limit=100: two GETs, the first page, and
+		// the four others.
+		{"500 of 502, the list honours limit", 502, 500, 100, 8, true},
+		// One that caps it at 25: about a quarter of the calls at ten.
+		{"500 of 502, the list caps limit at 25", 502, 500, 25, 500/25 + 6, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			f := &fakeAgents{total: tc.total}
+			f := &fakeAgents{total: tc.total, size: tc.size}
 			s := newFakeStore(t, f)
 			agents := readAll(t, s, tc.n)
 			for i, a := range agents {
