@@ -277,7 +277,7 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 	tflog.Debug(ctx, "SmartAssist client configured", map[string]any{"base_url": c.BaseURL()})
-	data := &providerData{client: c, agents: newAgentStore(c), contacts: newContactStore(c)}
+	data := &providerData{client: c, agents: newAgentStore(c, realClock{}), contacts: newContactStore(c, realClock{})}
 	resp.DataSourceData = data
 	resp.ResourceData = data
 }
