@@ -163,6 +163,7 @@ type providerData struct {
 	client   *client.Client
 	agents   *agentStore
 	contacts *contactStore
+	members  *membershipLocks
 }
 
 func (p *smartassistProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -282,7 +283,8 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 	tflog.Debug(ctx, "SmartAssist client configured", map[string]any{"base_url": c.BaseURL()})
-	data := &providerData{client: c, agents: newAgentStore(c, realClock{}), contacts: newContactStore(c, realClock{})}
+	data := &providerData{client: c, agents: newAgentStore(c, realClock{}), contacts: newContactStore(c, realClock{}),
+		members: &membershipLocks{}}
 	resp.DataSourceData = data
 	resp.ResourceData = data
 }
