@@ -182,7 +182,9 @@ func TestBadInput(t *testing.T) {
 		{name: "conversations data source: status", body: "data \"smartassist_conversations\" \"x\" {\n  status = [\"CLOSED\", \"closed\"]\n}",
 			want: `\d+: status = \["CLOSED", "closed"\].*value must be one of: \["ACTIVE" "CLOSED" "IDLE" "OPEN" "OVERDUE" "TERMINATED"\], got: "closed"`},
 		{name: "conversations data source: limit", body: "data \"smartassist_conversations\" \"x\" {\n  limit = 0\n}",
-			want: `\d+: limit = 0.*value must be at least 1`},
+			want: `Invalid limit.*\d+: limit = 0.*limit is 0; it must be from 1 to 1000 \(the default is 100\)`},
+		{name: "conversations data source: limit over the ceiling", body: "data \"smartassist_conversations\" \"x\" {\n  limit = 5000\n}",
+			want: `Invalid limit.*\d+: limit = 5000.*limit is 5000; it must be from 1 to 1000.*can cost 100 calls of the 60 a minute.*Narrow status, source or language`},
 		{name: "conversation data source: no id", body: `data "smartassist_conversation" "x" {}`,
 			want: `Missing required argument.*The argument "id" is required`},
 	}
