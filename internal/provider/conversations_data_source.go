@@ -170,7 +170,9 @@ func (conversationsLimit) Description(context.Context) string {
 	return fmt.Sprintf("must be from 1 to %d", conversationsMaxLimit)
 }
 
-func (v conversationsLimit) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v conversationsLimit) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (conversationsLimit) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
