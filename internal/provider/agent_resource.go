@@ -31,8 +31,9 @@ var (
 func newAgentResource() resource.Resource { return &agentResource{} }
 
 type agentResource struct {
-	client *client.Client
-	agents *agentStore
+	client  *client.Client
+	agents  *agentStore
+	members *membershipLocks
 }
 
 func (r *agentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -285,7 +286,7 @@ func (r *agentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 
 func (r *agentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
-		r.client, r.agents = data.client, data.agents
+		r.client, r.agents, r.members = data.client, data.agents, data.members
 	}
 }
 
@@ -296,7 +297,14 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	email := plan.Email.ValueString()
+	// Joining queues and skills: not while one of them is being updated.
+	unlock, err := r.members.members(ctx, agentMemberKeys(&plan))
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to create agent", fmt.Sprintf("Waiting to create the agent %s: %v", email, err))
+		return
+	}
 	created, err := r.agents.create(ctx, plan.request(false))
+	unlock()
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create agent", agentCreateDetail(email, err))
 		return
@@ -367,7 +375,17 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 			fmt.Sprintf("Reading the agent %s (%s) before updating it failed: %v", id, state.Email.ValueString(), err))
 		return
 	}
+	// The queues and skills the agent joins or leaves: not while one of
+	// them is being updated.
+	was := agentModelFrom(current)
+	unlock, err := r.members.members(ctx, agentMemberKeys(&plan, &state, &was))
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to update agent",
+			fmt.Sprintf("Waiting to update the agent %s (%s): %v", id, plan.Email.ValueString(), err))
+		return
+	}
 	updated, err := r.client.Agents.Update(ctx, current, plan.request(true))
+	unlock()
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update agent",
 			fmt.Sprintf("Updating the agent %s (%s) failed: %v", id, plan.Email.ValueString(), err))
@@ -386,7 +404,15 @@ func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	id := state.ID.ValueString()
 	r.agents.forget(id)
-	err := r.client.Agents.Delete(ctx, id)
+	// Leaving its queues and skills: not while one of them is being updated.
+	unlock, err := r.members.members(ctx, agentMemberKeys(&state))
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to delete agent",
+			fmt.Sprintf("Waiting to delete the agent %s (%s): %v", id, state.Email.ValueString(), err))
+		return
+	}
+	err = r.client.Agents.Delete(ctx, id)
+	unlock()
 	what := fmt.Sprintf("Deleting the agent %s (%s)", id, state.Email.ValueString())
 	if !deleteDone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to delete agent", what) {
 		resp.Diagnostics.AddError("Unable to delete agent", fmt.Sprintf("%s failed: %v", what, err)+unreachableHint(err))

@@ -2,8 +2,8 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -55,7 +55,7 @@ const (
 
 type agentStore struct {
 	client *client.Client
-	now    func() time.Time
+	clock  clock
 
 	mu sync.Mutex
 
@@ -63,22 +63,23 @@ type agentStore struct {
 	reads     int                      // reads that the list could serve
 	firstPage map[string]*client.Agent // by id; nil until read
 	pages     int                      // the list's page count, from the first page
-	probing   chan struct{}            // closed when the first page is read
+	probing   *sharedLoad[struct{}]    // the read of the first page
 	list      map[string]*client.Agent // every agent, by id; nil until walked
-	listing   chan struct{}            // closed when the walk ends
+	listing   *sharedLoad[struct{}]    // the walk
 
 	// Create lookups.
 	creating  int // creates whose answer has not arrived
 	waiting   []*agentLookup
 	firstWait time.Time
 	lastStir  time.Time // when a create last began or had its answer
-	timer     *time.Timer
+	timer     timer
 	scanning  bool
 	listSize  client.ListSize // as the previous walk saw the list
 }
 
 type agentLookup struct {
-	email string // lower case
+	ctx   context.Context // the create's lookup context
+	email string          // lower case
 	done  chan agentLookupResult
 }
 
@@ -87,8 +88,8 @@ type agentLookupResult struct {
 	err   error
 }
 
-func newAgentStore(c *client.Client) *agentStore {
-	return &agentStore{client: c, now: time.Now}
+func newAgentStore(c *client.Client, clk clock) *agentStore {
+	return &agentStore{client: c, clock: clk}
 }
 
 // read reads one agent for a refresh. needGet asks for the get answer: the
@@ -200,42 +201,36 @@ func (s *agentStore) walk(ctx context.Context) (map[string]*client.Agent, error)
 	return s.list, nil
 }
 
-// once runs load for the first caller while done is false, and makes the
-// others wait for it. load's store func runs with s.mu held. A failed load
-// stays failed for the run: those waiting, and later callers, get an error
-// and fall back to a GET.
-func (s *agentStore) once(ctx context.Context, inflight *chan struct{}, done func() bool,
+// once runs load once for every caller while done is false: the first
+// caller starts it, and it runs on a groupContext of those waiting for it,
+// until the last of them gives up. load's store func runs with s.mu held. A
+// failed load stays failed for the run: those waiting, and later callers,
+// get its error and fall back to a GET.
+func (s *agentStore) once(ctx context.Context, inflight **sharedLoad[struct{}], done func() bool,
 	load func(context.Context) (store func(), err error)) error {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	for !done() {
-		if wait := *inflight; wait != nil {
-			s.mu.Unlock()
-			select {
-			case <-wait:
-			case <-ctx.Done():
-				s.mu.Lock()
-				return ctx.Err()
+	if done() {
+		s.mu.Unlock()
+		return nil
+	}
+	l, first := *inflight, false
+	if l == nil {
+		l, first = newSharedLoad[struct{}](ctx), true
+		*inflight = l
+		l.run(func(ctx context.Context) (struct{}, error) {
+			store, err := load(ctx)
+			if err != nil {
+				return struct{}{}, err
 			}
 			s.mu.Lock()
-			if *inflight == wait {
-				return fmt.Errorf("reading the agents list failed")
-			}
-			continue
-		}
-		loading := make(chan struct{})
-		*inflight = loading
-		s.mu.Unlock()
-		store, err := load(ctx)
-		s.mu.Lock()
-		close(loading)
-		if err != nil {
-			return err
-		}
-		store()
-		*inflight = nil
+			defer s.mu.Unlock()
+			store()
+			return struct{}{}, nil
+		})
 	}
-	return nil
+	s.mu.Unlock()
+	_, err := l.wait(ctx, first)
+	return err
 }
 
 func byID(agents client.FlexList[client.Agent]) map[string]*client.Agent {
@@ -261,14 +256,14 @@ func (s *agentStore) forget(id string) {
 func (s *agentStore) create(ctx context.Context, req *client.AgentRequest) (*client.Agent, error) {
 	s.mu.Lock()
 	s.creating++
-	s.lastStir = s.now()
+	s.lastStir = s.clock.Now()
 	s.mu.Unlock()
 	answered := false
 	answer := func() {
 		if !answered {
 			answered = true
 			s.creating--
-			s.lastStir = s.now()
+			s.lastStir = s.clock.Now()
 			s.flushLocked()
 		}
 	}
@@ -278,10 +273,10 @@ func (s *agentStore) create(ctx context.Context, req *client.AgentRequest) (*cli
 		s.mu.Unlock()
 	}()
 	return s.client.Agents.CreateWith(ctx, req, func(ctx context.Context, email string) (*client.Agent, error) {
-		w := &agentLookup{email: strings.ToLower(email), done: make(chan agentLookupResult, 1)}
+		w := &agentLookup{ctx: ctx, email: strings.ToLower(email), done: make(chan agentLookupResult, 1)}
 		s.mu.Lock()
 		if len(s.waiting) == 0 {
-			s.firstWait = s.now()
+			s.firstWait = s.clock.Now()
 		}
 		s.waiting = append(s.waiting, w)
 		answer()
@@ -290,6 +285,13 @@ func (s *agentStore) create(ctx context.Context, req *client.AgentRequest) (*cli
 		case r := <-w.done:
 			return r.agent, r.err
 		case <-ctx.Done():
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			if i := slices.Index(s.waiting, w); i >= 0 {
+				// Not in a walk yet: leave the batch.
+				s.waiting = slices.Delete(s.waiting, i, i+1)
+				s.flushLocked()
+			}
 			return nil, ctx.Err()
 		}
 	})
@@ -300,9 +302,13 @@ func (s *agentStore) create(ctx context.Context, req *client.AgentRequest) (*cli
 // agentLookupMaxWait) and no create has begun for agentLookupQuiet.
 func (s *agentStore) flushLocked() {
 	if s.scanning || len(s.waiting) == 0 {
+		if len(s.waiting) == 0 && s.timer != nil {
+			s.timer.Stop()
+			s.timer = nil
+		}
 		return
 	}
-	now := s.now()
+	now := s.clock.Now()
 	waited, quiet := now.Sub(s.firstWait), now.Sub(s.lastStir)
 	var wait time.Duration
 	switch {
@@ -316,7 +322,7 @@ func (s *agentStore) flushLocked() {
 		s.timer = nil
 	}
 	if wait > 0 {
-		s.timer = time.AfterFunc(wait, func() {
+		s.timer = s.clock.AfterFunc(wait, func() {
 			s.mu.Lock()
 			defer s.mu.Unlock()
 			s.timer = nil
@@ -332,14 +338,20 @@ func (s *agentStore) flushLocked() {
 	go s.scan(batch, s.listSize.PageOf(s.listSize.Results+len(batch)))
 }
 
-// scan finds a batch of new agents in one walk through the list.
+// scan finds a batch of new agents in one walk through the list. The walk
+// runs on a groupContext of the lookups it serves: it stops when every one
+// of them has given up.
 func (s *agentStore) scan(batch []*agentLookup, startPage int) {
-	ctx, cancel := context.WithTimeout(context.Background(), agentLookupTimeout)
-	defer cancel()
+	ctxs := make([]context.Context, 0, len(batch))
 	emails := make([]string, 0, len(batch))
 	for _, w := range batch {
+		ctxs = append(ctxs, w.ctx)
 		emails = append(emails, w.email)
 	}
+	group := newGroupContext(ctxs...)
+	defer group.end()
+	ctx, cancel := context.WithTimeout(group, agentLookupTimeout)
+	defer cancel()
 	found, size, err := s.client.Agents.FindByEmails(ctx, emails, startPage)
 	for _, w := range batch {
 		r := agentLookupResult{agent: found[w.email]}

@@ -74,7 +74,7 @@ func newFakeStore(t *testing.T, f *fakeAgents) *agentStore {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newAgentStore(c)
+	return newAgentStore(c, realClock{})
 }
 
 // readAll reads agents 0..n-1 ten at a time, as Terraform's refresh does.

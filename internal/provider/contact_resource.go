@@ -190,7 +190,7 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, err := r.store.creates.Do(plan.request())
+	c, err := r.store.creates.Do(ctx, plan.request())
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create contact",
 			fmt.Sprintf("Creating the contact %s %s (%s) failed: %v", plan.FirstName.ValueString(), plan.LastName.ValueString(), plan.request().CellPhone.FullNumber(), err))
@@ -230,7 +230,7 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	id := state.ID.ValueString()
-	c, err := r.store.updates.Do(client.ContactUpdate{ID: id, ContactRequest: plan.request()})
+	c, err := r.store.updates.Do(ctx, client.ContactUpdate{ID: id, ContactRequest: plan.request()})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update contact",
 			fmt.Sprintf("Updating the contact %s (%s %s) failed: %v", id, plan.FirstName.ValueString(), plan.LastName.ValueString(), err))
@@ -247,7 +247,7 @@ func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if _, err := r.store.deletes.Do(state.ID.ValueString()); err != nil {
+	if _, err := r.store.deletes.Do(ctx, state.ID.ValueString()); err != nil {
 		resp.Diagnostics.AddError("Unable to delete contact", fmt.Sprintf("Deleting the contact %s failed: %v", state.ID.ValueString(), err))
 	}
 }

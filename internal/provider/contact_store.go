@@ -25,6 +25,9 @@ const (
 	// contactWriteTimeout bounds one bulk call, retries and rate-limit
 	// waits included.
 	contactWriteTimeout = 10 * time.Minute
+	// contactReconcileTimeout bounds the lookup by phone number after a
+	// bulk create whose answer was lost.
+	contactReconcileTimeout = 2 * time.Minute
 )
 
 // contactStore is shared by every contact resource and data source of one
@@ -39,20 +42,24 @@ type contactStore struct {
 
 	mu         sync.Mutex
 	list       []client.Contact // nil until loaded
-	loading    chan struct{}
+	loading    *sharedLoad[[]client.Contact]
 	generation int
 }
 
-func newContactStore(c *client.Client) *contactStore {
+func newContactStore(c *client.Client, clk clock) *contactStore {
 	s := &contactStore{client: c}
-	s.creates = &batcher[client.ContactRequest, client.Contact]{quiet: contactBatchQuiet, maxWait: contactBatchMaxWait, max: contactBatchMax, timeout: contactWriteTimeout, run: s.runCreates}
-	s.updates = &batcher[client.ContactUpdate, client.Contact]{quiet: contactBatchQuiet, maxWait: contactBatchMaxWait, max: contactBatchMax, timeout: contactWriteTimeout, run: s.runUpdates}
-	s.deletes = &batcher[string, struct{}]{quiet: contactBatchQuiet, maxWait: contactBatchMaxWait, max: contactBatchMax, timeout: contactWriteTimeout, run: s.runDeletes}
+	s.creates = &batcher[client.ContactRequest, client.Contact]{clock: clk, quiet: contactBatchQuiet, maxWait: contactBatchMaxWait,
+		max: contactBatchMax, timeout: contactWriteTimeout, run: s.runCreates}
+	s.updates = &batcher[client.ContactUpdate, client.Contact]{clock: clk, quiet: contactBatchQuiet, maxWait: contactBatchMaxWait,
+		max: contactBatchMax, timeout: contactWriteTimeout, run: s.runUpdates}
+	s.deletes = &batcher[string, struct{}]{clock: clk, quiet: contactBatchQuiet, maxWait: contactBatchMaxWait,
+		max: contactBatchMax, timeout: contactWriteTimeout, run: s.runDeletes}
 	return s
 }
 
 // all returns every contact, INACTIVE ones included, reading the list at
-// most once until the next write.
+// most once until the next write. The read is shared by every caller that
+// wants it meanwhile, and runs until the last of them gives up.
 func (s *contactStore) all(ctx context.Context) ([]client.Contact, error) {
 	for {
 		s.mu.Lock()
@@ -61,33 +68,32 @@ func (s *contactStore) all(ctx context.Context) ([]client.Contact, error) {
 			s.mu.Unlock()
 			return list, nil
 		}
-		if wait := s.loading; wait != nil {
-			s.mu.Unlock()
-			select {
-			case <-wait:
-				continue
-			case <-ctx.Done():
-				return nil, ctx.Err()
-			}
-		}
-		done := make(chan struct{})
-		s.loading, s.list = done, nil
-		gen := s.generation
-		s.mu.Unlock()
-
-		list, err := s.client.Contacts.ListAll(ctx)
-		s.mu.Lock()
-		s.loading = nil
-		close(done)
-		if err == nil {
-			if list == nil {
-				list = []client.Contact{}
-			}
-			if gen == s.generation {
-				s.list = list
-			}
+		l, first := s.loading, false
+		if l == nil {
+			l, first = newSharedLoad[[]client.Contact](ctx), true
+			s.loading = l
+			gen := s.generation
+			l.run(func(ctx context.Context) ([]client.Contact, error) {
+				list, err := s.client.Contacts.ListAll(ctx)
+				if err == nil && list == nil {
+					list = []client.Contact{}
+				}
+				s.mu.Lock()
+				defer s.mu.Unlock()
+				if s.loading == l {
+					s.loading = nil
+				}
+				if err == nil && gen == s.generation {
+					s.list = list
+				}
+				return list, err
+			})
 		}
 		s.mu.Unlock()
+		list, err := l.wait(ctx, first)
+		if errors.Is(err, errLoadAbandoned) {
+			continue
+		}
 		return list, err
 	}
 }
@@ -108,7 +114,7 @@ func (s *contactStore) get(ctx context.Context, id string) (c client.Contact, ok
 
 func (s *contactStore) invalidate() {
 	s.mu.Lock()
-	s.list = nil
+	s.list, s.loading = nil, nil // a read begun before the write is stale
 	s.generation++
 	s.mu.Unlock()
 }
@@ -116,46 +122,69 @@ func (s *contactStore) invalidate() {
 // runCreates sends one create for the whole batch. The API validates the
 // array as a whole, so when it refuses a batch of several, each contact is
 // sent again on its own: only the bad ones fail, with the API's reason.
-// When the call may have created contacts without saying so (no answer, a
-// 5xx), they are looked for by phone number, which the API keeps unique.
+// When a call may have created contacts without saying so (no answer, a
+// 5xx, an interrupted call), they are looked for by phone number, which
+// the API keeps unique.
 func (s *contactStore) runCreates(ctx context.Context, reqs []client.ContactRequest) []batchResult[client.Contact] {
 	defer s.invalidate()
-	out := make([]batchResult[client.Contact], len(reqs))
 	created, err := s.client.Contacts.Create(ctx, reqs)
 	if err == nil {
 		return matchCreated(reqs, created)
 	}
-	var apiErr *client.APIError
-	if errors.As(err, &apiErr) && apiErr.StatusCode < 500 {
-		if len(reqs) == 1 {
-			out[0].err = err
-			return out
+	out := make([]batchResult[client.Contact], len(reqs))
+	unsure := map[int]error{} // records a failed call may have created
+	switch {
+	case !refused(err):
+		for i := range reqs {
+			unsure[i] = err
 		}
+	case len(reqs) == 1:
+		out[0].err = err
+	default:
 		for i, r := range reqs {
 			one, err := s.client.Contacts.Create(ctx, []client.ContactRequest{r})
-			if err != nil {
+			switch {
+			case err == nil:
+				out[i] = matchCreated(reqs[i:i+1], one)[0]
+			case refused(err):
 				out[i].err = err
-				continue
+			default:
+				unsure[i] = err
 			}
-			out[i] = matchCreated(reqs[i:i+1], one)[0]
 		}
+	}
+	if len(unsure) == 0 {
 		return out
 	}
-	all, lookupErr := s.client.Contacts.ListAll(ctx)
-	for i, r := range reqs {
+	// Look for them even when every caller was interrupted (Ctrl-C), on a
+	// context detached from the callers but bounded: Terraform waits for
+	// in-flight operations, so a contact that exists reaches the state, or
+	// the error names its number.
+	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), contactReconcileTimeout)
+	defer cancel()
+	all, lookupErr := s.client.Contacts.ListAll(lookupCtx)
+	for i, err := range unsure {
+		number := reqs[i].CellPhone.FullNumber()
 		if lookupErr != nil {
 			out[i].err = fmt.Errorf("%w; the contact may have been created, and looking it up failed: %v. "+
 				"Check the contacts with the number %s and import it (terraform import <address> <id>) rather than create it twice",
-				err, lookupErr, r.CellPhone.FullNumber())
+				err, lookupErr, number)
 			continue
 		}
-		if c, ok := findByNumber(all, r.CellPhone.FullNumber()); ok {
+		if c, ok := findByNumber(all, number); ok {
 			out[i].val = c
 			continue
 		}
-		out[i].err = fmt.Errorf("%w (no contact with the number %s exists afterwards, so none was created)", err, r.CellPhone.FullNumber())
+		out[i].err = fmt.Errorf("%w (no contact with the number %s exists afterwards, so none was created)", err, number)
 	}
 	return out
+}
+
+// refused reports whether the API answered a create with a 4xx: it created
+// nothing.
+func refused(err error) bool {
+	var apiErr *client.APIError
+	return errors.As(err, &apiErr) && apiErr.StatusCode < 500
 }
 
 // matchCreated pairs each request with its contact in a create answer: by

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
 var _ datasource.DataSourceWithConfigure = (*contactsDataSource)(nil)
@@ -39,6 +41,9 @@ func (d *contactsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every ACTIVE contact (deleted contacts, which the API keeps as INACTIVE, are left out), " +
 			"optionally filtered by name or phone number. The list is read once per run and shared with the `smartassist_contact` resources.\n\n" +
+			fmt.Sprintf("**Cost.** The read walks the whole contact list: one API call a page, asking for %d contacts. ", client.ContactPageSize) +
+			"The API may answer with fewer (10 a page, as its samples show), so 500 contacts cost 5 to 50 calls of the 60 a minute " +
+			"the API allows the whole account; the filters are applied by the provider and do not make the read cheaper.\n\n" +
 			"Contacts are personal data: names and phone numbers end up in the Terraform state.",
 		Attributes: map[string]schema.Attribute{
 			"name": schema.StringAttribute{

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -41,9 +40,13 @@ func (d *conversationsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	nonEmpty := []validator.String{stringvalidator.LengthAtLeast(1)}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists conversations of the contact center, optionally filtered by status, channel and language, " +
-			"following the API's pages until `limit` conversations are found or the list ends. The API filters, and the " +
-			fmt.Sprintf("provider checks each answer against the filters again. Each page is one API call of up to %d ", client.ConversationPageSize) +
-			"conversations, and the API allows about 60 calls a minute for the whole account: set `limit` when the history is long.\n\n" +
+			fmt.Sprintf("following the API's pages until `limit` conversations (%d unless set, at most %d) are found or the list ends. ",
+				conversationsDefaultLimit, conversationsMaxLimit) +
+			"The API filters, and the provider checks each answer against the filters again.\n\n" +
+			fmt.Sprintf("**Cost.** Each page is one API call, asking for up to %d conversations. The API may answer with fewer: its pages ", client.ConversationPageSize) +
+			"document 10 a page, and then the default `limit` costs up to " + fmt.Sprint(conversationsDefaultLimit/10) + " calls and the " +
+			fmt.Sprintf("ceiling up to %d, of the 60 a minute the API allows the whole account. ", conversationsMaxLimit/10) +
+			"A server that ignores the filters makes the walk read further to find `limit` matches.\n\n" +
 			conversationPersonalData + " Unlike `smartassist_conversation`, this data source does not store `raw_json`, " +
 			"so the end user's IP address, location and device (`userInfo`) stay out of the state.",
 		Attributes: map[string]schema.Attribute{
@@ -70,9 +73,11 @@ func (d *conversationsDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			},
 			"limit": schema.Int64Attribute{
 				MarkdownDescription: "The most conversations to return, across all pages; the first ones in the API's order " +
-					"are kept. Without it, every matching conversation is returned.",
+					fmt.Sprintf("are kept. Default %d; at most %d, so a read of a long history stays bounded. ", conversationsDefaultLimit, conversationsMaxLimit) +
+					"To see older conversations, narrow `status`, `source` or `language` rather than read the whole history.",
 				Optional:   true,
-				Validators: []validator.Int64{int64validator.AtLeast(1)},
+				Computed:   true,
+				Validators: []validator.Int64{conversationsLimit{}},
 			},
 			"ids": schema.ListAttribute{
 				MarkdownDescription: "IDs of the matching conversations, each once, in the order the API returns them.",
@@ -111,10 +116,10 @@ func (d *conversationsDataSource) Read(ctx context.Context, req datasource.ReadR
 			return
 		}
 	}
-	limit := 0 // no bound
-	if !cfg.Limit.IsNull() {
-		limit = int(cfg.Limit.ValueInt64())
+	if cfg.Limit.IsNull() {
+		cfg.Limit = types.Int64Value(conversationsDefaultLimit)
 	}
+	limit := int(cfg.Limit.ValueInt64())
 	convs, err := d.client.Conversations.ListAll(ctx, opts, limit)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to list conversations",
@@ -148,4 +153,36 @@ func describeConversationFilters(o client.ConversationListOptions) string {
 		return ""
 	}
 	return " with " + strings.Join(parts, ", ")
+}
+
+const (
+	// conversationsDefaultLimit is limit when it is not set.
+	conversationsDefaultLimit = 100
+	// conversationsMaxLimit bounds a read: up to 100 calls when the API
+	// answers 10 a page, almost two minutes of the account's budget.
+	conversationsMaxLimit = 1000
+)
+
+// conversationsLimit checks limit at plan time.
+type conversationsLimit struct{}
+
+func (conversationsLimit) Description(context.Context) string {
+	return fmt.Sprintf("must be from 1 to %d", conversationsMaxLimit)
+}
+
+func (v conversationsLimit) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (conversationsLimit) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if n := req.ConfigValue.ValueInt64(); n < 1 || n > conversationsMaxLimit {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid limit",
+			fmt.Sprintf("limit is %d; it must be from 1 to %d (the default is %d). A read walks the API's pages, which may hold "+
+				"only 10 conversations each, so %d conversations can cost %d calls of the 60 a minute the account has. "+
+				"Narrow status, source or language to reach older conversations.",
+				n, conversationsMaxLimit, conversationsDefaultLimit, conversationsMaxLimit, conversationsMaxLimit/10))
+	}
 }

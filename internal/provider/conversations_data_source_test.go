@@ -80,10 +80,11 @@ func (f conversationFilter) matches(seed *emulator.Seed) []string {
 // make for this filter on seed: one per page of the client's page size (as
 // far as the emulator serves it), at least one.
 func (f conversationFilter) listCalls(seed *emulator.Seed) int {
-	n := len(f.matches(seed))
-	if f.limit > 0 && f.limit < n {
-		n = f.limit
+	n, limit := len(f.matches(seed)), f.limit
+	if limit == 0 {
+		limit = conversationsDefaultLimit
 	}
+	n = min(n, limit)
 	page := min(client.ConversationPageSize, emulatorConversationsMaxLimit)
 	return max(1, (n+page-1)/page)
 }
@@ -273,9 +274,13 @@ func TestAccConversationsDataSource_paging(t *testing.T) {
 	seed := pagingSeed(t, copies)
 	env := newTestEnv(t, emulator.Config{Seed: seed})
 
-	everything := conversationFilter{name: "everything"}
-	closedOrOpen := conversationFilter{name: "closed_or_open", statuses: []string{"CLOSED", "OPEN"}}
+	everything := conversationFilter{name: "everything", limit: conversationsMaxLimit}
+	closedOrOpen := conversationFilter{name: "closed_or_open", statuses: []string{"CLOSED", "OPEN"}, limit: conversationsMaxLimit}
 	capped := conversationFilter{name: "capped", limit: page + page/2}
+	defaulted := conversationFilter{name: "defaulted"} // limit unset: 100
+	if n := len(everything.matches(seed)); n <= conversationsDefaultLimit || n > conversationsMaxLimit {
+		t.Fatalf("the paging seed has %d conversations; the steps need more than the default limit and no more than the ceiling", n)
+	}
 
 	step := func(f conversationFilter, want knownvalue.Check) resource.TestStep {
 		calls := f.listCalls(seed)
@@ -304,6 +309,15 @@ func TestAccConversationsDataSource_paging(t *testing.T) {
 			step(everything, exactIDs(everything.matches(seed))),
 			step(closedOrOpen, exactIDs(closedOrOpen.matches(seed))),
 			step(capped, knownvalue.ListSizeExact(capped.limit)),
+			{
+				PreConfig: env.resetCounts,
+				Config:    env.config(defaulted.hcl()),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(defaulted.address(), tfjsonpath.New("ids"), knownvalue.ListSizeExact(conversationsDefaultLimit)),
+					statecheck.ExpectKnownValue(defaulted.address(), tfjsonpath.New("limit"), knownvalue.Int64Exact(conversationsDefaultLimit)),
+				},
+				Check: env.expectCounts(map[string]int{"GET /conversations": defaulted.listCalls(seed)}),
+			},
 		},
 	})
 }

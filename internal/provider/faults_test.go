@@ -44,6 +44,12 @@ func agentsWithEmail(env *testEnv, email string) int {
 // A storm of ten 429s, each asking to wait a second, during an apply of
 // five agents: the apply succeeds, every 429 is absorbed, and no agent is
 // created twice.
+//
+// This test spends real seconds, and must: what it checks is that the
+// provider, run by terraform as users run it, waits as long as Retry-After
+// says, and that wait is the client's transport's, on the real clock (a
+// fake clock cannot reach a provider that terraform starts). The client's
+// own tests drive Retry-After with a fake clock.
 func TestFault429StormIsAbsorbed(t *testing.T) {
 	env := newTestEnv(t)
 	var start time.Time
@@ -171,6 +177,10 @@ func TestFaultDroppedBeforeCreateSaysNothingWasCreated(t *testing.T) {
 
 // A PUT that times out is retried (it is idempotent) and the apply
 // succeeds, with state matching the emulator.
+//
+// The emulator's 3s latency against the 1s request_timeout is real time,
+// and must be: the timeout is an HTTP client deadline on the wire, which no
+// injected clock moves.
 func TestFaultTimedOutPUTIsRetried(t *testing.T) {
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{

@@ -18,13 +18,22 @@ import (
 	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
 )
 
-// TestInterruptedApplyKeepsWhatWasCreated runs a real terraform apply of
-// twelve agents against a slow emulator, interrupts it (SIGINT, as Ctrl-C
-// does) while creates are in flight, and checks that terraform stops within
-// seconds and that every agent that exists in the emulator is in the state:
-// nothing created is lost. terraform-plugin-testing cannot interrupt, so
-// this test drives the CLI itself, with the provider built from source.
-func TestInterruptedApplyKeepsWhatWasCreated(t *testing.T) {
+// terraform-plugin-testing cannot interrupt a command, so the interrupt
+// tests drive the CLI themselves, with the provider built from source and
+// installed through dev_overrides.
+
+// cliWork is a working directory for the terraform CLI, pointed at an
+// emulator served on srvURL.
+type cliWork struct {
+	t    *testing.T
+	tf   string
+	dir  string // the test's temp dir: bin/, cli.tfrc, work/
+	work string
+	env  []string
+}
+
+func newCLIWork(t *testing.T, srvURL string, c emulator.Config, mainTF string) *cliWork {
+	t.Helper()
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if tf == "" {
 		var err error
@@ -37,8 +46,84 @@ func TestInterruptedApplyKeepsWhatWasCreated(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the provider: %v\n%s", err, out)
 	}
+	registry := "registry.terraform.io"
+	if h := os.Getenv("TF_ACC_PROVIDER_HOST"); h != "" {
+		registry = h
+	}
+	cli := fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "%s/koreai/smartassist" = %q
+  }
+  direct {}
+}
+`, registry, filepath.Join(dir, "bin"))
+	must(t, os.WriteFile(filepath.Join(dir, "cli.tfrc"), []byte(cli), 0o600))
+	work := filepath.Join(dir, "work")
+	must(t, os.MkdirAll(work, 0o755))
+	must(t, os.WriteFile(filepath.Join(work, "main.tf"), []byte(terraformBlock+mainTF), 0o600))
+	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(dir, "cli.tfrc"), "TF_IN_AUTOMATION=1",
+		"SMARTASSIST_HOST="+srvURL, "SMARTASSIST_STREAM_ID="+c.StreamID, "SMARTASSIST_ACCOUNT_ID="+c.AccountID,
+		"SMARTASSIST_CLIENT_ID="+c.ClientID, "SMARTASSIST_CLIENT_SECRET="+c.ClientSecret)
+	return &cliWork{t: t, tf: tf, dir: dir, work: work, env: env}
+}
 
+// applyInterrupted starts terraform apply, sends SIGINT (as Ctrl-C does)
+// once ready is closed, and returns how long terraform took to exit after
+// it, and its output.
+func (w *cliWork) applyInterrupted(ready <-chan struct{}, args ...string) (time.Duration, string) {
+	w.t.Helper()
+	apply := exec.Command(w.tf, append([]string{"apply", "-auto-approve", "-no-color"}, args...)...)
+	apply.Dir, apply.Env = w.work, w.env
+	var out strings.Builder
+	apply.Stdout, apply.Stderr = &out, &out
+	must(w.t, apply.Start())
+	select {
+	case <-ready:
+	case <-time.After(60 * time.Second): // a bound on a signal, not a wait for time
+		_ = apply.Process.Kill()
+		w.t.Fatalf("the apply never reached the point to interrupt:\n%s", out.String())
+	}
+	interrupted := time.Now()
+	must(w.t, apply.Process.Signal(syscall.SIGINT))
+	_ = apply.Wait() // an interrupted apply exits non-zero
+	return time.Since(interrupted), out.String()
+}
+
+// stateIDs reads the terraform.tfstate the CLI left: key(attributes) for
+// every resource instance.
+func (w *cliWork) stateIDs(key func(attrs map[string]any) string) []string {
+	w.t.Helper()
+	raw, err := os.ReadFile(filepath.Join(w.work, "terraform.tfstate"))
+	if err != nil {
+		w.t.Fatalf("no state after the interrupt: %v", err)
+	}
+	var state struct {
+		Resources []struct {
+			Instances []struct {
+				Attributes map[string]any `json:"attributes"`
+			} `json:"instances"`
+		} `json:"resources"`
+	}
+	must(w.t, json.Unmarshal(raw, &state))
+	var out []string
+	for _, r := range state.Resources {
+		for _, i := range r.Instances {
+			out = append(out, key(i.Attributes))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestInterruptedApplyKeepsWhatWasCreated runs a real terraform apply of
+// twelve agents against a slow emulator, interrupts it while creates are in
+// flight, and checks that terraform stops within seconds and that every
+// agent that exists in the emulator is in the state: nothing created is
+// lost.
+func TestInterruptedApplyKeepsWhatWasCreated(t *testing.T) {
 	emu := emulator.New(emulator.Config{})
+	// The latency is the emulator's, not the test's: it keeps creates in
+	// flight long enough for the interrupt to land among them.
 	emu.InjectFault(emulator.Fault{Method: "POST", Route: "/agents", Latency: 1500 * time.Millisecond, Count: 100})
 	var once sync.Once
 	inFlight := make(chan struct{})
@@ -56,87 +141,31 @@ func TestInterruptedApplyKeepsWhatWasCreated(t *testing.T) {
 		emu.ServeHTTP(w, r)
 	}))
 	defer srv.Close()
-	c := emu.Config()
 
-	registry := "registry.terraform.io"
-	if h := os.Getenv("TF_ACC_PROVIDER_HOST"); h != "" {
-		registry = h
-	}
-	cli := fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "%s/koreai/smartassist" = %q
-  }
-  direct {}
-}
-`, registry, filepath.Join(dir, "bin"))
-	must(t, os.WriteFile(filepath.Join(dir, "cli.tfrc"), []byte(cli), 0o600))
 	var cfg strings.Builder
-	cfg.WriteString(terraformBlock + `
-provider "smartassist" {
-  requests_per_minute = 60000
-}
-`)
+	cfg.WriteString("provider \"smartassist\" {\n  requests_per_minute = 60000\n}\n")
 	for i := 0; i < 12; i++ {
 		fmt.Fprintf(&cfg, "resource \"smartassist_agent\" \"i%d\" {\n  email = \"interrupt%02d@example.com\"\n  first_name = \"I\"\n  last_name = \"T\"\n  role_id = %q\n}\n", i, i, seedRoleAgent)
 	}
-	work := filepath.Join(dir, "work")
-	must(t, os.MkdirAll(work, 0o755))
-	must(t, os.WriteFile(filepath.Join(work, "main.tf"), []byte(cfg.String()), 0o600))
-
-	apply := exec.Command(tf, "apply", "-auto-approve", "-no-color", "-parallelism=4")
-	apply.Dir = work
-	apply.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(dir, "cli.tfrc"), "TF_IN_AUTOMATION=1",
-		"SMARTASSIST_HOST="+srv.URL, "SMARTASSIST_STREAM_ID="+c.StreamID, "SMARTASSIST_ACCOUNT_ID="+c.AccountID,
-		"SMARTASSIST_CLIENT_ID="+c.ClientID, "SMARTASSIST_CLIENT_SECRET="+c.ClientSecret)
-	var out strings.Builder
-	apply.Stdout, apply.Stderr = &out, &out
-	must(t, apply.Start())
-	select {
-	case <-inFlight:
-	case <-time.After(60 * time.Second):
-		_ = apply.Process.Kill()
-		t.Fatalf("no create reached the emulator:\n%s", out.String())
-	}
-	interrupted := time.Now()
-	must(t, apply.Process.Signal(syscall.SIGINT))
-	_ = apply.Wait() // an interrupted apply exits non-zero
-	if took := time.Since(interrupted); took > 10*time.Second {
+	w := newCLIWork(t, srv.URL, emu.Config(), cfg.String())
+	took, out := w.applyInterrupted(inFlight, "-parallelism=4")
+	if took > 10*time.Second {
 		t.Fatalf("terraform took %s to stop after the interrupt", took)
 	}
 
-	raw, err := os.ReadFile(filepath.Join(work, "terraform.tfstate"))
-	if err != nil {
-		t.Fatalf("no state after the interrupt: %v\n%s", err, out.String())
-	}
-	var state struct {
-		Resources []struct {
-			Instances []struct {
-				Attributes struct {
-					ID    string `json:"id"`
-					Email string `json:"email"`
-				} `json:"attributes"`
-			} `json:"instances"`
-		} `json:"resources"`
-	}
-	must(t, json.Unmarshal(raw, &state))
-	var inState, inEmulator []string
-	for _, r := range state.Resources {
-		for _, i := range r.Instances {
-			inState = append(inState, i.Attributes.Email+"="+i.Attributes.ID)
-		}
-	}
+	inState := w.stateIDs(func(a map[string]any) string { return fmt.Sprint(a["email"], "=", a["id"]) })
+	var inEmulator []string
 	for _, a := range emu.Agents() {
 		if email := fmt.Sprint(a["emailId"]); strings.HasPrefix(email, "interrupt") {
 			inEmulator = append(inEmulator, email+"="+fmt.Sprint(a["id"]))
 		}
 	}
-	sort.Strings(inState)
 	sort.Strings(inEmulator)
 	if len(inEmulator) == 0 || len(inEmulator) == 12 {
-		t.Fatalf("%d of 12 agents were created; the interrupt did not land mid-apply:\n%s", len(inEmulator), out.String())
+		t.Fatalf("%d of 12 agents were created; the interrupt did not land mid-apply:\n%s", len(inEmulator), out)
 	}
 	if strings.Join(inState, ",") != strings.Join(inEmulator, ",") {
-		t.Fatalf("state and emulator differ after the interrupt:\n state:    %v\n emulator: %v\n%s", inState, inEmulator, out.String())
+		t.Fatalf("state and emulator differ after the interrupt:\n state:    %v\n emulator: %v\n%s", inState, inEmulator, out)
 	}
 }
 

@@ -6,9 +6,12 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/url"
 	"os"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
@@ -86,7 +89,9 @@ func (p *smartassistProvider) Schema(_ context.Context, _ provider.SchemaRequest
 		Attributes: map[string]schema.Attribute{
 			"host": schema.StringAttribute{
 				MarkdownDescription: "Environment URL of the Kore.ai platform, for example `https://platform.kore.ai` (the default) " +
-					"or `https://smartassist.kore.ai`. Point it at the emulator for offline plans." + env("host"),
+					"or `https://smartassist.kore.ai`. It must be `https://`: plain `http://` is refused at plan time, because the token and " +
+					"your contacts' data would cross the network unencrypted, except for a loopback address (`localhost`, `127.0.0.0/8`, " +
+					"`::1`), where the emulator runs for offline plans." + env("host"),
 				Optional:   true,
 				Validators: []validator.String{httpURL()},
 			},
@@ -158,6 +163,7 @@ type providerData struct {
 	client   *client.Client
 	agents   *agentStore
 	contacts *contactStore
+	members  *membershipLocks
 }
 
 func (p *smartassistProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -277,7 +283,8 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 	tflog.Debug(ctx, "SmartAssist client configured", map[string]any{"base_url": c.BaseURL()})
-	data := &providerData{client: c, agents: newAgentStore(c), contacts: newContactStore(c)}
+	data := &providerData{client: c, agents: newAgentStore(c, realClock{}), contacts: newContactStore(c, realClock{}),
+		members: &membershipLocks{}}
 	resp.DataSourceData = data
 	resp.ResourceData = data
 }
@@ -303,11 +310,24 @@ func sourceHint(attr string, v types.String) string {
 	return ""
 }
 
+// checkHost accepts an https URL, and a plain http one only for a loopback
+// address (the emulator): over http the JWT and contacts' phone numbers
+// would cross the network unencrypted.
 func checkHost(host string) string {
 	if !client.IsHTTPURL(host) {
 		return fmt.Sprintf("%q is not an http(s) URL such as https://platform.kore.ai.", host)
 	}
-	return ""
+	u, _ := url.Parse(host)
+	if !strings.EqualFold(u.Scheme, "http") {
+		return ""
+	}
+	name := u.Hostname()
+	if ip := net.ParseIP(name); strings.EqualFold(name, "localhost") || (ip != nil && ip.IsLoopback()) {
+		return ""
+	}
+	u.Scheme = "https"
+	return fmt.Sprintf("%q would send the credentials (a JWT good for 30 minutes) and your data unencrypted: plain http:// "+
+		"is allowed only for a loopback address (localhost, 127.0.0.0/8, ::1), such as the emulator. Use %s instead.", host, u)
 }
 
 func (p *smartassistProvider) Resources(context.Context) []func() resource.Resource {

@@ -33,7 +33,8 @@ var (
 func newQueueResource() resource.Resource { return &queueResource{} }
 
 type queueResource struct {
-	client *client.Client
+	client  *client.Client
+	members *membershipLocks
 }
 
 func (r *queueResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -160,7 +161,7 @@ func (r *queueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 
 func (r *queueResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
-		r.client = data.client
+		r.client, r.members = data.client, data.members
 	}
 }
 
@@ -230,6 +231,14 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	id := state.ID.ValueString()
+	// No agent of this run may join or leave the queue between the read
+	// and the PUT, which sends the members back as read.
+	unlock, err := r.members.object(ctx, queueKey(id))
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to update queue", fmt.Sprintf("Waiting to update the queue %s (%q): %v", id, state.Name.ValueString(), err))
+		return
+	}
+	defer unlock()
 	current, err := r.client.Queues.Get(ctx, id)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update queue",

@@ -23,7 +23,8 @@ var (
 func newSkillResource() resource.Resource { return &skillResource{} }
 
 type skillResource struct {
-	client *client.Client
+	client  *client.Client
+	members *membershipLocks
 }
 
 func (r *skillResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -70,7 +71,7 @@ func (r *skillResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 
 func (r *skillResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
-		r.client = data.client
+		r.client, r.members = data.client, data.members
 	}
 }
 
@@ -131,6 +132,15 @@ func (r *skillResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	groupID, id := state.SkillGroupID.ValueString(), state.ID.ValueString()
+	// No agent of this run may gain or lose the skill between the read and
+	// the PUT, which sends the agents back as read.
+	unlock, err := r.members.object(ctx, skillKey(id))
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to update skill",
+			fmt.Sprintf("Waiting to update the skill %s of the skill group %s: %v", skillObjectLabel(id, state.Name), groupID, err))
+		return
+	}
+	defer unlock()
 	current, err := r.client.Skills.Get(ctx, groupID, id)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update skill",

@@ -1,0 +1,221 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+)
+
+// testBatcher is a batcher on a fake clock whose run reports each batch on
+// runs and answers each record with its value times ten.
+type testBatcher struct {
+	*batcher[int, int]
+	clk  *fakeClock
+	runs chan batchRun
+}
+
+type batchRun struct {
+	at   time.Time
+	reqs []int
+	ctx  context.Context
+}
+
+func newTestBatcher(hold chan struct{}) *testBatcher {
+	tb := &testBatcher{clk: newFakeClock(), runs: make(chan batchRun, 10)}
+	tb.batcher = &batcher[int, int]{clock: tb.clk, quiet: 100 * time.Millisecond, maxWait: time.Second, max: 25, timeout: time.Minute,
+		run: func(ctx context.Context, reqs []int) []batchResult[int] {
+			tb.runs <- batchRun{at: tb.clk.Now(), reqs: slices.Sorted(slices.Values(reqs)), ctx: ctx}
+			out := make([]batchResult[int], len(reqs))
+			if hold != nil {
+				select {
+				case <-hold:
+				case <-ctx.Done():
+					for i := range out {
+						out[i].err = fmt.Errorf("run %d: %w", reqs[i], ctx.Err())
+					}
+					return out
+				}
+			}
+			for i, r := range reqs {
+				out[i].val = r * 10
+			}
+			return out
+		}}
+	return tb
+}
+
+type doResult struct {
+	req, val int
+	err      error
+}
+
+// start calls Do for req in its own goroutine.
+func (tb *testBatcher) start(ctx context.Context, req int, out chan<- doResult) {
+	go func() {
+		v, err := tb.Do(ctx, req)
+		out <- doResult{req, v, err}
+	}()
+}
+
+func (tb *testBatcher) noRun(t *testing.T) {
+	t.Helper()
+	select {
+	case r := <-tb.runs:
+		t.Fatalf("a batch of %v was sent at %s, too early", r.reqs, r.at)
+	default:
+	}
+}
+
+func TestBatcherSendsOnceQuietPasses(t *testing.T) {
+	tb := newTestBatcher(nil)
+	start := tb.clk.Now()
+	out := make(chan doResult, 3)
+	for i := 1; i <= 3; i++ {
+		tb.start(context.Background(), i, out)
+	}
+	if got := tb.clk.waitArmed(3); got[2] != 100*time.Millisecond {
+		t.Fatalf("the third record armed %v, want the 100ms quiet", got)
+	}
+	tb.clk.Advance(99 * time.Millisecond)
+	tb.noRun(t)
+	tb.clk.Advance(time.Millisecond)
+	r := <-tb.runs
+	if !slices.Equal(r.reqs, []int{1, 2, 3}) || r.at.Sub(start) != 100*time.Millisecond {
+		t.Fatalf("batch %v at +%s, want [1 2 3] at +100ms", r.reqs, r.at.Sub(start))
+	}
+	for range 3 {
+		if d := <-out; d.err != nil || d.val != d.req*10 {
+			t.Fatalf("record %d: %d, %v", d.req, d.val, d.err)
+		}
+	}
+}
+
+func TestBatcherSendsAtMaxWaitWhileRecordsKeepComing(t *testing.T) {
+	tb := newTestBatcher(nil)
+	start := tb.clk.Now()
+	out := make(chan doResult, 20)
+	// A record every 90ms: quiet never passes, so maxWait sends the batch.
+	n := 0
+	for {
+		n++
+		tb.start(context.Background(), n, out)
+		wait := tb.clk.waitArmed(1)[0]
+		if wait < 90*time.Millisecond {
+			tb.clk.Advance(wait)
+			break
+		}
+		tb.clk.Advance(90 * time.Millisecond)
+		tb.noRun(t)
+	}
+	r := <-tb.runs
+	if len(r.reqs) != 12 || r.at.Sub(start) != time.Second {
+		t.Fatalf("batch of %d at +%s, want 12 records at +1s (maxWait)", len(r.reqs), r.at.Sub(start))
+	}
+}
+
+func TestBatcherCancelledWaiterLeavesUnsent(t *testing.T) {
+	tb := newTestBatcher(nil)
+	out := make(chan doResult, 2)
+	ctx, cancel := context.WithCancel(context.Background())
+	tb.start(ctx, 1, out)
+	tb.clk.waitArmed(1)
+	tb.start(context.Background(), 2, out)
+	tb.clk.waitArmed(1)
+	cancel()
+	left := <-out // before the clock moves: it leaves at once
+	var ns *notSentError
+	if left.req != 1 || !errors.As(left.err, &ns) || !errors.Is(left.err, context.Canceled) {
+		t.Fatalf("the cancelled record returned %+v, want a not-sent cancellation", left)
+	}
+	tb.clk.Advance(100 * time.Millisecond)
+	if r := <-tb.runs; !slices.Equal(r.reqs, []int{2}) {
+		t.Fatalf("batch %v, want only [2]: a cancelled record is never sent", r.reqs)
+	}
+	if d := <-out; d.req != 2 || d.val != 20 || d.err != nil {
+		t.Fatalf("record 2: %+v", d)
+	}
+
+	// The last waiter leaving stops the timer: nothing is sent.
+	ctx, cancel = context.WithCancel(context.Background())
+	tb.start(ctx, 3, out)
+	tb.clk.waitArmed(1)
+	cancel()
+	<-out
+	tb.clk.Advance(time.Hour)
+	tb.noRun(t)
+}
+
+func TestBatcherSentBatchRunsUntilEveryCallerIsCancelled(t *testing.T) {
+	hold := make(chan struct{})
+	tb := newTestBatcher(hold)
+	out := make(chan doResult, 2)
+	ctxA, cancelA := context.WithCancel(context.Background())
+	ctxB, cancelB := context.WithCancel(context.Background())
+	tb.start(ctxA, 1, out)
+	tb.start(ctxB, 2, out)
+	tb.clk.waitArmed(2)
+	tb.clk.Advance(100 * time.Millisecond)
+	r := <-tb.runs
+
+	cancelA()
+	select {
+	case d := <-out:
+		t.Fatalf("record %d returned while its batch was being sent: %+v", d.req, d)
+	case <-r.ctx.Done():
+		t.Fatal("the bulk call was cancelled while a caller still waited")
+	default:
+	}
+	cancelB()
+	<-r.ctx.Done() // the run's context ends once both have gone
+	for range 2 {
+		d := <-out
+		// Each caller gets the run's own outcome (here, its error), not a
+		// not-sent error: what an interrupted call did is the run's to say.
+		if want := fmt.Sprintf("run %d: context canceled", d.req); d.err == nil || d.err.Error() != want {
+			t.Fatalf("record %d: %v, want %q", d.req, d.err, want)
+		}
+	}
+}
+
+func TestSharedLoadRunsUntilItsLastWaiterLeaves(t *testing.T) {
+	started, release := make(chan context.Context, 1), make(chan struct{})
+	ctxA, cancelA := context.WithCancel(context.Background())
+	ctxB, cancelB := context.WithCancel(context.Background())
+	l := newSharedLoad[int](ctxA)
+	l.run(func(ctx context.Context) (int, error) {
+		started <- ctx
+		select {
+		case <-release:
+			return 7, nil
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		}
+	})
+	loadCtx := <-started
+	errA, errB := make(chan error, 1), make(chan error, 1)
+	go func() { _, err := l.wait(ctxA, true); errA <- err }()
+	if !l.group.join(ctxB) { // as wait(ctxB, false) does, but before A leaves
+		t.Fatal("B could not join")
+	}
+	go func() { _, err := l.wait(ctxB, true); errB <- err }()
+	cancelA()
+	if err := <-errA; !errors.Is(err, context.Canceled) {
+		t.Fatalf("the first waiter got %v, want its own cancellation at once", err)
+	}
+	if loadCtx.Err() != nil {
+		t.Fatal("the load stopped while a waiter still wanted it")
+	}
+	cancelB()
+	<-loadCtx.Done()
+	if err := <-errB; !errors.Is(err, context.Canceled) {
+		t.Fatalf("the second waiter got %v", err)
+	}
+	// A caller arriving after everyone left starts afresh.
+	if _, err := l.wait(context.Background(), false); !errors.Is(err, errLoadAbandoned) {
+		t.Fatalf("a late waiter got %v, want errLoadAbandoned", err)
+	}
+	close(release)
+}

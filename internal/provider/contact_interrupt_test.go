@@ -1,0 +1,118 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
+)
+
+// TestInterruptedContactApplyKeepsWhatWasCreated interrupts (SIGINT) an
+// apply of 200 contacts against a rate-limited emulator, at the provider's
+// default 60 requests a minute, while one bulk create has been processed by
+// the API but its answer has not come back. Terraform must stop within
+// seconds (queued records leave their batches, rate-limit waits end), and
+// every contact that exists in the emulator must be in the state: the
+// contacts of the interrupted call are found by phone number.
+func TestInterruptedContactApplyKeepsWhatWasCreated(t *testing.T) {
+	emu := emulator.New(emulator.Config{RateLimitPerMinute: 600})
+	const heldPost = 3
+	var (
+		mu       sync.Mutex
+		posts    int
+		heldIDs  []string // the contacts the held call created
+		ready    = make(chan struct{})
+		contacts = func() []string {
+			var ids []string
+			for _, c := range emu.Contacts() {
+				ids = append(ids, fmt.Sprint(c["id"]))
+			}
+			return ids
+		}
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/contacts") {
+			emu.ServeHTTP(w, r)
+			return
+		}
+		mu.Lock()
+		posts++
+		n := posts
+		mu.Unlock()
+		if n != heldPost {
+			emu.ServeHTTP(w, r)
+			return
+		}
+		// The API processes this call, and its answer is lost: it is held
+		// until the provider gives up on it (the interrupt cancels it). The
+		// bound only keeps a broken provider from hanging the test.
+		before := contacts()
+		rec := httptest.NewRecorder()
+		emu.ServeHTTP(rec, r)
+		for _, id := range contacts() {
+			if !slices.Contains(before, id) {
+				heldIDs = append(heldIDs, id)
+			}
+		}
+		close(ready)
+		select {
+		case <-r.Context().Done():
+		case <-time.After(30 * time.Second):
+		}
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(rec.Body.Bytes())
+	}))
+	defer srv.Close()
+
+	w := newCLIWork(t, srv.URL, emu.Config(), `
+provider "smartassist" {}
+
+resource "smartassist_contact" "many" {
+  count      = 200
+  first_name = "Person${count.index}"
+  last_name  = "Interrupted"
+  salutation = "mr"
+  cell_phone = {
+    country_code = "+91"
+    phone_number = format("77799%05d", count.index)
+    extension    = "+"
+  }
+}
+`)
+	took, out := w.applyInterrupted(ready, "-parallelism=30")
+	t.Logf("terraform exited %s after the interrupt; %d bulk creates, %d list calls", took, emu.Count("POST /contacts"), emu.Count("GET /contacts"))
+	if took > 10*time.Second {
+		t.Fatalf("terraform took %s to stop after the interrupt:\n%s", took, out)
+	}
+
+	inState := w.stateIDs(func(a map[string]any) string { return fmt.Sprint(a["id"]) })
+	var inEmulator []string
+	for _, c := range emu.Contacts() {
+		if c["lastName"] == "Interrupted" && c["status"] == "ACTIVE" {
+			inEmulator = append(inEmulator, fmt.Sprint(c["id"]))
+		}
+	}
+	sort.Strings(inEmulator)
+	if len(inEmulator) == 0 || len(inEmulator) == 200 {
+		t.Fatalf("%d of 200 contacts were created; the interrupt did not land mid-apply:\n%s", len(inEmulator), out)
+	}
+	if len(heldIDs) == 0 {
+		t.Fatalf("the held bulk create created nothing:\n%s", out)
+	}
+	for _, id := range heldIDs {
+		if !slices.Contains(inState, id) {
+			t.Errorf("contact %s, created by the call whose answer was lost, is not in the state", id)
+		}
+	}
+	if strings.Join(inState, ",") != strings.Join(inEmulator, ",") {
+		t.Fatalf("state and emulator differ after the interrupt (%d in state, %d in the emulator):\n state:    %v\n emulator: %v\n%s",
+			len(inState), len(inEmulator), inState, inEmulator, out)
+	}
+}
