@@ -32,6 +32,12 @@ func mayHaveCreated(err error) bool {
 	return !neverSent(err)
 }
 
+// NeverSent reports whether a request that failed with err provably never
+// reached the API: it was not handed to the network (its wait for the rate
+// limit was interrupted, or no token could be made), or its connection
+// could not be made. Such a request had no effect.
+func NeverSent(err error) bool { return err != nil && neverSent(err) }
+
 // lookupContext is the context of the lookup after a create. It runs even
 // when the caller was interrupted (Terraform waits for in-flight
 // operations), so an object that exists ends up known to the caller, and

@@ -293,3 +293,18 @@ func TestIsNoAnswer(t *testing.T) {
 		t.Fatal("an answer, or a cancellation, is not 'no answer'")
 	}
 }
+
+func TestNeverSentOnlyWhenTheRequestNeverLeft(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { t.Error("a cancelled request was sent") }))
+	_, err := c.Queues.Get(ctx, "qu-1")
+	if !NeverSent(err) {
+		t.Fatalf("a request cancelled before it left: NeverSent(%v) = false", err)
+	}
+	for _, err := range []error{nil, &APIError{StatusCode: 500}, &DecodeError{Reason: "truncated"}} {
+		if NeverSent(err) {
+			t.Errorf("NeverSent(%v) = true", err)
+		}
+	}
+}

@@ -134,6 +134,12 @@ func (s *contactStore) runCreates(ctx context.Context, reqs []client.ContactRequ
 	out := make([]batchResult[client.Contact], len(reqs))
 	unsure := map[int]error{} // records a failed call may have created
 	switch {
+	case client.NeverSent(err):
+		// Never left (Ctrl-C during the wait for the rate limit, say):
+		// nothing was created, and there is nothing to look for.
+		for i := range reqs {
+			out[i].err = err
+		}
 	case !refused(err):
 		for i := range reqs {
 			unsure[i] = err
