@@ -61,7 +61,7 @@ func contactModelFrom(c *client.Contact) contactModel {
 		ID:         stringOrNull(client.FlexString(c.ID())),
 		FirstName:  stringOrNull(c.FirstName),
 		LastName:   stringOrNull(c.LastName),
-		Salutation: stringOrNull(c.Salutation),
+		Salutation: stringOrNull(canonicalSalutation(string(c.Salutation))),
 		CellPhone: &cellPhoneModel{
 			CountryCode: stringOrNull(p.CountryCode),
 			PhoneNumber: stringOrNull(client.FlexString(p.LocalNumber())),
