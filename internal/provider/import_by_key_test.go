@@ -26,6 +26,10 @@ func TestImportByNaturalKey(t *testing.T) {
   name        = "Tier 1"
   description = "First-line support"
 }`},
+		{"skill group by name", "smartassist_skill_group.x", "Languages", "633ffac608f3a07459939a20",
+			`resource "smartassist_skill_group" "x" {
+  name = "Languages"
+}`},
 		{"skill by group and skill name", "smartassist_skill.x", "Languages/French", seedFrenchSkill, frenchSkillBody},
 		{"skill by group name and skill id", "smartassist_skill.x", "Languages/" + seedFrenchSkill, seedFrenchSkill, frenchSkillBody},
 		{"contact by phone number", "smartassist_contact.x", "+91 2445600001", "6964af60450340957c6a1b01",
