@@ -1,14 +1,18 @@
 // Command terraform-provider-smartassist serves the SmartAssist provider to
-// Terraform.
+// Terraform. Run as "terraform-provider-smartassist export …", it writes an
+// existing account as Terraform configuration instead (see -h of export).
 package main
 
 import (
 	"context"
 	"flag"
 	"log"
+	"os"
+	"os/signal"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
+	"github.com/koreai/terraform-provider-smartassist/internal/export"
 	"github.com/koreai/terraform-provider-smartassist/internal/provider"
 )
 
@@ -20,6 +24,12 @@ import (
 var version = "dev"
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "export" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		code := export.Main(ctx, os.Args[2:], os.Stderr, os.Getenv, version)
+		stop()
+		os.Exit(code)
+	}
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()

@@ -265,12 +265,12 @@ func refusedByAPI(err error) bool {
 		e.StatusCode != http.StatusNotFound && e.StatusCode != http.StatusTooManyRequests && !client.IsUnauthorized(err)
 }
 
-// ImportState takes an agent group id (ag-…).
+// ImportState takes an agent group id (ag-…) or a group's name.
 func (r *agentGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if problem := checkImportID(id, "agent group", "ag-", "ag-7d1c2e3-4b5a-4c6d-8e9f-0a1b2c3d4e5f",
-		"The smartassist_agent_group data source looks a group up by name and tells its id."); problem != "" {
-		resp.Diagnostics.AddError("Unable to import agent group", problem)
+	id, err := agentGroupIDFor(ctx, r.client, strings.TrimSpace(req.ID))
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to import agent group", fmt.Sprintf("The import id %q is neither an agent group id (ag-…) "+
+			"nor the name of one agent group: %v.", req.ID, err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)

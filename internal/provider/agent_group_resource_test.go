@@ -267,13 +267,6 @@ func TestAgentGroupBadInput(t *testing.T) {
 			want: `Attribute manager\[.*\]\.access_level value must be one of: \["full" "view"\], got: "admin"`},
 		{name: "duplicate manager", body: agentGroupConfig("n", "d", manager("u-1", "full"), manager("u-1", "view")),
 			want: `Duplicate manager block.*user_id "u-1" appears in more than one manager block`},
-		{name: "import id that is a name", body: `
-import {
-  to = smartassist_agent_group.tier2
-  id = "Tier 1"
-}
-` + agentGroupConfig("Tier 1", "First-line support"),
-			want: `Unable to import agent group.*The import id "Tier 1" is not a valid agent group id.*starts with ag-`},
 		{name: "data source: no lookup key", body: `data "smartassist_agent_group" "x" {}`,
 			want: `Exactly one of these attributes must be configured: \[id,name\]`},
 		{name: "data source: both lookup keys", body: "data \"smartassist_agent_group\" \"x\" {\n  id   = \"ag-1\"\n  name = \"Tier 1\"\n}",

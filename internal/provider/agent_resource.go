@@ -424,7 +424,7 @@ func (r *agentResource) gone(id string) goneFunc {
 	return func(ctx context.Context, err error) (bool, error) { return r.client.Agents.Gone(ctx, id, err) }
 }
 
-// ImportState takes an agent id (a-…) or an email address.
+// ImportState takes an agent id (a-…), an email address or a custom id.
 func (r *agentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id := strings.TrimSpace(req.ID)
 	if strings.Contains(id, "@") {
@@ -440,8 +440,18 @@ func (r *agentResource) ImportState(ctx context.Context, req resource.ImportStat
 		id = string(agent.ID)
 	}
 	if id == "" {
-		resp.Diagnostics.AddError("Unable to import agent", "Give an agent id (a-…) or the agent's email address.")
+		resp.Diagnostics.AddError("Unable to import agent", "Give an agent id (a-…), the agent's email address or its custom id.")
 		return
+	}
+	if !strings.Contains(req.ID, "@") && !strings.HasPrefix(id, "a-") {
+		found, ok, err := agentIDForCustomID(ctx, r.client, id)
+		if err != nil {
+			resp.Diagnostics.AddError("Unable to import agent", fmt.Sprintf("The import id %q is not an agent id (a-…): %v.", id, err))
+			return
+		}
+		if ok {
+			id = found
+		}
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte("true"))...)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -61,7 +62,7 @@ func contactModelFrom(c *client.Contact) contactModel {
 		ID:         stringOrNull(client.FlexString(c.ID())),
 		FirstName:  stringOrNull(c.FirstName),
 		LastName:   stringOrNull(c.LastName),
-		Salutation: stringOrNull(c.Salutation),
+		Salutation: stringOrNull(canonicalSalutation(string(c.Salutation))),
 		CellPhone: &cellPhoneModel{
 			CountryCode: stringOrNull(p.CountryCode),
 			PhoneNumber: stringOrNull(client.FlexString(p.LocalNumber())),
@@ -252,6 +253,17 @@ func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 }
 
+// ImportState takes a contact id, or the contact's phone number with its
+// country code (+<country code><number>).
 func (r *contactResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	id := strings.TrimSpace(req.ID)
+	if strings.HasPrefix(id, "+") {
+		found, err := contactIDFor(ctx, r.store.client, id)
+		if err != nil {
+			resp.Diagnostics.AddError("Unable to import contact", fmt.Sprintf("Finding the contact with the phone number %s: %v.", id, err))
+			return
+		}
+		id = found
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }

@@ -280,12 +280,12 @@ func (r *queueResource) gone(id string) goneFunc {
 	return func(ctx context.Context, err error) (bool, error) { return r.client.Queues.Gone(ctx, id, err) }
 }
 
-// ImportState takes a queue id (qu-…).
+// ImportState takes a queue id (qu-…) or a queue's name.
 func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if problem := checkImportID(id, "queue", "qu-", "qu-241a4d7-e5d0-45a9-8032-8238450501c2",
-		"The smartassist_queues data source lists every queue with its id."); problem != "" {
-		resp.Diagnostics.AddError("Unable to import queue", problem)
+	id, err := queueIDFor(ctx, r.client, strings.TrimSpace(req.ID))
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to import queue", fmt.Sprintf("The import id %q is neither a queue id (qu-…) nor the name of one queue: %v. "+
+			"The smartassist_queues data source lists every queue with its id.", req.ID, err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)

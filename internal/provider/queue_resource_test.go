@@ -445,8 +445,6 @@ func TestQueueBadInput(t *testing.T) {
 			want: `\d+: name .*= "".*string length must be at least 1`},
 		{name: "empty agent group id", body: badQueue(`agent_group_ids = [""]`),
 			want: `Attribute agent_group_ids\[Value\(""\)\] string length must be at least 1`},
-		{name: "import id that is a name", body: "import {\n  to = smartassist_queue.bad\n  id = \"Support\"\n}\n" + badQueue(),
-			want: `Unable to import queue.*The import id "Support" is not a valid queue id.*starts with qu-.*smartassist_queues data source lists every queue`},
 		{name: "data source: no lookup key", body: `data "smartassist_queue" "x" {}`,
 			want: `Exactly one of these attributes must be configured: \[id,name\]`},
 		{name: "data source: both lookup keys", body: "data \"smartassist_queue\" \"x\" {\n  id   = \"qu-1\"\n  name = \"Support\"\n}",

@@ -200,12 +200,17 @@ func (r *skillGroupResource) remainingSkills(ctx context.Context, id string, err
 		"Then run Terraform again.", count, strings.Join(names, ", "))
 }
 
-// ImportState takes the skill group's id.
+// ImportState takes the skill group's id or its name.
 func (r *skillGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if id == "" {
+	key := strings.TrimSpace(req.ID)
+	if key == "" {
 		resp.Diagnostics.AddError("Unable to import skill group",
-			"Give the id of the skill group, such as 633ffac608f3a07459939a20. The smartassist_skill_group data source finds it by name.")
+			"Give the id of the skill group, such as 633ffac608f3a07459939a20, or its name.")
+		return
+	}
+	id, err := skillGroupIDFor(ctx, r.client, key)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to import skill group", fmt.Sprintf("Finding the skill group %q: %v.", key, err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)

@@ -178,15 +178,24 @@ func (r *skillResource) gone(groupID, id string) goneFunc {
 	return func(ctx context.Context, err error) (bool, error) { return r.client.Skills.Gone(ctx, groupID, id, err) }
 }
 
-// ImportState takes <skill_group_id>/<skill_id>: the API reaches a skill
-// only through its group.
+// ImportState takes <skill group>/<skill>, each an id or a name: the API
+// reaches a skill only through its group.
 func (r *skillResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	groupID, id, ok := parseSkillImportID(req.ID)
+	groupKey, skillKey, ok := parseSkillImportID(req.ID)
 	if !ok {
 		resp.Diagnostics.AddError("Unable to import skill",
 			fmt.Sprintf("The import id %q is not of the form <skill_group_id>/<skill_id>, such as "+
-				"633ffac608f3a07459939a20/633ffac608f3a07459939a2a. The API reaches a skill only through its skill group, "+
-				"so both ids are needed; the smartassist_skill data source shows them.", req.ID))
+				"633ffac608f3a07459939a20/633ffac608f3a07459939a2a, or <skill group name>/<skill name>, such as Languages/French. "+
+				"The API reaches a skill only through its skill group, so both are needed; the smartassist_skill data source shows the ids.", req.ID))
+		return
+	}
+	groupID, err := skillGroupIDFor(ctx, r.client, groupKey)
+	var id string
+	if err == nil {
+		id, err = skillIDFor(ctx, r.client, groupID, skillKey)
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to import skill", fmt.Sprintf("Finding the skill %q: %v.", req.ID, err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skill_group_id"), groupID)...)

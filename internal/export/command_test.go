@@ -1,0 +1,110 @@
+package export
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
+)
+
+// TestExportBadInput checks every input the user must fix: exit status 2, a
+// message that says what to do, no request made and the folder as it was.
+func TestExportBadInput(t *testing.T) {
+	acct := newAccount(t, emulator.Config{})
+	withTF := t.TempDir()
+	if err := os.WriteFile(filepath.Join(withTF, "main.tf"), []byte("# mine\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	aFile := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(aFile, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		unset string
+		want  string
+	}{
+		{"unknown type", []string{"-only", "queues,teams"}, "", `-only: unknown type "teams"; the types are skill_groups, skills, agent_groups, queues, agents, contacts`},
+		{"unknown flag", []string{"-verbose"}, "", "flag provided but not defined: -verbose"},
+		{"stray argument", []string{"now"}, "", `unexpected arguments ["now"]`},
+		{"unwritable folder", []string{"-dir", filepath.Join(aFile, "out")}, "", "cannot create the folder " + filepath.Join(aFile, "out")},
+		{".tf present", []string{"-dir", withTF}, "", "already holds .tf files (main.tf); export into an empty folder, or give -force"},
+		{"missing credentials", []string{"-dir", t.TempDir()}, "SMARTASSIST_CLIENT_SECRET", "missing settings: set SMARTASSIST_CLIENT_ID and SMARTASSIST_CLIENT_SECRET (or SMARTASSIST_JWT)"},
+		{"missing stream", []string{"-dir", t.TempDir()}, "SMARTASSIST_STREAM_ID", "missing settings: set SMARTASSIST_STREAM_ID"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			acct.emu.ResetCounts()
+			saved := acct.env[tc.unset]
+			delete(acct.env, tc.unset)
+			defer func() {
+				if tc.unset != "" {
+					acct.env[tc.unset] = saved
+				}
+			}()
+			code, stderr := acct.export(t, tc.args...)
+			if code != ExitBadInput {
+				t.Fatalf("exit status %d, want %d; stderr: %s", code, ExitBadInput, stderr)
+			}
+			if !strings.Contains(stderr, tc.want) {
+				t.Fatalf("stderr %q does not say %q", stderr, tc.want)
+			}
+			if n := acct.emu.TotalRequests(); n != 0 {
+				t.Fatalf("%d requests made before the bad input was refused", n)
+			}
+		})
+	}
+	if files := readDir(t, withTF); len(files) != 1 || files["main.tf"] != "# mine\n" {
+		t.Fatalf("the folder with .tf files changed: %v", files)
+	}
+}
+
+// TestExportForce writes over an earlier export with -force, and only the
+// types asked for with -only, with ids where the target is not exported.
+func TestExportForceOnly(t *testing.T) {
+	acct := newAccount(t, emulator.Config{})
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte("# mine\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stderr := acct.export(t, "-dir", dir, "-force", "-only", "skills,agents")
+	if code != ExitOK {
+		t.Fatalf("exit status %d: %s", code, stderr)
+	}
+	files := readDir(t, dir)
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	sortStrings(names)
+	if got := strings.Join(names, " "); got != "agents.tf imports.tf main.tf providers.tf skills.tf" {
+		t.Fatalf("files = %s", got)
+	}
+	checkContains(t, files["skills.tf"], `skill_group_id = "633ffac608f3a07459939a20"`)
+	checkContains(t, files["agents.tf"], `agent_group_id    = "ag-2f8e9d0-6c7b-4a3e-9d1c-5b6a7f8e9d0c"`,
+		`id = "qu-241a4d7-e5d0-45a9-8032-8238450501c2"`, `id                = smartassist_skill.languages_spanish.id`)
+	checkContains(t, stderr, "agents: 2 listed; reading each, as the list lacks custom_id: 2 calls",
+		"wrote 4 files to "+dir+": 6 resources to import, 0 data sources")
+}
+
+// TestExportFailureLeavesFolder: an account that cannot be read (wrong
+// secret) fails with status 1 and leaves the folder empty.
+func TestExportFailureLeavesFolder(t *testing.T) {
+	acct := newAccount(t, emulator.Config{})
+	acct.env["SMARTASSIST_CLIENT_SECRET"] = "wrong-secret-value"
+	acct.env["SMARTASSIST_MAX_RETRIES"] = "0"
+	dir := t.TempDir()
+	code, stderr := acct.export(t, "-dir", dir)
+	if code != ExitFailed {
+		t.Fatalf("exit status %d, want %d: %s", code, ExitFailed, stderr)
+	}
+	checkContains(t, stderr, "export: reading skill_groups:", "401")
+	if strings.Contains(stderr, "wrong-secret-value") {
+		t.Fatalf("stderr shows the secret: %s", stderr)
+	}
+	if files := readDir(t, dir); len(files) != 0 {
+		t.Fatalf("the folder holds %v after a failed export", files)
+	}
+}
