@@ -17,8 +17,11 @@ const (
 	// Terraform starts its parallel operations (ten by default) within a few
 	// milliseconds of each other, though on a busy machine they trickle in
 	// over longer: a batch keeps waiting while they do, up to
-	// contactBatchMaxWait.
-	contactBatchQuiet   = 100 * time.Millisecond
+	// contactBatchMaxWait. On a loaded two-core machine they were seen
+	// arriving more than 100 ms apart; the wait costs a fraction of a
+	// second per batch, against at least a second per call at the API's
+	// limit.
+	contactBatchQuiet   = 250 * time.Millisecond
 	contactBatchMaxWait = time.Second
 	// contactBatchMax is the largest batch sent in one call.
 	contactBatchMax = 25
