@@ -36,8 +36,7 @@ func (d *agentGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every agent group of the account, across all pages of the API's agent group list, optionally " +
 			"filtered by name. Use it to find the ids of existing agent groups, for example to import them or to give a queue " +
-			"the groups made in the SmartAssist UI. It costs one API call per page of the list: the provider asks for pages of " +
-			"up to 100, and an API that answers 10 a page costs ten times the calls.",
+			"the groups made in the SmartAssist UI.",
 		Attributes: map[string]schema.Attribute{
 			"name_contains": schema.StringAttribute{
 				MarkdownDescription: "Only agent groups whose name contains this text, without regard to case. The provider " +

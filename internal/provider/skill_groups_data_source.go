@@ -36,8 +36,7 @@ func (d *skillGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every skill group of the account, across all pages of the API's skill group list, optionally " +
 			"filtered by name. Use it to find the ids of existing skill groups, for example to import them or to list their skills " +
-			"with `smartassist_skills`. It costs one API call per page of the list: the provider asks for pages of up to 100, " +
-			"and an API that answers 10 a page costs ten times the calls.",
+			"with `smartassist_skills`.",
 		Attributes: map[string]schema.Attribute{
 			"name_contains": schema.StringAttribute{
 				MarkdownDescription: "Only skill groups whose name contains this text, without regard to case. The provider " +

@@ -37,8 +37,7 @@ func (d *skillsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every skill of one skill group, across all pages of the API's list of the group's skills, " +
 			"optionally filtered by name. Use it to find the ids of existing skills, for example to import them or to give " +
-			"agents skills made in the SmartAssist UI. It costs one API call per page of the list: the provider asks for pages " +
-			"of up to 100, and an API that answers 10 a page costs ten times the calls.",
+			"agents skills made in the SmartAssist UI.",
 		Attributes: map[string]schema.Attribute{
 			"skill_group_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the skill group whose skills are listed. The API lists skills only by their group; " +
