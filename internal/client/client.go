@@ -107,6 +107,9 @@ type Client struct {
 	Skills        *SkillsService
 	AgentGroups   *AgentGroupsService
 	Queues        *QueuesService
+
+	// HoursOfOperation reads outside the stream's base path (hours.go).
+	HoursOfOperation *HoursOfOperationService
 }
 
 type service struct{ client *Client }
@@ -163,6 +166,7 @@ func New(cfg Config) (*Client, error) {
 	c.Skills = &SkillsService{client: c}
 	c.AgentGroups = &AgentGroupsService{client: c}
 	c.Queues = &QueuesService{client: c}
+	c.HoursOfOperation = &HoursOfOperationService{client: c}
 	return c, nil
 }
 

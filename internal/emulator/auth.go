@@ -63,6 +63,9 @@ func (s *Server) authenticate(r *http.Request, stream string) *apiError {
 		return errorf(s.rd().UnknownAccountStatus, "Invalid accountId")
 	}
 
+	if stream == "" { // only a route that takes the stream from the iId header
+		return errorf(http.StatusUnauthorized, "Invalid iId: the iId header is missing")
+	}
 	if stream != s.cfg.StreamID {
 		return unknownStream(s.rd().UnknownStreamStatus, stream)
 	}

@@ -18,6 +18,9 @@ type Seed struct {
 	OrgID string `json:"orgId"`
 
 	// Roles and hours of operation are fixed reference data: {id, name}.
+	// An hours of operation may carry the other fields the read of a
+	// queue's hours documents (standardDays, specialDays, status, isDefault,
+	// timezone, …); hoursView fills in those it leaves out.
 	Roles            []map[string]any `json:"roles"`
 	HoursOfOperation []map[string]any `json:"hoursOfOperation"`
 

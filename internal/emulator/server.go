@@ -13,7 +13,8 @@
 //
 // Agents, contacts and the routing objects (queues, skill groups, skills and
 // agent groups) are stored and changed through the API; roles and hours of
-// operation are fixed seed data. Which agents are in a queue, hold a skill
+// operation are fixed seed data, and a queue's hours are read at the one
+// route outside the stream's base path (hours.go). Which agents are in a queue, hold a skill
 // or belong to an agent group is stored once, on the agent records, and the
 // queue, skill and agent-group views are built from them, so the two sides
 // always agree. The pages leave the update bodies of queues and skills
@@ -247,6 +248,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	m := matchRoute(r.Method, r.URL.EscapedPath())
+	if !m.api {
+		m = matchRootRoute(r) // hours.go: the stream is in the iId header
+	}
 	s.countRequest(r.Method + " " + m.template)
 
 	if !m.api {
@@ -349,15 +353,9 @@ func matchRoute(method, escapedPath string) routeMatch {
 	if !ok {
 		return m
 	}
-	rest = strings.TrimSuffix(rest, "/")
-	raw := strings.Split(rest, "/")
-	segs := make([]string, len(raw))
-	for i, r := range raw {
-		u, err := url.PathUnescape(r)
-		if err != nil || u == "" {
-			return m
-		}
-		segs[i] = u
+	segs, ok := pathSegments(rest)
+	if !ok {
+		return m
 	}
 	m.api = true
 	m.stream = segs[0]
@@ -377,6 +375,21 @@ func matchRoute(method, escapedPath string) routeMatch {
 		}
 	}
 	return m
+}
+
+// pathSegments splits an escaped path (without its prefix) into unescaped
+// segments; an empty or badly escaped segment fails.
+func pathSegments(rest string) ([]string, bool) {
+	raw := strings.Split(strings.TrimSuffix(rest, "/"), "/")
+	segs := make([]string, len(raw))
+	for i, r := range raw {
+		u, err := url.PathUnescape(r)
+		if err != nil || u == "" {
+			return nil, false
+		}
+		segs[i] = u
+	}
+	return segs, true
 }
 
 func matchTemplate(template string, segs []string) (map[string]string, bool) {

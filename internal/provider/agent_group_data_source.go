@@ -5,11 +5,9 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
@@ -30,45 +28,48 @@ func (d *agentGroupDataSource) Metadata(_ context.Context, req datasource.Metada
 }
 
 func (d *agentGroupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	lookup := func(desc string) schema.Attribute {
-		return schema.StringAttribute{
-			MarkdownDescription: desc + " Give exactly one of `id` and `name`.",
-			Optional:            true,
-			Computed:            true,
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-		}
-	}
+	attrs := agentGroupDataSourceAttributes()
+	attrs["id"] = lookupAttribute("ID of the agent group (`ag-…`). Give exactly one of `id` and `name`.")
+	attrs["name"] = lookupAttribute("Name of the agent group, compared exactly (names are unique in the account). " +
+		"Give exactly one of `id` and `name`.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one agent group, found by its id or its name. Use it to refer to groups created in the " +
 			"SmartAssist UI, such as the default agent group, for example in the `agent_group_id` of an agent or the " +
 			"`agent_group_ids` of a queue.",
-		Attributes: map[string]schema.Attribute{
-			"id":   lookup("ID of the agent group (`ag-…`)."),
-			"name": lookup("Name of the agent group, compared exactly (names are unique in the account)."),
-			"description": schema.StringAttribute{
-				MarkdownDescription: "Description of the group.",
-				Computed:            true,
-			},
-			"is_default": schema.BoolAttribute{
-				MarkdownDescription: "Whether this is the account's default agent group, which takes agents created without a group. " +
-					"Null when the API's answer does not say.",
-				Computed: true,
-			},
-			agentGroupManagerBlock: schema.SetNestedAttribute{
-				MarkdownDescription: "The users who manage the group. Null when the API's answer does not give the managers' " +
-					"user ids (the vendor's sample for reading one agent group does not).",
-				Computed: true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"user_id": schema.StringAttribute{
-						MarkdownDescription: "Platform user id (`u-…`) of the manager.",
-						Computed:            true,
-					},
-					"access_level": schema.StringAttribute{
-						MarkdownDescription: "What the manager may do with the group: " + quotedList(client.AccessLevels) + ".",
-						Computed:            true,
-					},
-				}},
-			},
+		Attributes: attrs,
+	}
+}
+
+// agentGroupDataSourceAttributes are the agent group's attributes for
+// reading, shared by smartassist_agent_group and each element of
+// smartassist_agent_groups.
+func agentGroupDataSourceAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":   schema.StringAttribute{MarkdownDescription: "ID of the agent group (`ag-…`).", Computed: true},
+		"name": schema.StringAttribute{MarkdownDescription: "Name of the agent group.", Computed: true},
+		"description": schema.StringAttribute{
+			MarkdownDescription: "Description of the group.",
+			Computed:            true,
+		},
+		"is_default": schema.BoolAttribute{
+			MarkdownDescription: "Whether this is the account's default agent group, which takes agents created without a group. " +
+				"Null when the API's answer does not say.",
+			Computed: true,
+		},
+		agentGroupManagerBlock: schema.SetNestedAttribute{
+			MarkdownDescription: "The users who manage the group. Null when the API's answer does not give the managers' " +
+				"user ids (the vendor's sample for reading one agent group does not).",
+			Computed: true,
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"user_id": schema.StringAttribute{
+					MarkdownDescription: "Platform user id (`u-…`) of the manager.",
+					Computed:            true,
+				},
+				"access_level": schema.StringAttribute{
+					MarkdownDescription: "What the manager may do with the group: " + quotedList(client.AccessLevels) + ".",
+					Computed:            true,
+				},
+			}},
 		},
 	}
 }

@@ -345,14 +345,18 @@ func (p *smartassistProvider) DataSources(context.Context) []func() datasource.D
 	return []func() datasource.DataSource{
 		newAgentDataSource,
 		newAgentGroupDataSource,
+		newAgentGroupsDataSource,
 		newAgentsDataSource,
 		newContactsDataSource,
 		newConversationDataSource,
 		newConversationsDataSource,
+		newHoursOfOperationDataSource,
 		newQueueDataSource,
 		newQueuesDataSource,
 		newSkillGroupDataSource,
+		newSkillGroupsDataSource,
 		newSkillDataSource,
+		newSkillsDataSource,
 	}
 }
 

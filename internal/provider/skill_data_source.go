@@ -30,33 +30,33 @@ func (d *skillDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 }
 
 func (d *skillDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := skillDataSourceAttributes()
+	attrs["skill_group_id"] = schema.StringAttribute{
+		MarkdownDescription: "ID of the skill group the skill belongs to. The API reaches a skill only through its group.",
+		Required:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["id"] = lookupAttribute("ID of the skill. Give exactly one of `id` and `name`.")
+	attrs["name"] = lookupAttribute("Name of the skill, compared exactly (case included); the first skill of the group " +
+		"with that name is read. Give exactly one of `id` and `name`.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one skill of a skill group, found by its id or its name. Use it to give agents " +
 			"(the `skill` blocks of `smartassist_agent`) a skill created in the SmartAssist UI or managed elsewhere. " +
 			"Which agents have the skill is not read here: the agents carry it.",
-		Attributes: map[string]schema.Attribute{
-			"skill_group_id": schema.StringAttribute{
-				MarkdownDescription: "ID of the skill group the skill belongs to. The API reaches a skill only through its group.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"id": schema.StringAttribute{
-				MarkdownDescription: "ID of the skill. Give exactly one of `id` and `name`.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "Name of the skill, compared exactly (case included); the first skill of the group " +
-					"with that name is read. Give exactly one of `id` and `name`.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "Description of the skill; null when it has none.",
-				Computed:            true,
-			},
+		Attributes: attrs,
+	}
+}
+
+// skillDataSourceAttributes are the skill's attributes for reading, shared
+// by smartassist_skill and each element of smartassist_skills.
+func skillDataSourceAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"skill_group_id": schema.StringAttribute{MarkdownDescription: "ID of the skill group the skill belongs to.", Computed: true},
+		"id":             schema.StringAttribute{MarkdownDescription: "ID of the skill.", Computed: true},
+		"name":           schema.StringAttribute{MarkdownDescription: "Name of the skill.", Computed: true},
+		"description": schema.StringAttribute{
+			MarkdownDescription: "Description of the skill; null when it has none.",
+			Computed:            true,
 		},
 	}
 }

@@ -5,11 +5,9 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
@@ -30,31 +28,31 @@ func (d *skillGroupDataSource) Metadata(_ context.Context, req datasource.Metada
 }
 
 func (d *skillGroupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := skillGroupDataSourceAttributes()
+	attrs["id"] = lookupAttribute("ID of the skill group. Give exactly one of `id` and `name`.")
+	attrs["name"] = lookupAttribute("Name of the skill group, compared exactly (case included); the first group with " +
+		"that name is read. Give exactly one of `id` and `name`.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one skill group, found by its id or its name. Use it to add skills " +
 			"(`smartassist_skill`) to a group created in the SmartAssist UI or managed elsewhere.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "ID of the skill group. Give exactly one of `id` and `name`.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "Name of the skill group, compared exactly (case included); the first group with " +
-					"that name is read. Give exactly one of `id` and `name`.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"description": schema.StringAttribute{
-				MarkdownDescription: "Description of the skill group; null when it has none.",
-				Computed:            true,
-			},
-			"color": schema.StringAttribute{
-				MarkdownDescription: "Colour the SmartAssist UI shows the group's skills in, such as `#0f0f0f`; null when it has none.",
-				Computed:            true,
-			},
+		Attributes: attrs,
+	}
+}
+
+// skillGroupDataSourceAttributes are the skill group's attributes for
+// reading, shared by smartassist_skill_group and each element of
+// smartassist_skill_groups.
+func skillGroupDataSourceAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":   schema.StringAttribute{MarkdownDescription: "ID of the skill group.", Computed: true},
+		"name": schema.StringAttribute{MarkdownDescription: "Name of the skill group.", Computed: true},
+		"description": schema.StringAttribute{
+			MarkdownDescription: "Description of the skill group; null when it has none.",
+			Computed:            true,
+		},
+		"color": schema.StringAttribute{
+			MarkdownDescription: "Colour the SmartAssist UI shows the group's skills in, such as `#0f0f0f`; null when it has none.",
+			Computed:            true,
 		},
 	}
 }

@@ -1,0 +1,92 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/client"
+)
+
+var _ datasource.DataSourceWithConfigure = (*agentGroupsDataSource)(nil)
+
+func newAgentGroupsDataSource() datasource.DataSource { return &agentGroupsDataSource{} }
+
+type agentGroupsDataSource struct {
+	client *client.Client
+}
+
+type agentGroupsDataSourceModel struct {
+	NameContains types.String      `tfsdk:"name_contains"`
+	IDs          []types.String    `tfsdk:"ids"`
+	AgentGroups  []agentGroupModel `tfsdk:"agent_groups"`
+}
+
+func (d *agentGroupsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_agent_groups"
+}
+
+func (d *agentGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists every agent group of the account, across all pages of the API's agent group list, optionally " +
+			"filtered by name. Use it to find the ids of existing agent groups, for example to import them or to give a queue " +
+			"the groups made in the SmartAssist UI.",
+		Attributes: map[string]schema.Attribute{
+			"name_contains": schema.StringAttribute{
+				MarkdownDescription: "Only agent groups whose name contains this text, without regard to case. The provider " +
+					"applies it to the list the API returns.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"ids": schema.ListAttribute{
+				MarkdownDescription: "IDs of the matching agent groups, in the API's order.",
+				Computed:            true,
+				ElementType:         types.StringType,
+			},
+			"agent_groups": schema.ListNestedAttribute{
+				MarkdownDescription: "The matching agent groups, in the API's order, with the attributes of the " +
+					"`smartassist_agent_group` data source.",
+				Computed:     true,
+				NestedObject: schema.NestedAttributeObject{Attributes: agentGroupDataSourceAttributes()},
+			},
+		},
+	}
+}
+
+func (d *agentGroupsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
+		d.client = data.client
+	}
+}
+
+func (d *agentGroupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg agentGroupsDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	groups, err := d.client.AgentGroups.ListAll(ctx)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to list agent groups", fmt.Sprintf("Listing the agent groups failed: %v", err))
+		return
+	}
+	filter := strings.ToLower(cfg.NameContains.ValueString())
+	cfg.IDs, cfg.AgentGroups = []types.String{}, []agentGroupModel{}
+	for i := range groups {
+		// Managers the list gives without user ids read as null, as in
+		// smartassist_agent_group.
+		m, _ := agentGroupModelFrom(&groups[i])
+		if filter != "" && !strings.Contains(strings.ToLower(m.Name.ValueString()), filter) {
+			continue
+		}
+		cfg.IDs = append(cfg.IDs, m.ID)
+		cfg.AgentGroups = append(cfg.AgentGroups, m)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}
