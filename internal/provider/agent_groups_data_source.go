@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -76,17 +75,10 @@ func (d *agentGroupsDataSource) Read(ctx context.Context, req datasource.ReadReq
 		resp.Diagnostics.AddError("Unable to list agent groups", fmt.Sprintf("Listing the agent groups failed: %v", err))
 		return
 	}
-	filter := strings.ToLower(cfg.NameContains.ValueString())
-	cfg.IDs, cfg.AgentGroups = []types.String{}, []agentGroupModel{}
-	for i := range groups {
-		// Managers the list gives without user ids read as null, as in
-		// smartassist_agent_group.
-		m, _ := agentGroupModelFrom(&groups[i])
-		if filter != "" && !strings.Contains(strings.ToLower(m.Name.ValueString()), filter) {
-			continue
-		}
-		cfg.IDs = append(cfg.IDs, m.ID)
-		cfg.AgentGroups = append(cfg.AgentGroups, m)
-	}
+	// Managers the list gives without user ids read as null, as in
+	// smartassist_agent_group.
+	model := func(g *client.AgentGroup) agentGroupModel { m, _ := agentGroupModelFrom(g); return m }
+	cfg.IDs, cfg.AgentGroups = namesContaining(groups, cfg.NameContains.ValueString(), model,
+		func(m *agentGroupModel) (types.String, types.String) { return m.Name, m.ID })
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -74,15 +73,7 @@ func (d *queuesDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.AddError("Unable to list queues", fmt.Sprintf("Listing the queues failed: %v", err))
 		return
 	}
-	filter := strings.ToLower(cfg.NameContains.ValueString())
-	cfg.IDs, cfg.Queues = []types.String{}, []queueResourceModel{}
-	for i := range queues {
-		m := queueModelFrom(&queues[i])
-		if filter != "" && !strings.Contains(strings.ToLower(m.Name.ValueString()), filter) {
-			continue
-		}
-		cfg.IDs = append(cfg.IDs, m.ID)
-		cfg.Queues = append(cfg.Queues, m)
-	}
+	cfg.IDs, cfg.Queues = namesContaining(queues, cfg.NameContains.ValueString(), queueModelFrom,
+		func(m *queueResourceModel) (types.String, types.String) { return m.Name, m.ID })
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

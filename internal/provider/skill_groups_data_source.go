@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -76,15 +75,7 @@ func (d *skillGroupsDataSource) Read(ctx context.Context, req datasource.ReadReq
 		resp.Diagnostics.AddError("Unable to list skill groups", fmt.Sprintf("Listing the skill groups failed: %v", err))
 		return
 	}
-	filter := strings.ToLower(cfg.NameContains.ValueString())
-	cfg.IDs, cfg.SkillGroups = []types.String{}, []skillGroupModel{}
-	for i := range groups {
-		m := skillGroupModelFrom(&groups[i])
-		if filter != "" && !strings.Contains(strings.ToLower(m.Name.ValueString()), filter) {
-			continue
-		}
-		cfg.IDs = append(cfg.IDs, m.ID)
-		cfg.SkillGroups = append(cfg.SkillGroups, m)
-	}
+	cfg.IDs, cfg.SkillGroups = namesContaining(groups, cfg.NameContains.ValueString(), skillGroupModelFrom,
+		func(m *skillGroupModel) (types.String, types.String) { return m.Name, m.ID })
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

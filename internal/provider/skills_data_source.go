@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -89,15 +88,7 @@ func (d *skillsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.AddError("Unable to list skills", detail)
 		return
 	}
-	filter := strings.ToLower(cfg.NameContains.ValueString())
-	cfg.IDs, cfg.Skills = []types.String{}, []skillStateModel{}
-	for i := range skills {
-		m := skillModelFrom(&skills[i])
-		if filter != "" && !strings.Contains(strings.ToLower(m.Name.ValueString()), filter) {
-			continue
-		}
-		cfg.IDs = append(cfg.IDs, m.ID)
-		cfg.Skills = append(cfg.Skills, m)
-	}
+	cfg.IDs, cfg.Skills = namesContaining(skills, cfg.NameContains.ValueString(), skillModelFrom,
+		func(m *skillStateModel) (types.String, types.String) { return m.Name, m.ID })
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }
