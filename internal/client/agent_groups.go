@@ -12,7 +12,8 @@ import (
 
 // AgentGroupsService manages agent groups: create-an-agent-group,
 // get-all-agent-groups, get-an-agent-group, update-an-agent-group and
-// delete-an-agent-group (reference.md §1.5).
+// delete-an-agent-group (each at
+// https://docs.kore.ai/ai-for-service/apis/contact-center/<page>).
 type AgentGroupsService service
 
 // The access levels a manager of an agent group can have
@@ -114,7 +115,8 @@ func (s *AgentGroupsService) lister() lister[AgentGroup] {
 // Create adds an agent group and returns it with its id.
 //
 // The create-an-agent-group sample answer echoes {name, description},
-// without the id (reference.md §1.5, §7). When the answer has an id it is
+// without the id (Create an agent group, https://docs.kore.ai/ai-for-service/apis/contact-center/create-an-agent-group).
+// When the answer has an id it is
 // used; otherwise the group is found by its exact name through the list.
 // When the POST failed in a way that may still have created the group (no
 // answer, or a 5xx), the group is looked for by name before the error is

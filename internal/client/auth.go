@@ -21,7 +21,8 @@ func (t staticToken) Token() (string, error) { return string(t), nil }
 
 // TokenLifetime is how far ahead a minted token's exp lies. Kore.ai's
 // SDK-security page caps exp at one hour for apps that enforce JTI
-// (reference.md §2); we stay well inside it.
+// (https://docs.kore.ai/ai-for-service/app-settings/sdk-security); we stay
+// well inside it.
 const TokenLifetime = 30 * time.Minute
 
 // mintedTokens signs a fresh HS256 token with the client secret for every

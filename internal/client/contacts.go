@@ -10,8 +10,9 @@ import (
 
 // ContactsService manages contacts: create-a-contact-by-giving-details (an
 // array), get-all-contacts, update-a-contact, update-bulk-contacts,
-// delete-a-contact and bulk-delete-contacts (reference.md §1.8). There is no
-// get-one endpoint: read through the list.
+// delete-a-contact and bulk-delete-contacts (each at
+// https://docs.kore.ai/ai-for-service/apis/contact-center/<page>). There is no get-one
+// endpoint: read through the list.
 type ContactsService service
 
 // ContactSalutations is the documented set ("The salutation (Mr. or Mrs.)

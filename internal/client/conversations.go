@@ -11,7 +11,7 @@ import (
 )
 
 // ConversationsService reads conversations: get-a-specific-conversation and
-// list-of-conversations (reference.md §1.7).
+// list-of-conversations (each at https://docs.kore.ai/ai-for-service/apis/contact-center/<page>).
 type ConversationsService service
 
 // ConversationStatuses are the statuses list-of-conversations filters on.

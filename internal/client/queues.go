@@ -12,7 +12,7 @@ import (
 
 // QueuesService manages queues: create-a-queue, get-a-list-of-queues,
 // get-a-specific-queue, update-a-specific-queue and delete-a-queue
-// (reference.md §1.2).
+// (each at https://docs.kore.ai/ai-for-service/apis/contact-center/<page>).
 type QueuesService service
 
 // Queue is a queue as the API returns it, decoded leniently. Raw keeps the

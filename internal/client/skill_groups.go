@@ -8,7 +8,7 @@ import (
 
 // SkillGroupsService manages skill groups: create-a-skill-group,
 // get-all-skill-groups, get-a-skill-group, update-a-skill-group and
-// delete-a-skill-group (reference.md §1.3).
+// delete-a-skill-group (each at https://docs.kore.ai/ai-for-service/apis/contact-center/<page>).
 type SkillGroupsService service
 
 // SkillGroup is a skill group as the API returns it, decoded leniently.

@@ -11,7 +11,8 @@ import (
 // SkillsService manages the skills of a skill group: create-a-skill,
 // get-all-skills-from-a-skill-group, get-a-particular-skill,
 // update-a-particular-skill and delete-a-skill-from-a-particular-skill-group
-// (reference.md §1.4). Every path is below skill-groups/{skillGroupId}.
+// (each at https://docs.kore.ai/ai-for-service/apis/contact-center/<page>). Every path is
+// below skill-groups/{skillGroupId}.
 type SkillsService service
 
 // Skill is a skill as the API returns it, decoded leniently. Raw keeps the

@@ -277,8 +277,9 @@ func (r *agentGroupResource) ImportState(ctx context.Context, req resource.Impor
 }
 
 // checkImportID checks an import id before any request. The ids of agent
-// groups and queues carry a documented prefix (reference.md §0: ag-…,
-// qu-…), so a name or a mistyped value is refused without a call, with
+// groups and queues carry the prefix every sample shows (ag-… on Get all
+// agent groups, qu-… on Get a list of queues, at
+// https://docs.kore.ai/ai-for-service/apis/contact-center/<page>), so a name or a mistyped value is refused without a call, with
 // what to give instead (hint). It returns the problem, or "" when the id
 // will do.
 func checkImportID(id, kind, prefix, example, hint string) string {

@@ -1,0 +1,218 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// AgentListOptions are the query parameters of list-all-agents.
+type AgentListOptions struct {
+	// Page is 1-based.
+	Page          int
+	IncludeQueues bool
+}
+
+// AgentList is one page of agents.
+type AgentList = ListPage[Agent]
+
+// List reads one page of agents through the legacy list path
+// (…/agents?page=&includeQueues=), which needs no org id. list-all-agents
+// documents page and includeQueues only; limit=ListPageSize is sent too, so
+// a server that honours it answers in fewer pages, and the walks below go
+// by what each answer says, so one that ignores it is walked as well.
+func (s *AgentsService) List(ctx context.Context, opts AgentListOptions) (*AgentList, error) {
+	q := url.Values{}
+	page := opts.Page
+	if page < 1 {
+		page = 1
+	}
+	q.Set("page", strconv.Itoa(page))
+	q.Set("limit", strconv.Itoa(ListPageSize))
+	if opts.IncludeQueues {
+		q.Set("includeQueues", "true")
+	}
+	var l AgentList
+	if err := s.client.do(ctx, http.MethodGet, "agents", q, nil, &l); err != nil {
+		return nil, err
+	}
+	for i := range l.Results {
+		if err := checkComplete(http.MethodGet, "/agents?page="+strconv.Itoa(page), &l.Results[i]); err != nil {
+			return nil, err
+		}
+	}
+	return &l, nil
+}
+
+// ListAll reads every page. visit is called for each page as it arrives and
+// may stop the walk by returning false.
+func (s *AgentsService) ListAll(ctx context.Context, includeQueues bool, visit func(page int, l *AgentList) bool) error {
+	return s.ListPages(ctx, AgentListOptions{Page: 1, IncludeQueues: includeQueues}, visit)
+}
+
+// ListPages reads the pages from opts.Page on, like ListAll. The pages
+// before opts.Page are taken to have been full pages of the size the first
+// answer states.
+func (s *AgentsService) ListPages(ctx context.Context, opts AgentListOptions, visit func(page int, l *AgentList) bool) error {
+	cur := pageCursor{opts: ListOptions{Page: max(opts.Page, 1), Limit: ListPageSize}}
+	seen := map[string]bool{}
+	for n := 0; n < maxPages; n++ {
+		page := cur.opts.Page
+		l, err := s.List(ctx, AgentListOptions{Page: page, IncludeQueues: opts.IncludeQueues})
+		if err != nil {
+			return err
+		}
+		if n == 0 && page > 1 {
+			cur.read = (page - 1) * max(l.pageSize(), len(l.Results))
+		}
+		fresh := 0
+		for i := range l.Results {
+			if id := string(l.Results[i].ID); !seen[id] {
+				seen[id] = true
+				fresh++
+			}
+		}
+		if !visit(page, l) || !cur.advance(l.PageMeta, len(l.Results), fresh) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// FindByEmail finds an agent by email, case-insensitively, through the list.
+// It answers a *NotListedError when no agent has that email.
+func (s *AgentsService) FindByEmail(ctx context.Context, email string) (*Agent, error) {
+	found, _, err := s.FindByEmails(ctx, []string{email}, 0)
+	if err != nil {
+		return nil, err
+	}
+	if a := found[strings.ToLower(email)]; a != nil {
+		return a, nil
+	}
+	return nil, &NotListedError{Kind: "agent", Path: "/agents", By: "email", Value: email}
+}
+
+// FindByEmails finds several agents by email, case-insensitively, in one
+// walk through the list, and stops as soon as all are found. The answer maps
+// each lower-cased email found to its agent, and says what the walk learnt
+// of the list's size, so that the next walk can start where the agents it
+// looks for are likely to be.
+//
+// The walk starts at startPage and goes forward while the answers say more
+// follow, then backwards from startPage. With no startPage it reads the
+// first page, then the last, then the rest from the end: a new agent is on
+// the first page of a small account and, when the list is in creation
+// order, on the last page of a large one, so a walk for agents just created
+// usually reads one or two pages. Page numbers are the server's own: the
+// page size is whatever its answers say, the same for every page.
+func (s *AgentsService) FindByEmails(ctx context.Context, emails []string, startPage int) (map[string]*Agent, ListSize, error) {
+	want := make(map[string]bool, len(emails))
+	for _, e := range emails {
+		want[strings.ToLower(e)] = true
+	}
+	found := make(map[string]*Agent, len(emails))
+	read := map[int]bool{}
+	seen := map[string]bool{}
+	var size ListSize
+	visit := func(page int) (more bool, err error) {
+		l, err := s.List(ctx, AgentListOptions{Page: page, IncludeQueues: true})
+		if err != nil {
+			return false, err
+		}
+		read[page] = true
+		size.observe(l)
+		fresh := 0
+		for i := range l.Results {
+			if id := string(l.Results[i].ID); !seen[id] {
+				seen[id] = true
+				fresh++
+			}
+			key := strings.ToLower(string(l.Results[i].EmailID))
+			if want[key] && found[key] == nil {
+				found[key] = &l.Results[i]
+			}
+		}
+		// Whether a page follows this one, judged as a walk from the first
+		// page would judge it: the pages before it were full.
+		cur := pageCursor{opts: ListOptions{Page: page, Limit: ListPageSize}, read: (page - 1) * size.PageSize}
+		return cur.advance(l.PageMeta, len(l.Results), fresh), nil
+	}
+	done := func() bool { return len(found) == len(want) }
+
+	if startPage < 1 {
+		more, err := visit(1)
+		if err != nil || done() || !more {
+			return found, size, err
+		}
+		startPage = max(size.Pages, 2)
+	}
+	page := startPage
+	for ; page <= maxPages && !done(); page++ {
+		more, err := visit(page)
+		if err != nil {
+			return found, size, err
+		}
+		if !more {
+			break
+		}
+	}
+	for page = startPage - 1; page >= 1 && !done(); page-- {
+		if read[page] {
+			continue
+		}
+		if _, err := visit(page); err != nil {
+			return found, size, err
+		}
+	}
+	return found, size, nil
+}
+
+// ListSize is what a walk through the agents list learnt of its size. Zero
+// fields are unknown.
+type ListSize struct {
+	Pages, Results, PageSize int
+}
+
+func (z *ListSize) observe(l *AgentList) {
+	if l.TotalPages != nil && *l.TotalPages > 0 {
+		z.Pages = int(*l.TotalPages)
+	}
+	if t := l.Total(); t > 0 {
+		z.Results = t
+	}
+	if ps := l.pageSize(); ps > 0 {
+		z.PageSize = ps
+	} else if z.PageSize == 0 && l.PageCount() > 1 {
+		z.PageSize = len(l.Results) // a page followed by others is a full one
+	}
+	if z.Pages == 0 && z.Results > 0 && z.PageSize > 0 {
+		z.Pages = (z.Results + z.PageSize - 1) / z.PageSize
+	}
+}
+
+// PageOf is the page that holds the n-th agent (1-based), or 0 when the
+// page size is unknown.
+func (z ListSize) PageOf(n int) int {
+	if z.PageSize <= 0 || n <= 0 {
+		return 0
+	}
+	return (n + z.PageSize - 1) / z.PageSize
+}
+
+// Gone reports whether err, the failure of a request about the agent id,
+// proves that the agent no longer exists (see gone.go). Otherwise it
+// answers err, or a *StreamError.
+func (s *AgentsService) Gone(ctx context.Context, id string, err error) (bool, error) {
+	return s.client.gone(ctx, err, "agents", func(ctx context.Context) (bool, error) {
+		found := false
+		listErr := s.ListAll(ctx, false, func(_ int, l *AgentList) bool {
+			for i := range l.Results {
+				found = found || string(l.Results[i].ID) == id
+			}
+			return !found
+		})
+		return found, listErr
+	})
+}
