@@ -211,7 +211,7 @@ func TestACancelledWaitGivesItsSlotBack(t *testing.T) {
 
 func TestAWaitPastTheDeadlineEndsAtOnce(t *testing.T) {
 	clock := newTestClock()
-	clock.now = time.Now().Add(time.Hour) // the context's deadline is on the real clock
+	clock.now = time.Now().Add(time.Hour)                   // the context's deadline is on the real clock
 	l := newLimiter(1, &memStore{}, clock.Now, clock.Sleep) // one a minute
 	l.Reserve()
 	ctx, cancel := context.WithDeadline(context.Background(), clock.Now().Add(30*time.Second))
