@@ -275,7 +275,7 @@ func TestClientWithoutAUsableDirectoryKeepsItsOwnBudget(t *testing.T) {
 		want string
 	}{
 		"not a directory": {notADir, 60, "the state file in " + notADir + " cannot be used: mkdir " + notADir + ": not a directory"},
-		"no limit":        {t.TempDir(), 60000, "a budget of 60000 requests a minute is above the 6000 that are ever shared"},
+		"no limit":        {t.TempDir(), 60000, ""},
 		"not asked":       {"", 60, ""},
 	} {
 		c, err := New(Config{Host: "https://platform.example.com", StreamID: "s", AccountID: "a", JWT: "j",

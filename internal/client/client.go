@@ -90,7 +90,7 @@ type Config struct {
 	// then keep to RequestsPerMinute. Empty means a budget of this client's
 	// own. When the directory cannot hold the file, the client keeps its
 	// own budget and SharedBudget says why. A budget above 6000 a minute
-	// is never shared.
+	// means no limit, and is not shared.
 	BudgetDir string
 }
 

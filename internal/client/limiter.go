@@ -251,10 +251,10 @@ func newClientLimiter(cfg Config, perMinute float64, now func() time.Time) (*Lim
 	var store budgetStore = &memStore{}
 	var file string
 	var why error
-	if cfg.BudgetDir != "" {
-		if perMinute > maxSharedBudget {
-			why = fmt.Errorf("a budget of %g requests a minute is above the %d that are ever shared", perMinute, maxSharedBudget)
-		} else if shared, err := openFileStore(cfg.BudgetDir, cfg.Host, cfg.AccountID); err != nil {
+	// A budget above maxSharedBudget means "no limit": nothing to share.
+	if cfg.BudgetDir != "" && perMinute <= maxSharedBudget {
+		shared, err := openFileStore(cfg.BudgetDir, cfg.Host, cfg.AccountID)
+		if err != nil {
 			why = fmt.Errorf("the state file in %s cannot be used: %w", cfg.BudgetDir, err)
 		} else {
 			store, file = shared, shared.Path()
