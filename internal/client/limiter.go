@@ -203,7 +203,7 @@ func (l *Limiter) Throttled(ctx context.Context, sentAt time.Time, retryAfter ti
 	})
 	if lowered && l.logger != nil {
 		l.logger.Debug(ctx, "SmartAssist API rate limit reached: lowering the pace", map[string]any{
-			"requests_per_minute": l.PerMinute(), "retry_after": retryAfter.String(),
+			"pace_per_minute": l.PerMinute(), "retry_after": retryAfter.String(),
 		})
 	}
 }
