@@ -56,6 +56,7 @@ func Render(res Results, verdicts []Verdict) string {
 	} else {
 		writeFloorTable(&b, res)
 	}
+	writeAccountSection(&b, res.Accounts)
 	w("## Targets\n\n")
 	met, notMet := 0, 0
 	for _, v := range verdicts {

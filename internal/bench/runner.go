@@ -23,10 +23,12 @@ const ProviderBinary = "terraform-provider-smartassist"
 
 // Options configures a benchmark run.
 type Options struct {
-	RepoRoot    string // where the provider's main package is
-	Terraform   string // path of the terraform CLI
-	Scenarios   []Scenario
-	Modes       []Mode
+	RepoRoot  string // where the provider's main package is
+	Terraform string // path of the terraform CLI
+	Scenarios []Scenario
+	Modes     []Mode
+	// Accounts are the account scenarios, run after the modes.
+	Accounts    []AccountScenario
 	Parallelism int
 	// Keep leaves the temporary directory (configurations, states, logs)
 	// in place.
@@ -109,6 +111,13 @@ func Run(ctx context.Context, opt Options) (*Results, error) {
 			if err != nil {
 				return res, err
 			}
+		}
+	}
+	for _, s := range opt.Accounts {
+		run, err := r.runAccount(ctx, s)
+		res.Accounts = append(res.Accounts, run)
+		if err != nil {
+			return res, err
 		}
 	}
 	res.Elapsed = time.Since(res.Started)
