@@ -103,7 +103,10 @@ func (r *runner) runAccount(ctx context.Context, s AccountScenario) (AccountRun,
 	}
 	args := []string{"apply", "-auto-approve", "-input=false", "-no-color", "-parallelism=" + strconv.Itoa(par)}
 	base := filepath.Join(r.work, "account-"+s.Name)
-	env := append(r.baseEnv[:len(r.baseEnv):len(r.baseEnv)], "XDG_CACHE_HOME="+filepath.Join(r.work, "cache"))
+	env := r.baseEnv[:len(r.baseEnv):len(r.baseEnv)]
+	if err := os.RemoveAll(r.cacheDir()); err != nil { // a fresh shared budget, as the emulator is fresh
+		return run, err
+	}
 
 	configs := func(floor bool) []string {
 		var out []string
