@@ -32,7 +32,11 @@ func runWithPrivateCache(m *testing.M) int {
 	os.Setenv("XDG_CACHE_HOME", dir) // os.UserCacheDir on Linux and the BSDs
 	os.Setenv("LocalAppData", dir)   // on Windows
 	userCacheDir = func() (string, error) { return dir, nil }
-	return m.Run()
+	code := m.Run()
+	if providerDir != "" { // the provider build of rate_limit_test.go
+		os.RemoveAll(providerDir)
+	}
+	return code
 }
 
 // The budget is shared through a state file named after the host and
