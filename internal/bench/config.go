@@ -27,6 +27,11 @@ type ConfigSpec struct {
 	// ProviderRPM is requests_per_minute in the provider block (not used by
 	// the floor).
 	ProviderRPM float64
+	// First is the index of the first object, so that several
+	// configurations against one account manage different objects.
+	First int
+	// RequestTimeout, when set, is request_timeout in the provider block.
+	RequestTimeout string
 }
 
 // AgentEmail is the email of benchmark agent i.
@@ -56,9 +61,9 @@ func Config(c ConfigSpec) string {
 # Host, stream, account and credentials come from SMARTASSIST_* variables.
 provider "smartassist" {
   requests_per_minute = %s
-}
+%s}
 
-`, strconv.FormatFloat(c.ProviderRPM, 'f', -1, 64))
+`, strconv.FormatFloat(c.ProviderRPM, 'f', -1, 64), requestTimeoutLine(c.RequestTimeout))
 	}
 	switch c.Scenario.Kind {
 	case Agents:
@@ -71,7 +76,7 @@ provider "smartassist" {
 
 func writeAgents(b *strings.Builder, c ConfigSpec) {
 	b.WriteString("locals {\n  agents = {\n")
-	for i := range c.Scenario.N {
+	for i := c.First; i < c.First+c.Scenario.N; i++ {
 		nick, maxChat := fmt.Sprintf("Bench %04d", i), 4
 		if c.Updated && IsChanged(i) {
 			nick, maxChat = fmt.Sprintf("Bench %04d v2", i), 6
@@ -202,6 +207,13 @@ func writeContacts(b *strings.Builder, c ConfigSpec) {
 `
 	}
 	fmt.Fprintf(b, "resource %q \"contact\" {\n  for_each = local.contacts\n\n%s}\n", typ, body)
+}
+
+func requestTimeoutLine(v string) string {
+	if v == "" {
+		return ""
+	}
+	return fmt.Sprintf("  request_timeout     = %q\n", v)
 }
 
 // CLIConfig is the terraform CLI configuration that points the provider's

@@ -40,6 +40,13 @@ var whyNotMet = []struct{ target, why string }{
 			"here means two provider processes of one command (plan, then apply) together spent more than " +
 			"the emulator's minute."},
 	{"provider peak memory", "The provider holds the agent list of the run in memory."},
+	{"wall of the pair ≈ calls ÷ rate + floor",
+		"The API span (first request to last) is close to calls ÷ rate: while both applies have requests to " +
+			"make, the shared budget is spent at its pace. What the floor of two `terraform_data` applies does not " +
+			"hold is the provider's own start and per-resource plugin work in each of the two applies (a plan " +
+			"process and an apply process each), on a two-core machine shared with other work, and the stretches " +
+			"where neither apply has a request to make (each apply's plan, and the wait of its creates for each " +
+			"other's answers before their shared lookup)."},
 }
 
 // explanations are the texts of whyNotMet for the targets that were not met.

@@ -56,6 +56,7 @@ func Render(res Results, verdicts []Verdict) string {
 	} else {
 		writeFloorTable(&b, res)
 	}
+	writeAccountSection(&b, res.Accounts)
 	w("## Targets\n\n")
 	met, notMet := 0, 0
 	for _, v := range verdicts {
@@ -113,8 +114,8 @@ func writeMethod(b *strings.Builder, res Results) {
 	w("`max_chat_support`, contacts' `first_name`) and runs `terraform apply`; *destroy* is `terraform destroy`. ")
 	w("Every command refreshes the state first, except the create; the update's and destroy's figures include their refresh.\n")
 	w("- **Each command is measured on its own.** Before every command the emulator's counters are reset and so is its ")
-	w("rate-limit window (`ResetRateWindow`): a fresh provider process cannot know what the previous command spent, ")
-	w("so in mode (b) each command starts with a whole minute's budget.\n")
+	w("rate-limit window (`ResetRateWindow`), and the providers' shared budget (a state file in the run's own cache ")
+	w("directory, `XDG_CACHE_HOME`) is removed, so in mode (b) each command starts with a whole minute's budget.\n")
 	w("- **Calls** are the API requests the emulator received during the command, by method and route (requests answered ")
 	w("429 included); **429s** are its 429 answers. *Calls/object* divides by N. For an update, the route cell also shows ")
 	w("the calls *beyond the refresh*: the update's calls minus those of the refresh phase (a plan against the same state), ")

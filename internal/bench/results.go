@@ -63,6 +63,7 @@ type Results struct {
 	Modes       []Mode
 	Runs        []ScenarioRun // provider runs, in the order they ran
 	Floors      []ScenarioRun // one per scenario
+	Accounts    []AccountRun  // the account scenarios, in the order they ran
 }
 
 // Run returns the provider run of scenario s in the mode named mode.

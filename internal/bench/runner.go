@@ -23,10 +23,12 @@ const ProviderBinary = "terraform-provider-smartassist"
 
 // Options configures a benchmark run.
 type Options struct {
-	RepoRoot    string // where the provider's main package is
-	Terraform   string // path of the terraform CLI
-	Scenarios   []Scenario
-	Modes       []Mode
+	RepoRoot  string // where the provider's main package is
+	Terraform string // path of the terraform CLI
+	Scenarios []Scenario
+	Modes     []Mode
+	// Accounts are the account scenarios, run after the modes.
+	Accounts    []AccountScenario
 	Parallelism int
 	// Keep leaves the temporary directory (configurations, states, logs)
 	// in place.
@@ -76,6 +78,9 @@ func Run(ctx context.Context, opt Options) (*Results, error) {
 		"TF_CLI_CONFIG_FILE="+cliConfig,
 		"TF_IN_AUTOMATION=1",
 		"CHECKPOINT_DISABLE=1",
+		// The providers' shared rate budget lives in the user's cache
+		// directory: the run's own, never the user's.
+		"XDG_CACHE_HOME="+r.cacheDir(),
 	)
 
 	res := &Results{Started: time.Now(), Parallelism: opt.Parallelism, Scenarios: opt.Scenarios, Modes: opt.Modes}
@@ -111,9 +116,20 @@ func Run(ctx context.Context, opt Options) (*Results, error) {
 			}
 		}
 	}
+	for _, s := range opt.Accounts {
+		run, err := r.runAccount(ctx, s)
+		res.Accounts = append(res.Accounts, run)
+		if err != nil {
+			return res, err
+		}
+	}
 	res.Elapsed = time.Since(res.Started)
 	return res, nil
 }
+
+// cacheDir is the user cache directory of the run's terraform and provider
+// processes, which holds their shared rate budgets.
+func (r *runner) cacheDir() string { return filepath.Join(r.work, "cache") }
 
 // build compiles the provider once into the temporary directory.
 func (r *runner) build(ctx context.Context) error {
@@ -196,6 +212,11 @@ func (r *runner) measure(ctx context.Context, dir string, env []string, emu *emu
 	if emu != nil {
 		emu.ResetRateWindow()
 		emu.ResetCounts()
+		// The providers' shared budget remembers the previous command's
+		// requests as the emulator's window did: forget both.
+		if err := os.RemoveAll(r.cacheDir()); err != nil {
+			return m, err
+		}
 	}
 	logPath := filepath.Join(dir, string(phase)+".log")
 	watch := WatchMemory("/proc", r.binary, PollInterval)

@@ -82,7 +82,7 @@ func Evaluate(res Results) []Verdict {
 			out = append(out, evaluateRun(run, floor, hasFloor)...)
 		}
 	}
-	return out
+	return append(out, accountVerdicts(res.Accounts)...)
 }
 
 func evaluateRun(run ScenarioRun, floor ScenarioRun, hasFloor bool) []Verdict {

@@ -79,6 +79,19 @@ type Config struct {
 	Transport http.RoundTripper
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Sleep waits for d or until ctx is done, for a slot of the rate
+	// limit; nil means a timer. Tests pair it with Now to drive time.
+	Sleep func(ctx context.Context, d time.Duration) error
+
+	// BudgetDir, when set, is a directory where the client keeps its
+	// request budget in a small state file shared, under an OS file lock,
+	// by every client on this machine that talks to the same Host and
+	// AccountID (the name is BudgetFileName's). Their requests together
+	// then keep to RequestsPerMinute. Empty means a budget of this client's
+	// own. When the directory cannot hold the file, the client keeps its
+	// own budget and SharedBudget says why. A budget above 6000 a minute
+	// means no limit, and is not shared.
+	BudgetDir string
 }
 
 // Logger receives the client's debug output. Implementations decide where
@@ -99,6 +112,9 @@ type Client struct {
 	limiter   *Limiter
 	logger    Logger
 	answered  answered
+
+	budgetFile string // the shared budget's state file, if any
+	budgetErr  error  // why the budget is not shared, when it was asked to be
 
 	Agents        *AgentsService
 	Contacts      *ContactsService
@@ -148,9 +164,9 @@ func New(cfg Config) (*Client, error) {
 		accountID: cfg.AccountID,
 		userAgent: cfg.UserAgent,
 		maxBody:   cfg.MaxResponseBytes,
-		limiter:   NewLimiter(rpm, now),
 		logger:    cfg.Logger,
 	}
+	c.limiter, c.budgetFile, c.budgetErr = newClientLimiter(cfg, rpm, now)
 	if c.maxBody == 0 {
 		c.maxBody = DefaultMaxResponseBytes
 	}
@@ -246,7 +262,7 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, query url.
 // *DecodeError.
 func (c *Client) Do(req *retryablehttp.Request, v any) error {
 	method, path := req.Method, c.displayPath(req.URL)
-	resp, err := c.http.Do(req)
+	resp, err := c.http.Do(req.WithContext(withAttemptRecord(req.Context())))
 	if err != nil {
 		return c.transportError(req.Context(), method, path, err)
 	}
@@ -318,3 +334,9 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	}
 	return c.Do(req, out)
 }
+
+// SharedBudget is the state file of the request budget this client shares
+// with the other clients of its host and account on this machine. It is
+// empty when the budget is the client's own; err then says why, when
+// Config.BudgetDir asked for a shared one.
+func (c *Client) SharedBudget() (file string, err error) { return c.budgetFile, c.budgetErr }

@@ -2,14 +2,19 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 )
 
 // Limiter spreads requests evenly over a per-minute budget: each request
 // takes the next free slot, one interval after the previous one. Everything
-// one Client sends, retries included, goes through one Limiter, so a large
+// a Client sends, retries included, goes through its Limiter, so a large
 // apply spends the budget evenly instead of running into 429s.
+//
+// The budget belongs to the account, so a Limiter can keep it in a state
+// file that every process on the machine using the same host and account
+// shares (Config.BudgetDir); then their requests together keep to it.
 //
 // Even spacing alone puts exactly the budget into every sixty seconds, and
 // the API counts requests when they arrive: one that travels a little
@@ -17,81 +22,213 @@ import (
 // too many. So a request also waits until the one a whole budget before it
 // left at least a minute and windowGuard ago; that costs windowGuard once a
 // minute.
+//
+// A 429 means that someone else (another machine, the vendor's UI, an
+// integration) spends the budget too: the Limiter lowers its pace, honours
+// Retry-After for every waiting request, and raises the pace again slowly
+// (see budgetState).
 type Limiter struct {
-	mu       sync.Mutex
-	interval time.Duration
-	next     time.Time
-	now      func() time.Time
-	sleep    func(ctx context.Context, d time.Duration) error
+	perMinute float64
+	now       func() time.Time
+	sleep     func(ctx context.Context, d time.Duration) error
+	logger    Logger
 
-	// sent holds the slots of the last budget's worth of requests, a ring
-	// that starts at head; nil when the budget is too large to track.
-	sent []time.Time
-	head int
-	size int
+	mu     sync.Mutex
+	store  budgetStore
+	notice string // said once in the log, with the next request's context
 }
 
 // windowGuard is the margin kept at the edge of the API's sixty-second
 // window, for differences in the time requests take to arrive.
 const windowGuard = 250 * time.Millisecond
 
-// maxTrackedBudget bounds the ring: a budget above it is not one the API
-// grants, and its spacing is too small to matter.
+// maxTrackedBudget bounds the slots a budget keeps: a budget above it is
+// not one the API grants, and its spacing is too small to matter.
 const maxTrackedBudget = 100000
 
-// NewLimiter returns a limiter for perMinute requests a minute. now may be
-// nil (time.Now).
+// NewLimiter returns a limiter of its own for perMinute requests a minute.
+// now may be nil (time.Now).
 func NewLimiter(perMinute float64, now func() time.Time) *Limiter {
+	return newLimiter(perMinute, &memStore{}, now, nil)
+}
+
+// newLimiter returns a limiter on store. now and sleep may be nil (the
+// real clock and a timer).
+func newLimiter(perMinute float64, store budgetStore, now func() time.Time, sleep func(context.Context, time.Duration) error) *Limiter {
 	if now == nil {
 		now = time.Now
 	}
-	l := &Limiter{now: now, sleep: sleepContext}
-	if perMinute > 0 {
-		l.interval = time.Duration(float64(time.Minute) / perMinute)
-		if perMinute <= maxTrackedBudget {
-			l.size = max(int(perMinute), 1)
-		}
+	if sleep == nil {
+		sleep = sleepContext
 	}
-	return l
+	return &Limiter{perMinute: perMinute, store: store, now: now, sleep: sleep}
 }
 
-// Interval is the spacing between two requests.
-func (l *Limiter) Interval() time.Duration { return l.interval }
+// update runs fn on the budget. When a shared budget fails (its file was
+// removed, the disk is full), the limiter keeps a budget of its own from
+// then on and says so once in the log.
+func (l *Limiter) update(fn func(*budgetState) bool) {
+	l.mu.Lock()
+	store := l.store
+	l.mu.Unlock()
+	err := store.update(fn)
+	if err == nil {
+		return
+	}
+	l.mu.Lock()
+	if l.store == store {
+		l.store = &memStore{}
+		l.notice = fmt.Sprintf("the rate budget shared with other processes failed (%v); this client keeps a budget of its own from now on", err)
+	}
+	store = l.store
+	l.mu.Unlock()
+	_ = store.update(fn)
+}
+
+// Interval is the spacing between two requests at the current pace.
+func (l *Limiter) Interval() time.Duration {
+	var d time.Duration
+	l.update(func(s *budgetState) bool {
+		d = s.interval(l.now().UnixNano(), l.perMinute)
+		return false
+	})
+	return d
+}
+
+// PerMinute is the current pace in requests a minute: the budget, lowered
+// for a while after the API answered 429.
+func (l *Limiter) PerMinute() float64 {
+	var share float64
+	l.update(func(s *budgetState) bool {
+		share = s.share(l.now().UnixNano())
+		return false
+	})
+	return l.perMinute * share
+}
+
+// reserve takes the next slot.
+func (l *Limiter) reserve() (slot time.Time, epoch uint64) {
+	l.update(func(s *budgetState) bool {
+		var n int64
+		n, epoch = s.reserve(l.now().UnixNano(), l.perMinute)
+		slot = time.Unix(0, n)
+		return true
+	})
+	return slot, epoch
+}
 
 // Reserve takes the next slot and says how long to wait for it.
 func (l *Limiter) Reserve() time.Duration {
-	if l.interval == 0 {
+	if l.perMinute <= 0 {
 		return 0
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	slot := l.next
-	if slot.Before(now) {
-		slot = now
-	}
-	if l.size > 0 {
-		if len(l.sent) < l.size {
-			l.sent = append(l.sent, slot)
-		} else {
-			if earliest := l.sent[l.head].Add(time.Minute + windowGuard); slot.Before(earliest) {
-				slot = earliest
-			}
-			l.sent[l.head] = slot
-			l.head = (l.head + 1) % l.size
+	slot, _ := l.reserve()
+	return slot.Sub(l.now())
+}
+
+// release gives back a slot whose request will not be sent.
+func (l *Limiter) release(slot time.Time) {
+	l.update(func(s *budgetState) bool {
+		s.release(slot.UnixNano())
+		return true
+	})
+}
+
+// confirm keeps slot if no 429 moved the slots since it was granted in
+// epoch, and otherwise gives it back and takes a new one.
+func (l *Limiter) confirm(slot time.Time, epoch uint64) (time.Time, uint64, bool) {
+	moved := false
+	l.update(func(s *budgetState) bool {
+		if s.Epoch == epoch {
+			return false
 		}
-	}
-	l.next = slot.Add(l.interval)
-	return slot.Sub(now)
+		s.release(slot.UnixNano())
+		var n int64
+		n, epoch = s.reserve(l.now().UnixNano(), l.perMinute)
+		slot, moved = time.Unix(0, n), true
+		return true
+	})
+	return slot, epoch, moved
 }
 
 // Wait blocks until the caller's slot, or until ctx is done.
 func (l *Limiter) Wait(ctx context.Context) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return l.sleep(ctx, l.Reserve())
+	_, err := l.wait(ctx)
+	return err
 }
+
+// wait blocks until the caller's slot and returns it. A wait that ctx ends,
+// or that its deadline could not see through, gives the slot back.
+func (l *Limiter) wait(ctx context.Context) (time.Time, error) {
+	if err := ctx.Err(); err != nil {
+		return time.Time{}, err
+	}
+	if l.perMinute <= 0 {
+		return l.now(), nil
+	}
+	l.logNotice(ctx)
+	slot, epoch := l.reserve()
+	for {
+		d := slot.Sub(l.now())
+		if d <= 0 {
+			return slot, nil
+		}
+		if deadline, ok := ctx.Deadline(); ok && slot.After(deadline) {
+			l.release(slot)
+			return time.Time{}, &slotAfterDeadlineError{wait: d}
+		}
+		if err := l.sleep(ctx, d); err != nil {
+			l.release(slot)
+			return time.Time{}, err
+		}
+		var moved bool
+		if slot, epoch, moved = l.confirm(slot, epoch); !moved {
+			return slot, nil
+		}
+	}
+}
+
+// Throttled tells the limiter that the request sent at sentAt was answered
+// 429, with the API's Retry-After (zero when it gave none).
+func (l *Limiter) Throttled(ctx context.Context, sentAt time.Time, retryAfter time.Duration) {
+	if l.perMinute <= 0 {
+		return
+	}
+	lowered := false
+	l.update(func(s *budgetState) bool {
+		before := s.ShareAt
+		changed := s.throttled(l.now().UnixNano(), sentAt.UnixNano(), retryAfter, l.perMinute)
+		lowered = s.ShareAt != before
+		return changed
+	})
+	if lowered && l.logger != nil {
+		l.logger.Debug(ctx, "SmartAssist API rate limit reached: lowering the pace", map[string]any{
+			"pace_per_minute": l.PerMinute(), "retry_after": retryAfter.String(),
+		})
+	}
+}
+
+// logNotice writes the pending notice, once.
+func (l *Limiter) logNotice(ctx context.Context) {
+	l.mu.Lock()
+	msg := l.notice
+	l.notice = ""
+	l.mu.Unlock()
+	if msg != "" && l.logger != nil {
+		logWarn(ctx, l.logger, "SmartAssist API rate budget: "+msg, nil)
+	}
+}
+
+// slotAfterDeadlineError ends a wait whose slot comes after the caller's
+// deadline: waiting could only end in the deadline.
+type slotAfterDeadlineError struct{ wait time.Duration }
+
+func (e *slotAfterDeadlineError) Error() string {
+	return fmt.Sprintf("the next free slot of the rate limit is %s away, after the deadline of this operation (%v)",
+		e.wait.Round(time.Millisecond), context.DeadlineExceeded)
+}
+
+func (e *slotAfterDeadlineError) Unwrap() error { return context.DeadlineExceeded }
 
 func sleepContext(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
@@ -105,4 +242,39 @@ func sleepContext(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// newClientLimiter builds a client's limiter: on the budget shared through
+// cfg.BudgetDir when it is set and usable, else on one of its own. It
+// returns the state file in use, or why none is.
+func newClientLimiter(cfg Config, perMinute float64, now func() time.Time) (*Limiter, string, error) {
+	var store budgetStore = &memStore{}
+	var file string
+	var why error
+	// A budget above maxSharedBudget means "no limit": nothing to share.
+	if cfg.BudgetDir != "" && perMinute <= maxSharedBudget {
+		shared, err := openFileStore(cfg.BudgetDir, cfg.Host, cfg.AccountID)
+		if err != nil {
+			why = fmt.Errorf("the state file in %s cannot be used: %w", cfg.BudgetDir, err)
+		} else {
+			store, file = shared, shared.Path()
+		}
+	}
+	l := newLimiter(perMinute, store, now, cfg.Sleep)
+	l.logger = cfg.Logger
+	return l, file, why
+}
+
+// warnLogger is a Logger that can also warn. The client warns, through it
+// when the Logger has it, of what the caller should know without asking.
+type warnLogger interface {
+	Warn(ctx context.Context, msg string, fields map[string]any)
+}
+
+func logWarn(ctx context.Context, l Logger, msg string, fields map[string]any) {
+	if w, ok := l.(warnLogger); ok {
+		w.Warn(ctx, msg, fields)
+		return
+	}
+	l.Debug(ctx, msg, fields)
 }

@@ -3,6 +3,9 @@ package client
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -17,8 +20,14 @@ import (
 // maxRetryAfter caps how long the client honours a Retry-After header.
 const maxRetryAfter = 5 * time.Minute
 
-// newRetryingHTTPClient builds the retrying client. Each attempt goes
-// through the limiter and gets its own auth header.
+// newRetryingHTTPClient builds the retrying client. Each attempt waits for
+// the limiter, gets its own auth header, and then has the request timeout
+// for itself: the wait for a slot is not time on the wire.
+//
+// A 429 is retried for as long as the caller's context allows (or, when it
+// has no deadline, for maxThrottledWait): the limiter, told of the 429,
+// makes the retry wait for Retry-After and lowers the pace. Other failures
+// are retried MaxRetries times with exponential backoff.
 func newRetryingHTTPClient(cfg Config, tokens tokenSource, limiter *Limiter, logger Logger) *retryablehttp.Client {
 	base := cfg.Transport
 	if base == nil {
@@ -34,14 +43,16 @@ func newRetryingHTTPClient(cfg Config, tokens tokenSource, limiter *Limiter, log
 	}
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = &http.Client{
-		Transport: &authTransport{base: base, tokens: tokens, limiter: limiter},
-		Timeout:   timeout,
+		Transport: &authTransport{base: base, tokens: tokens, limiter: limiter, timeout: timeout, now: now},
 	}
 	rc.Logger = nil // our hooks log, without headers
-	rc.RetryMax = cfg.MaxRetries
-	if rc.RetryMax < 0 {
-		rc.RetryMax = DefaultMaxRetries
+	policy := &retryPolicy{maxRetries: cfg.MaxRetries, now: now}
+	if policy.maxRetries < 0 {
+		policy.maxRetries = DefaultMaxRetries
 	}
+	// The policy decides when to stop; RetryMax only has to stay out of
+	// its way.
+	rc.RetryMax = math.MaxInt32
 	rc.RetryWaitMin, rc.RetryWaitMax = cfg.RetryWaitMin, cfg.RetryWaitMax
 	if rc.RetryWaitMin == 0 {
 		rc.RetryWaitMin = time.Second
@@ -49,20 +60,23 @@ func newRetryingHTTPClient(cfg Config, tokens tokenSource, limiter *Limiter, log
 	if rc.RetryWaitMax == 0 {
 		rc.RetryWaitMax = 30 * time.Second
 	}
-	rc.CheckRetry = checkRetry
+	rc.CheckRetry = policy.check
 	rc.Backoff = func(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
+		if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
+			return 0 // the limiter holds the retry back for Retry-After
+		}
 		return backoff(min, max, attempt, resp, now)
 	}
-	rc.ErrorHandler = func(resp *http.Response, err error, tries int) (*http.Response, error) {
-		exhausted := tries > 1 && tries == rc.RetryMax+1
-		if resp != nil {
-			if exhausted {
-				markAttempts(resp, tries)
-			}
-			return resp, nil
+	rc.ErrorHandler = func(resp *http.Response, err error, _ int) (*http.Response, error) {
+		var limited *rateLimitedError
+		if errors.As(err, &limited) && resp != nil {
+			body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorText*4))
+			_ = resp.Body.Close()
+			limited.last = newAPIError(resp.Request.Method, resp.Request.URL.EscapedPath(), resp.StatusCode, body)
+			return nil, limited
 		}
-		if exhausted && err != nil {
-			return nil, &retriesExhaustedError{attempts: tries, err: err}
+		if resp != nil {
+			return resp, nil
 		}
 		return nil, err
 	}
@@ -81,16 +95,20 @@ func newRetryingHTTPClient(cfg Config, tokens tokenSource, limiter *Limiter, log
 	return rc
 }
 
-// authTransport waits for the limiter and sets the auth header on each
-// attempt. It works on a clone: a RoundTripper must not change its request.
+// authTransport waits for the limiter, sets the auth header, and bounds the
+// attempt by the request timeout, which starts only once the slot is
+// granted. It works on a clone: a RoundTripper must not change its request.
 type authTransport struct {
 	base    http.RoundTripper
 	tokens  tokenSource
 	limiter *Limiter
+	timeout time.Duration
+	now     func() time.Time
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if err := t.limiter.Wait(req.Context()); err != nil {
+	slot, err := t.limiter.wait(req.Context())
+	if err != nil {
 		closeBody(req)
 		return nil, &notSentError{err}
 	}
@@ -99,12 +117,53 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		closeBody(req)
 		return nil, &notSentError{err}
 	}
-	out := req.Clone(req.Context())
+	ctx, cancel := context.WithTimeout(req.Context(), t.timeout)
+	out := req.Clone(ctx)
 	// The header is "auth" with the raw token and no "Bearer" prefix, as in
 	// every sample request of the vendor's pages (reference.md §0).
 	out.Header.Set("auth", token)
-	return t.base.RoundTrip(out)
+	resp, err := t.base.RoundTrip(out)
+	if err != nil {
+		timedOut := errors.Is(ctx.Err(), context.DeadlineExceeded) && req.Context().Err() == nil
+		cancel()
+		if timedOut {
+			return nil, &attemptTimeoutError{timeout: t.timeout, err: err}
+		}
+		return nil, err
+	}
+	if resp.StatusCode == http.StatusTooManyRequests {
+		retryAfter, _ := parseRetryAfter(resp.Header.Get("Retry-After"), t.now())
+		t.limiter.Throttled(req.Context(), slot, retryAfter)
+	}
+	// The timeout covers reading the answer too; it ends with the body.
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	return resp, nil
 }
+
+// cancelOnClose ends an attempt's context when its body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *cancelOnClose) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
+
+// attemptTimeoutError is an attempt that had no answer within the request
+// timeout after it was sent.
+type attemptTimeoutError struct {
+	timeout time.Duration
+	err     error
+}
+
+func (e *attemptTimeoutError) Error() string {
+	return fmt.Sprintf("no answer within the request timeout of %s (%v)", e.timeout, e.err)
+}
+
+func (e *attemptTimeoutError) Unwrap() error { return e.err }
 
 func closeBody(req *http.Request) {
 	if req.Body != nil {
@@ -112,35 +171,123 @@ func closeBody(req *http.Request) {
 	}
 }
 
-// checkRetry retries 429, 5xx (but 501) and connection errors, and never any
-// other 4xx. A POST is retried only when it provably never reached the
-// server: the connection could not be made, or the server answered 429,
-// which means it refused the request unprocessed. Otherwise the error goes
-// back to the caller, who can look for what the POST may have created, so a
-// create never makes a duplicate.
-func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+// maxThrottledWait bounds how long a request is retried on 429 when its
+// context has no deadline.
+const maxThrottledWait = 15 * time.Minute
+
+// retryPolicy decides, attempt by attempt, whether to retry. It counts on
+// the attempt record Do puts in each request's context.
+type retryPolicy struct {
+	maxRetries int
+	now        func() time.Time
+}
+
+// attemptRecord is what the policy knows of one request's attempts so far.
+type attemptRecord struct {
+	attempts       int
+	failures       int // answers and errors other than 429
+	firstThrottled time.Time
+}
+
+type attemptRecordKey struct{}
+
+// withAttemptRecord gives ctx a fresh attempt record.
+func withAttemptRecord(ctx context.Context) context.Context {
+	return context.WithValue(ctx, attemptRecordKey{}, &attemptRecord{})
+}
+
+func (p *retryPolicy) check(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	rec, _ := ctx.Value(attemptRecordKey{}).(*attemptRecord)
+	if rec == nil {
+		return false, nil // a request Do did not send has no count to keep: no retry
+	}
+	rec.attempts++
+	if !checkRetry(ctx, resp, err) {
+		return false, nil
+	}
+	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
+		now := p.now()
+		if rec.firstThrottled.IsZero() {
+			rec.firstThrottled = now
+		}
+		if _, bounded := ctx.Deadline(); !bounded && now.Sub(rec.firstThrottled) >= maxThrottledWait {
+			return false, &rateLimitedError{attempts: rec.attempts, waited: now.Sub(rec.firstThrottled)}
+		}
+		return true, nil
+	}
+	rec.failures++
+	if rec.failures <= p.maxRetries {
+		return true, nil
+	}
+	if rec.attempts > 1 {
+		if resp != nil {
+			markAttempts(resp, rec.attempts)
+		} else {
+			return false, &retriesExhaustedError{attempts: rec.attempts, err: err}
+		}
+	}
+	return false, nil
+}
+
+// checkRetry says whether a failure may be retried: 429, 5xx (but 501) and
+// connection errors, never any other 4xx, and never a request the client
+// itself gave up before sending. A POST is retried only when it provably
+// never reached the server: the connection could not be made, or the
+// server answered 429, which means it refused the request unprocessed.
+// Otherwise the error goes back to the caller, who can look for what the
+// POST may have created, so a create never makes a duplicate.
+func checkRetry(ctx context.Context, resp *http.Response, err error) bool {
 	if ctx.Err() != nil {
 		// Stop, and let the attempt's own error (which says whether the
 		// request was sent) reach the caller.
-		return false, nil
+		return false
 	}
 	if err != nil {
+		var ns *notSentError
+		if errors.As(err, &ns) {
+			return false // the wait for a slot or the token failed: a retry would too
+		}
 		// DefaultRetryPolicy rules out what a retry cannot fix: bad
 		// certificates, too many redirects, an invalid scheme or header.
 		if retry, _ := retryablehttp.DefaultRetryPolicy(ctx, nil, err); !retry {
-			return false, nil
+			return false
 		}
 		var ue *url.Error
 		isPost := errors.As(err, &ue) && strings.EqualFold(ue.Op, http.MethodPost)
-		return !isPost || neverSent(err), nil
+		return !isPost || neverSent(err)
 	}
 	switch {
 	case resp.StatusCode == http.StatusTooManyRequests:
-		return true, nil
+		return true
 	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
-		return resp.Request == nil || resp.Request.Method != http.MethodPost, nil
+		return resp.Request == nil || resp.Request.Method != http.MethodPost
 	}
-	return false, nil
+	return false
+}
+
+// rateLimitedError ends a request the API kept answering 429 for
+// maxThrottledWait.
+type rateLimitedError struct {
+	attempts int
+	waited   time.Duration
+	last     *APIError
+}
+
+func (e *rateLimitedError) Error() string {
+	msg := fmt.Sprintf("still rate limited after %d attempts over %s: the account's request budget is being spent by other clients; try again later",
+		e.attempts, e.waited.Round(time.Second))
+	if e.last != nil && e.last.Message != "" {
+		msg += "; the last answer was HTTP 429: " + e.last.Message
+	}
+	return msg
+}
+
+// Unwrap gives the last answer, so that IsRateLimited recognises the error.
+func (e *rateLimitedError) Unwrap() error {
+	if e.last == nil {
+		return nil
+	}
+	return e.last
 }
 
 // notSentError is a failure before the request was handed to the network:

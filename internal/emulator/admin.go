@@ -29,7 +29,7 @@ type faultRequest struct {
 
 // serveAdmin serves:
 //
-//	GET    /_emulator/counts        {"counts":{…},"statuses":{"200":n,…},"total":n}
+//	GET    /_emulator/counts        {"counts":{…},"statuses":{"200":n,…},"total":n,"rateLimited":n}
 //	POST   /_emulator/reset-counts
 //	POST   /_emulator/reset-rate-window
 //	POST   /_emulator/faults        a JSON faultRequest
@@ -45,9 +45,10 @@ func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
 			statuses[strconv.Itoa(code)] = n
 		}
 		writeAdmin(w, http.StatusOK, map[string]any{
-			"counts":   s.Counts(),
-			"statuses": statuses,
-			"total":    s.TotalRequests(),
+			"counts":      s.Counts(),
+			"statuses":    statuses,
+			"total":       s.TotalRequests(),
+			"rateLimited": s.StatusCounts()[http.StatusTooManyRequests],
 		})
 	case "POST /_emulator/reset-counts":
 		s.ResetCounts()

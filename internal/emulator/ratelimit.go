@@ -12,8 +12,10 @@ const rateLimitMessage = "You've exceeded the per-minute rate limit. Please wait
 const rateWindow = 60 * time.Second
 
 // admit runs, atomically, the rate limiter and the fault queue for a request
-// that passed auth. When the limit is reached it reports the whole seconds
-// until the oldest accepted request leaves the window (at least 1).
+// that passed auth. When the limit is reached (the foreign consumer's
+// phantom requests count too) it reports the whole seconds until the
+// oldest accepted request leaves the window (at least 1): a phantom that
+// leaves is replaced by the next at once, so only those free a place.
 // Otherwise it consumes the first matching fault, if any, and records the
 // request as accepted unless that fault answers with a status instead of
 // handling it (the server turned the request away, so it spends no budget).
@@ -24,7 +26,10 @@ func (s *Server) admit(method, route string) (f *Fault, retryAfter int, limited 
 
 	if limit := s.cfg.RateLimitPerMinute; limit > 0 {
 		s.pruneWindowLocked(now)
-		if len(s.accepted) >= limit {
+		if len(s.accepted)+s.foreignInWindow(now) >= limit {
+			if len(s.accepted) == 0 {
+				return nil, 1, true // the foreign consumer spends it all
+			}
 			wait := s.accepted[0].Add(rateWindow).Sub(now)
 			secs := int((wait + time.Second - 1) / time.Second)
 			return nil, max(secs, 1), true

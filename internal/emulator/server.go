@@ -64,8 +64,16 @@ type Config struct {
 	StreamID, AccountID, ClientID, ClientSecret string // defaults above when empty
 
 	// RateLimitPerMinute is the number of accepted requests allowed in any
-	// sliding 60-second window. 0 turns the limiter off.
+	// sliding 60-second window. 0 turns the limiter off. The limit is the
+	// account's: one Server serves one account, so every client of it,
+	// whatever process it runs in, spends the same window.
 	RateLimitPerMinute int
+
+	// ForeignShare, from 0 to 1, is the share of RateLimitPerMinute a
+	// foreign consumer of the account (the vendor's UI, an integration,
+	// another machine) spends, evenly and without end: that many phantom
+	// requests are always in the window. Only with a rate limit.
+	ForeignShare float64
 
 	// CreateAgentReturnsID adds "id" to the create-agent response. The
 	// documented sample has no id, so the default leaves it out.

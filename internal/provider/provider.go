@@ -55,6 +55,7 @@ type providerModel struct {
 	RequestsPerMinute types.Float64 `tfsdk:"requests_per_minute"`
 	MaxRetries        types.Int64   `tfsdk:"max_retries"`
 	RequestTimeout    types.String  `tfsdk:"request_timeout"`
+	SharedRateLimit   types.Bool    `tfsdk:"shared_rate_limit"`
 }
 
 // envPrefix is the prefix of every environment variable the provider reads:
@@ -137,22 +138,34 @@ func (p *smartassistProvider) Schema(_ context.Context, _ provider.SchemaRequest
 			"requests_per_minute": schema.Float64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many API requests a minute the provider spends, spread evenly. Default %d, "+
 					"the documented per-account limit; raise it only if Kore.ai support raised your account's limit. ", client.DefaultRequestsPerMinute) +
-					"Every request of one provider process, retries included, counts." + env("requests_per_minute"),
+					"Every request counts, retries included, and every provider process on this machine that uses the same `host` and " +
+					"`account_id` (two applies at once, the plan and apply of one) shares the budget (see `shared_rate_limit`). " +
+					"After a 429 the provider lowers its pace, then raises it back to this value over a few minutes." + env("requests_per_minute"),
 				Optional:   true,
 				Validators: []validator.Float64{float64validator.AtLeast(0.1)},
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("How many times a request that failed with 429, a 5xx or a connection error is retried, "+
+				MarkdownDescription: fmt.Sprintf("How many times a request that failed with a 5xx or a connection error is retried, "+
 					"with exponential backoff and jitter, honouring `Retry-After`. Default %d. A create (POST) is retried only "+
-					"when it provably never reached the API.", client.DefaultMaxRetries) + env("max_retries"),
+					"when it provably never reached the API. A 429 does not count: it is retried after `Retry-After`, at a lowered pace, "+
+					"for as long as the operation runs (up to 15 minutes of 429s in a row).", client.DefaultMaxRetries) + env("max_retries"),
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
 			"request_timeout": schema.StringAttribute{
-				MarkdownDescription: "Time limit of one attempt of one request, as a Go duration such as `30s` or `2m`. Default `" +
+				MarkdownDescription: "Time limit of one attempt of one request, as a Go duration such as `30s` or `2m`, counted from when " +
+					"the attempt is sent: the wait for a slot of the rate limit does not count, so any `-parallelism` works. Default `" +
 					defaultRequestTimeout + "`." + env("request_timeout"),
 				Optional:   true,
 				Validators: []validator.String{duration()},
+			},
+			"shared_rate_limit": schema.BoolAttribute{
+				MarkdownDescription: "Whether every provider process on this machine that uses the same `host` and `account_id` " +
+					"spends one `requests_per_minute` budget together, kept in a small state file under the user's cache directory " +
+					"(`terraform-provider-smartassist/budget-<hash>.json`) and guarded by a file lock. Default `true`. Set it to `false` " +
+					"to give each process a budget of its own; without a writable cache directory the provider does that by itself " +
+					"and says so in the log." + env("shared_rate_limit"),
+				Optional: true,
 			},
 		},
 	}
@@ -179,7 +192,7 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 	for attr, v := range map[string]interface{ IsUnknown() bool }{
 		"host": cfg.Host, "stream_id": cfg.StreamID, "account_id": cfg.AccountID, "client_id": cfg.ClientID,
 		"client_secret": cfg.ClientSecret, "jwt": cfg.JWT, "requests_per_minute": cfg.RequestsPerMinute,
-		"max_retries": cfg.MaxRetries, "request_timeout": cfg.RequestTimeout,
+		"max_retries": cfg.MaxRetries, "request_timeout": cfg.RequestTimeout, "shared_rate_limit": cfg.SharedRateLimit,
 	} {
 		if v.IsUnknown() {
 			resp.Diagnostics.AddAttributeError(path.Root(attr), "Unknown SmartAssist provider setting",
@@ -270,8 +283,23 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 			fmt.Sprintf("%q is not a positive duration such as 30s or 2m.%s", timeout, sourceHint("request_timeout", cfg.RequestTimeout)))
 	}
 	settings.RequestTimeout = d
+	shared := true
+	if !cfg.SharedRateLimit.IsNull() {
+		shared = cfg.SharedRateLimit.ValueBool()
+	} else if v := os.Getenv(envName("shared_rate_limit")); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("shared_rate_limit"), "Invalid shared_rate_limit",
+				fmt.Sprintf("%s is %q; it must be true or false.", envName("shared_rate_limit"), v))
+		}
+		shared = b
+	}
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	var budgetErr error
+	if shared {
+		settings.BudgetDir, budgetErr = budgetDir()
 	}
 
 	logger := newTFLogger(settings.ClientSecret, settings.JWT)
@@ -283,6 +311,7 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 	tflog.Debug(ctx, "SmartAssist client configured", map[string]any{"base_url": c.BaseURL()})
+	logSharedBudget(ctx, c, shared, budgetErr)
 	data := &providerData{client: c, agents: newAgentStore(c, realClock{}), contacts: newContactStore(c, realClock{}),
 		members: &membershipLocks{}}
 	resp.DataSourceData = data
@@ -381,6 +410,13 @@ func newTFLogger(secrets ...string) *tfLogger {
 func (l *tfLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
 	ctx = maskSecrets(ctx, l.secrets)
 	tflog.Debug(ctx, msg, fields)
+}
+
+// Warn is for what the user should know without asking, such as a rate
+// budget that could not be shared.
+func (l *tfLogger) Warn(ctx context.Context, msg string, fields map[string]any) {
+	ctx = maskSecrets(ctx, l.secrets)
+	tflog.Warn(ctx, msg, fields)
 }
 
 func maskSecrets(ctx context.Context, secrets []string) context.Context {

@@ -12,7 +12,7 @@ import (
 // shell leaks into a test.
 func clearProviderEnv(t *testing.T) {
 	for _, attr := range []string{"host", "stream_id", "account_id", "client_id", "client_secret", "jwt",
-		"requests_per_minute", "max_retries", "request_timeout"} {
+		"requests_per_minute", "max_retries", "request_timeout", "shared_rate_limit"} {
 		t.Setenv(envName(attr), "")
 	}
 }

@@ -54,7 +54,7 @@ func TestMain(m *testing.M) {
 			os.Exit(1)
 		}
 	}
-	os.Exit(m.Run())
+	os.Exit(runWithPrivateCache(m))
 }
 
 var testProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){

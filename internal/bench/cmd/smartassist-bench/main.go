@@ -3,6 +3,7 @@
 // markdown report (make bench).
 //
 //	smartassist-bench [-sizes 'agents=10,100,500;contacts=100,500'] [-modes off,on]
+//	                  [-account all|none|two-applies,foreign-half,parallelism-40]
 //	                  [-parallelism 25] [-out BENCHMARKS.md] [-quick] [-keep]
 //
 // The report goes to stdout and to -out (BENCHMARKS.md at the repository
@@ -39,7 +40,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("smartassist-bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	sizes := fs.String("sizes", bench.DefaultSizes, "scenarios as kind=n,n;kind=n (kinds: agents, contacts)")
-	modes := fs.String("modes", "off,on", "run modes: off (no rate limit) and on (600 requests a minute on both sides)")
+	modes := fs.String("modes", "off,on", "run modes: off (no rate limit) and on (600 requests a minute on both sides); none runs only -account")
+	account := fs.String("account", "all", "account scenarios (one budget across processes): two-applies, foreign-half, parallelism-40, all or none")
 	parallelism := fs.Int("parallelism", 25, "terraform -parallelism for every command")
 	out := fs.String("out", "", `report file (default BENCHMARKS.md at the repository root; "-" for stdout only)`)
 	quick := fs.Bool("quick", false, "smoke run with small sizes ("+bench.QuickSizes+") unless -sizes is given")
@@ -53,8 +55,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	sizesSet := false
 	fs.Visit(func(f *flag.Flag) { sizesSet = sizesSet || f.Name == "sizes" })
+	accountSet := false
+	fs.Visit(func(f *flag.Flag) { accountSet = accountSet || f.Name == "account" })
 	if *quick && !sizesSet {
 		*sizes = bench.QuickSizes
+	}
+	if *quick && !accountSet {
+		*account = "two-applies,parallelism-40" // foreign-half needs 300 agents to feel the foreign consumer
 	}
 
 	fail := func(err error) int {
@@ -65,7 +72,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	modeList, err := bench.ParseModes(*modes)
+	var modeList []bench.Mode
+	if *modes != "none" {
+		if modeList, err = bench.ParseModes(*modes); err != nil {
+			return fail(err)
+		}
+	}
+	accounts, err := bench.ParseAccountScenarios(*account)
 	if err != nil {
 		return fail(err)
 	}
@@ -87,6 +100,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Terraform:   tf,
 		Scenarios:   scenarios,
 		Modes:       modeList,
+		Accounts:    accounts,
 		Parallelism: *parallelism,
 		Keep:        *keep,
 		Log:         stderr,

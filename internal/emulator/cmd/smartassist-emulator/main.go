@@ -58,6 +58,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	addr := fs.String("addr", "127.0.0.1:0", "address to listen on")
 	seedPath := fs.String("seed", "", "JSON seed file (default: the embedded seed)")
 	rate := fs.Int("rate-limit", 0, "accepted requests per minute (0 = no limit)")
+	foreign := fs.Float64("foreign-share", 0, "share of -rate-limit (0 to 1) that a foreign consumer of the account spends")
 	returnsID := fs.Bool("create-returns-id", false, `add "id" to the create-agent response (the documented sample has none)`)
 	groupReturnsID := fs.Bool("create-agent-group-returns-id", false, `add "id" to the create-agent-group response (the documented sample has none)`)
 	streamID := fs.String("stream-id", emulator.DefaultStreamID, "stream (bot) id")
@@ -81,6 +82,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	if *rate < 0 {
 		return errors.New("-rate-limit must not be negative")
 	}
+	if *foreign < 0 || *foreign > 1 || (*foreign > 0 && *rate == 0) {
+		return errors.New("-foreign-share must be from 0 to 1, and needs -rate-limit")
+	}
 
 	cfg := emulator.Config{
 		StreamID:                  *streamID,
@@ -88,6 +92,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		ClientID:                  *clientID,
 		ClientSecret:              *clientSecret,
 		RateLimitPerMinute:        *rate,
+		ForeignShare:              *foreign,
 		CreateAgentReturnsID:      *returnsID,
 		CreateAgentGroupReturnsID: *groupReturnsID,
 		Readings: emulator.Readings{

@@ -155,6 +155,11 @@ func TestRunRejectsBadArguments(t *testing.T) {
 	if err := run(ctx, []string{"-seed", filepath.Join(t.TempDir(), "missing.json")}, &out, &errOut, nil); err == nil || !strings.Contains(err.Error(), "reading seed") {
 		t.Errorf("missing seed: %v", err)
 	}
+	for _, args := range [][]string{{"-rate-limit", "60", "-foreign-share", "1.5"}, {"-foreign-share", "0.5"}} {
+		if err := run(ctx, args, &out, &errOut, nil); err == nil || err.Error() != "-foreign-share must be from 0 to 1, and needs -rate-limit" {
+			t.Errorf("%v: %v", args, err)
+		}
+	}
 	if err := run(ctx, []string{"-no-such-flag"}, &out, &errOut, nil); err == nil {
 		t.Error("unknown flag accepted")
 	}

@@ -1,0 +1,154 @@
+package client
+
+import (
+	"sync"
+	"time"
+)
+
+// budgetState is an account's request budget as seen from one machine: the
+// next free slot, the slots granted in the last minute, and the pace. Every
+// client that shares a budget runs the same functions on one budgetState,
+// kept in memory for one client (memStore) or in a locked state file for
+// every process on the machine that talks to one host and account
+// (fileStore). Times are Unix nanoseconds, so the file needs no time zone.
+type budgetState struct {
+	// Next is the earliest time the next slot may be granted.
+	Next int64 `json:"next"`
+	// Sent holds the slots granted within the last minute and windowGuard,
+	// oldest first. A slot whose request was never sent is taken out again.
+	Sent []int64 `json:"sent"`
+	// Share is the pace as a share of the budget, lowered when the API
+	// answers 429 and raised again with time (see share). Zero means a
+	// state that was never lowered: the whole budget.
+	Share float64 `json:"share"`
+	// ShareAt is when Share was last lowered.
+	ShareAt int64 `json:"shareAt"`
+	// Epoch changes whenever a 429 moves or respaces the slots, so that a
+	// request waiting for a slot granted before knows to take a new one.
+	Epoch uint64 `json:"epoch"`
+}
+
+// The pace follows additive increase, multiplicative decrease, as TCP and
+// the AWS SDKs' adaptive retry mode do: a 429 means someone else spends the
+// account's budget too, so the pace drops to decreaseFactor of what it was,
+// then climbs back by recoveryPerMinute of the budget a minute.
+const (
+	decreaseFactor    = 0.7
+	recoveryPerMinute = 0.1
+	// minShare keeps the pace from falling below a twentieth of the
+	// budget, however many 429s come.
+	minShare = 0.05
+)
+
+// share is the pace at now, as a share of the budget, from minShare to 1.
+func (s *budgetState) share(now int64) float64 {
+	if s.Share <= 0 {
+		return 1
+	}
+	grown := s.Share + recoveryPerMinute*float64(now-s.ShareAt)/float64(time.Minute)
+	return min(1, max(minShare, grown))
+}
+
+// interval is the spacing between two slots at now, for a budget of
+// perMinute.
+func (s *budgetState) interval(now int64, perMinute float64) time.Duration {
+	if perMinute <= 0 {
+		return 0
+	}
+	return time.Duration(float64(time.Minute) / (perMinute * s.share(now)))
+}
+
+// trackedSize is how many recent slots bound the next one: a whole budget
+// of requests must span at least a minute and windowGuard. Zero when the
+// budget is too large to track.
+func trackedSize(perMinute float64) int {
+	if perMinute <= 0 || perMinute > maxTrackedBudget {
+		return 0
+	}
+	return max(int(perMinute), 1)
+}
+
+// prune drops the slots that can no longer bound a new one.
+func (s *budgetState) prune(now int64) {
+	keep := 0
+	for keep < len(s.Sent) && s.Sent[keep]+int64(time.Minute+windowGuard) <= now {
+		keep++
+	}
+	s.Sent = s.Sent[keep:]
+}
+
+// reserve grants the next slot at or after now and returns it with the
+// epoch it was granted in.
+func (s *budgetState) reserve(now int64, perMinute float64) (int64, uint64) {
+	s.prune(now)
+	slot := max(now, s.Next)
+	size := trackedSize(perMinute)
+	if size > 0 {
+		if len(s.Sent) >= size {
+			slot = max(slot, s.Sent[len(s.Sent)-size]+int64(time.Minute+windowGuard))
+		}
+		s.Sent = append(s.Sent, slot)
+		if over := len(s.Sent) - maxTrackedBudget; over > 0 {
+			s.Sent = s.Sent[over:]
+		}
+	}
+	s.Next = slot + int64(s.interval(now, perMinute))
+	return slot, s.Epoch
+}
+
+// release takes back a slot whose request was never sent.
+func (s *budgetState) release(slot int64) {
+	for i := len(s.Sent) - 1; i >= 0; i-- {
+		if s.Sent[i] == slot {
+			s.Sent = append(s.Sent[:i], s.Sent[i+1:]...)
+			return
+		}
+	}
+}
+
+// throttled records a 429 at now for a request sent at sentAt. The pace
+// drops once for every 429 of a request sent after the last drop: 429s of
+// requests that were already under way when the pace dropped say nothing
+// new. No slot is granted before now plus retryAfter (or one interval at
+// the new pace, when the API gave no Retry-After), and the epoch changes
+// so that waiting requests take new slots. It reports whether s changed.
+func (s *budgetState) throttled(now, sentAt int64, retryAfter time.Duration, perMinute float64) bool {
+	changed := false
+	if s.ShareAt == 0 || sentAt >= s.ShareAt {
+		s.Share = max(minShare, s.share(now)*decreaseFactor)
+		s.ShareAt = now
+		changed = true
+	}
+	pause := retryAfter
+	if pause <= 0 {
+		pause = s.interval(now, perMinute)
+	}
+	if until := now + int64(pause); until > s.Next {
+		s.Next = until
+		changed = true
+	}
+	if changed {
+		s.Epoch++
+	}
+	return changed
+}
+
+// budgetStore keeps a budgetState. update runs fn on the current state
+// while no other user of the store can, and keeps the state fn leaves when
+// fn reports a change.
+type budgetStore interface {
+	update(fn func(s *budgetState) (changed bool)) error
+}
+
+// memStore is a budget of one client, in memory.
+type memStore struct {
+	mu sync.Mutex
+	st budgetState
+}
+
+func (m *memStore) update(fn func(s *budgetState) bool) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	fn(&m.st)
+	return nil
+}

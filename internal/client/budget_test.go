@@ -1,0 +1,339 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sync"
+	"testing"
+	"time"
+)
+
+// testClock is a clock the tests move; its sleep moves it instead of
+// waiting.
+type testClock struct {
+	mu  sync.Mutex
+	now time.Time
+	// onSleep, when set, runs at the start of every sleep, with the clock
+	// not yet moved.
+	onSleep func(d time.Duration)
+	slept   []time.Duration
+}
+
+func newTestClock() *testClock {
+	return &testClock{now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+func (c *testClock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	hook := c.onSleep
+	c.slept = append(c.slept, d)
+	c.mu.Unlock()
+	if hook != nil {
+		hook(d)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c.Advance(d)
+	return nil
+}
+
+func (c *testClock) Slept() []time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]time.Duration(nil), c.slept...)
+}
+
+// sharedLimiter is a limiter on the state file of host and account in dir,
+// as a client with Config.BudgetDir = dir makes it.
+func sharedLimiter(t *testing.T, dir, account string, perMinute float64, clock *testClock) *Limiter {
+	t.Helper()
+	store, err := openFileStore(dir, "https://platform.example.com", account)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newLimiter(perMinute, store, clock.Now, clock.Sleep)
+}
+
+func TestBudgetPaceDropsOnceARoundAndRecoversSlowly(t *testing.T) {
+	start := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC).UnixNano()
+	at := func(d time.Duration) int64 { return start + int64(d) }
+	var s budgetState
+	if got := s.interval(start, 60); got != time.Second {
+		t.Fatalf("interval of a fresh budget = %s, want 1s", got)
+	}
+
+	// A 429 for a request sent at 10s, answered at 11s with Retry-After 5.
+	if !s.throttled(at(11*time.Second), at(10*time.Second), 5*time.Second, 60) {
+		t.Fatal("the first 429 changed nothing")
+	}
+	if s.share(at(11*time.Second)) != 0.7 || s.Epoch != 1 || s.Next != at(16*time.Second) {
+		t.Fatalf("after the first 429: share %v, epoch %d, next +%s; want 0.7, 1, +16s",
+			s.share(at(11*time.Second)), s.Epoch, time.Duration(s.Next-start))
+	}
+	// A 429 of a request sent before the drop says nothing new: no second
+	// drop, and Retry-After 2 ends before the pause already set.
+	if s.throttled(at(11*time.Second), at(10500*time.Millisecond), 2*time.Second, 60) {
+		t.Fatal("a 429 of a request sent before the drop changed the state")
+	}
+	// The next slot is the pause's end, then slots come at 1/0.7 s.
+	slot, epoch := s.reserve(at(11*time.Second), 60)
+	if slot != at(16*time.Second) || epoch != 1 {
+		t.Fatalf("slot +%s epoch %d, want +16s epoch 1", time.Duration(slot-start), epoch)
+	}
+	if got := time.Duration(s.Next - slot); got != 1428571428*time.Nanosecond {
+		t.Fatalf("spacing after the drop = %s, want 60s/42 = 1.4286s", got)
+	}
+	// Additive increase: a tenth of the budget a minute.
+	for _, tc := range []struct {
+		after time.Duration
+		want  float64
+	}{{time.Minute, 0.8}, {2 * time.Minute, 0.9}, {3 * time.Minute, 1}, {time.Hour, 1}} {
+		if got := s.share(at(11*time.Second + tc.after)); got < tc.want-1e-9 || got > tc.want+1e-9 {
+			t.Errorf("share %s after the drop = %v, want %v", tc.after, got, tc.want)
+		}
+	}
+	// A 429 of a request sent after the drop drops the pace again; many
+	// never take it below a twentieth.
+	for i := 0; i < 20; i++ {
+		now := at(20*time.Second + time.Duration(i)*time.Second)
+		s.throttled(now, now, 0, 60)
+	}
+	if got := s.share(at(39 * time.Second)); got != minShare {
+		t.Fatalf("share after 20 drops = %v, want %v", got, minShare)
+	}
+}
+
+func TestTwoLimitersOnOneStateFileShareTheBudget(t *testing.T) {
+	dir := t.TempDir()
+	clock := newTestClock()
+	a := sharedLimiter(t, dir, "acct-1", 60, clock)
+	b := sharedLimiter(t, dir, "acct-1", 60, clock)
+	other := sharedLimiter(t, dir, "acct-2", 60, clock)
+
+	var waits []time.Duration
+	for i := 0; i < 3; i++ {
+		waits = append(waits, a.Reserve(), b.Reserve())
+	}
+	want := []time.Duration{0, time.Second, 2 * time.Second, 3 * time.Second, 4 * time.Second, 5 * time.Second}
+	for i := range want {
+		if waits[i] != want[i] {
+			t.Fatalf("waits of a, b, a, b, … = %v, want %v", waits, want)
+		}
+	}
+	if w := other.Reserve(); w != 0 {
+		t.Fatalf("another account waited %s: its budget is its own", w)
+	}
+
+	// Slots taken in turn keep a whole budget off any minute and guard.
+	clock.Advance(time.Hour)
+	var slots []time.Duration
+	for i := 0; i < 61; i++ {
+		l := a
+		if i%2 == 1 {
+			l = b
+		}
+		slots = append(slots, l.Reserve())
+	}
+	if slots[59] != 59*time.Second || slots[60] != time.Minute+windowGuard {
+		t.Fatalf("slot 59 at %s and 60 at %s, want 59s and 1m0.25s", slots[59], slots[60])
+	}
+}
+
+func TestAThrottledLimiterHoldsBackTheOthersWaiters(t *testing.T) {
+	dir := t.TempDir()
+	clock := newTestClock()
+	a := sharedLimiter(t, dir, "acct-1", 60, clock)
+	b := sharedLimiter(t, dir, "acct-1", 60, clock)
+	start := clock.Now()
+
+	first, err := a.wait(context.Background())
+	if err != nil || !first.Equal(start) {
+		t.Fatalf("first slot %v, %v", first.Sub(start), err)
+	}
+	// b waits for the slot at 1s; while it waits, a's request is answered
+	// 429 with Retry-After 10 at 0.5s.
+	clock.onSleep = func(time.Duration) {
+		clock.onSleep = nil
+		clock.Advance(500 * time.Millisecond)
+		a.Throttled(context.Background(), first, 10*time.Second)
+		clock.Advance(-500 * time.Millisecond)
+	}
+	slot, err := b.wait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := slot.Sub(start); got != 10500*time.Millisecond {
+		t.Fatalf("b's request went at %s, want 10.5s (Retry-After from 0.5s)", got)
+	}
+	if got := clock.Slept(); len(got) != 2 || got[0] != time.Second || got[1] != 9500*time.Millisecond {
+		t.Fatalf("b slept %v, want [1s 9.5s]: its first slot was taken back", got)
+	}
+	// 0.7 of 60 at 0.5s, and a tenth of 60 a minute more for 10s since.
+	if got := b.PerMinute(); got < 43-1e-9 || got > 43+1e-9 {
+		t.Fatalf("b's pace = %v a minute, want 43 (shared with a: 42 at the 429, 1 more 10s later)", got)
+	}
+}
+
+func TestACancelledWaitGivesItsSlotBack(t *testing.T) {
+	dir := t.TempDir()
+	clock := newTestClock()
+	l := sharedLimiter(t, dir, "acct-1", 60, clock)
+	l.Reserve()
+	ctx, cancel := context.WithCancel(context.Background())
+	clock.onSleep = func(time.Duration) { cancel() }
+	if _, err := l.wait(ctx); err != context.Canceled {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	st := readBudgetFile(t, dir, "acct-1")
+	if len(st.Sent) != 1 {
+		t.Fatalf("%d slots held after the cancelled wait, want 1 (the first request's)", len(st.Sent))
+	}
+}
+
+func TestAWaitPastTheDeadlineEndsAtOnce(t *testing.T) {
+	clock := newTestClock()
+	clock.now = time.Now().Add(time.Hour)                   // the context's deadline is on the real clock
+	l := newLimiter(1, &memStore{}, clock.Now, clock.Sleep) // one a minute
+	l.Reserve()
+	ctx, cancel := context.WithDeadline(context.Background(), clock.Now().Add(30*time.Second))
+	defer cancel()
+	_, err := l.wait(ctx)
+	if err == nil || err.Error() != "the next free slot of the rate limit is 1m0.25s away, after the deadline of this operation (context deadline exceeded)" {
+		t.Fatalf("err = %v", err)
+	}
+	if len(clock.Slept()) != 0 {
+		t.Fatalf("slept %v before giving up", clock.Slept())
+	}
+}
+
+func TestStateFileNameAndContent(t *testing.T) {
+	dir := t.TempDir()
+	name := BudgetFileName("https://Platform.Example.com/", "acct-1")
+	if !regexp.MustCompile(`^budget-[0-9a-f]{16}\.json$`).MatchString(name) {
+		t.Fatalf("name = %q", name)
+	}
+	if name != BudgetFileName("https://platform.example.com", "acct-1") || name == BudgetFileName("https://platform.example.com", "acct-2") {
+		t.Fatal("the name must depend on the host (whatever its case or trailing slash) and the account, and only on them")
+	}
+	clock := newTestClock()
+	l := sharedLimiter(t, dir, "acct-1", 60, clock)
+	l.Reserve()
+	l.Reserve()
+	raw, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st budgetFile
+	if err := json.Unmarshal(raw, &st); err != nil {
+		t.Fatal(err)
+	}
+	start := clock.Now().UnixNano()
+	if st.Version != 1 || st.Host != "https://platform.example.com" || st.AccountID != "acct-1" ||
+		len(st.Sent) != 2 || st.Sent[1] != start+int64(time.Second) || st.Next != start+int64(2*time.Second) {
+		t.Fatalf("state file = %s", raw)
+	}
+	if _, err := os.Stat(filepath.Join(dir, name[:len(name)-len(".json")]+".lock")); err != nil {
+		t.Fatalf("no lock file beside the state: %v", err)
+	}
+
+	// A damaged file is a cache: it starts afresh.
+	if err := os.WriteFile(filepath.Join(dir, name), []byte("{not json"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if w := l.Reserve(); w != 0 {
+		t.Fatalf("wait %s on a damaged state file, want 0", w)
+	}
+}
+
+func TestClientWithoutAUsableDirectoryKeepsItsOwnBudget(t *testing.T) {
+	notADir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notADir, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for name, tc := range map[string]struct {
+		dir  string
+		rpm  float64
+		want string
+	}{
+		"not a directory": {notADir, 60, "the state file in " + notADir + " cannot be used: mkdir " + notADir + ": not a directory"},
+		"no limit":        {t.TempDir(), 60000, ""},
+		"not asked":       {"", 60, ""},
+	} {
+		c, err := New(Config{Host: "https://platform.example.com", StreamID: "s", AccountID: "a", JWT: "j",
+			RequestsPerMinute: tc.rpm, BudgetDir: tc.dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		file, why := c.SharedBudget()
+		if file != "" || (why == nil) != (tc.want == "") || (why != nil && why.Error() != tc.want) {
+			t.Errorf("%s: SharedBudget() = %q, %v; want \"\", %q", name, file, why, tc.want)
+		}
+	}
+	dir := t.TempDir()
+	c, err := New(Config{Host: "https://platform.example.com", StreamID: "s", AccountID: "a", JWT: "j", BudgetDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if file, why := c.SharedBudget(); file != filepath.Join(dir, BudgetFileName("https://platform.example.com", "a")) || why != nil {
+		t.Fatalf("SharedBudget() = %q, %v", file, why)
+	}
+}
+
+func TestAFailingStateFileFallsBackOnceAndSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	clock := newTestClock()
+	l := sharedLimiter(t, dir, "acct-1", 60, clock)
+	logger := &captureLogger{}
+	l.logger = logger
+	l.Reserve()
+	// The directory goes away under the running client.
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir, nil, 0o600); err != nil { // a file where the directory was
+		t.Fatal(err)
+	}
+	if w := l.Reserve(); w != 0 {
+		t.Fatalf("wait %s: the fallback budget starts afresh", w)
+	}
+	for i := 0; i < 2; i++ {
+		if _, err := l.wait(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(logger.lines) != 1 || !regexp.MustCompile(`rate budget shared with other processes failed \(locking .*: not a directory\); this client keeps a budget of its own`).MatchString(logger.lines[0]) {
+		t.Fatalf("log = %q, want one line saying the shared budget failed", logger.lines)
+	}
+}
+
+func readBudgetFile(t *testing.T, dir, account string) budgetFile {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(dir, BudgetFileName("https://platform.example.com", account)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st budgetFile
+	if err := json.Unmarshal(raw, &st); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
