@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -27,7 +28,8 @@ const (
 	// DefaultHost is the environment URL of Kore.ai's public cloud.
 	DefaultHost = "https://platform.kore.ai"
 	// DefaultRequestsPerMinute is the documented per-account limit of the
-	// Contact Center APIs (rate-limit-ccai page, reference.md §3).
+	// Contact Center APIs (Rate limits,
+	// https://docs.kore.ai/ai-for-service/apis/contact-center/rate-limit-ccai).
 	DefaultRequestsPerMinute = 60
 	// DefaultMaxRetries is how many times a failed request is retried.
 	DefaultMaxRetries = 5
@@ -192,6 +194,8 @@ func (cfg Config) validate() error {
 		problems = append(problems, "host is required")
 	} else if !IsHTTPURL(cfg.Host) {
 		problems = append(problems, fmt.Sprintf("host %q is not an http(s) URL", cfg.Host))
+	} else if IsInsecureRemote(cfg.Host) {
+		problems = append(problems, fmt.Sprintf("host %q is plain http:// to an address that is not loopback; use https://", cfg.Host))
 	}
 	if cfg.StreamID == "" {
 		problems = append(problems, "stream id is required")
@@ -224,6 +228,19 @@ func (c *Client) streamID() string { return c.stream }
 func IsHTTPURL(host string) bool {
 	u, err := url.Parse(host)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// IsInsecureRemote reports whether host is a plain http:// URL to an
+// address other than loopback (localhost, 127.0.0.0/8, ::1): one that would
+// carry the token and the account's data unencrypted across a network.
+func IsInsecureRemote(host string) bool {
+	u, err := url.Parse(host)
+	if err != nil || !strings.EqualFold(u.Scheme, "http") {
+		return false
+	}
+	name := u.Hostname()
+	ip := net.ParseIP(name)
+	return !strings.EqualFold(name, "localhost") && (ip == nil || !ip.IsLoopback())
 }
 
 // BaseURL is the root every path of this client is resolved against.

@@ -308,3 +308,24 @@ func TestNeverSentOnlyWhenTheRequestNeverLeft(t *testing.T) {
 		}
 	}
 }
+
+// Plain http:// carries the token unencrypted: only loopback may use it.
+func TestInsecureRemoteHostsAreRefused(t *testing.T) {
+	for host, insecure := range map[string]bool{
+		"http://127.0.0.1:8080":        false,
+		"http://localhost:9999":        false,
+		"http://[::1]:80":              false,
+		"https://platform.kore.ai":     false,
+		"http://platform.kore.ai":      true,
+		"http://10.0.0.5":              true,
+		"http://127.0.0.1.example.com": true,
+	} {
+		if IsInsecureRemote(host) != insecure {
+			t.Errorf("IsInsecureRemote(%q) = %v", host, !insecure)
+		}
+		_, err := New(Config{Host: host, StreamID: "st", AccountID: "ac", JWT: "t"})
+		if (err != nil) != insecure {
+			t.Errorf("New with host %q: err %v", host, err)
+		}
+	}
+}

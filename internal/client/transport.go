@@ -120,7 +120,8 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx, cancel := context.WithTimeout(req.Context(), t.timeout)
 	out := req.Clone(ctx)
 	// The header is "auth" with the raw token and no "Bearer" prefix, as in
-	// every sample request of the vendor's pages (reference.md §0).
+	// every sample request of the vendor's pages (for example Create a queue,
+	// https://docs.kore.ai/ai-for-service/apis/contact-center/create-a-queue).
 	out.Header.Set("auth", token)
 	resp, err := t.base.RoundTrip(out)
 	if err != nil {

@@ -45,7 +45,7 @@ func (rt *recordingTransport) RoundTrip(req *http.Request) (*http.Response, erro
 	if retryAfter != "" {
 		h.Set("Retry-After", retryAfter)
 	}
-	body := `{"id":"a-1"}`
+	body := `{"id":"a-1","emailId":"x@example.com"}`
 	if status != http.StatusOK {
 		body = fmt.Sprintf(`{"errors":[{"msg":"status %d","code":%d}]}`, status, status)
 	}

@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -179,6 +181,24 @@ func settingsFrom(getenv func(string) string) (client.Config, error) {
 	}
 	if cfg.Host == "" {
 		cfg.Host = client.DefaultHost
+	}
+	if !client.IsHTTPURL(cfg.Host) {
+		return cfg, badInput("SMARTASSIST_HOST is %q; it must be an https:// URL such as %s", cfg.Host, client.DefaultHost)
+	}
+	if client.IsInsecureRemote(cfg.Host) {
+		return cfg, badInput("SMARTASSIST_HOST is %q: plain http:// would send the credentials unencrypted, and is allowed "+
+			"only for a loopback address such as the emulator's; use https://", cfg.Host)
+	}
+	switch v := strings.ToLower(getenv("SMARTASSIST_SHARED_RATE_LIMIT")); v {
+	case "", "true", "1":
+		// Share the account's budget with the provider processes of this
+		// machine, as the provider does.
+		if cache, err := os.UserCacheDir(); err == nil && cache != "" {
+			cfg.BudgetDir = filepath.Join(cache, "terraform-provider-smartassist")
+		}
+	case "false", "0":
+	default:
+		return cfg, badInput("SMARTASSIST_SHARED_RATE_LIMIT is %q; it must be true or false", v)
 	}
 	var missing []string
 	for name, v := range map[string]string{"SMARTASSIST_STREAM_ID": cfg.StreamID, "SMARTASSIST_ACCOUNT_ID": cfg.AccountID} {

@@ -25,23 +25,38 @@ func TestExportBadInput(t *testing.T) {
 		name  string
 		args  []string
 		unset string
+		set   [2]string // a setting's name and value
 		want  string
 	}{
-		{"unknown type", []string{"-only", "queues,teams"}, "", `-only: unknown type "teams"; the types are skill_groups, skills, agent_groups, queues, agents, contacts`},
-		{"unknown flag", []string{"-verbose"}, "", "flag provided but not defined: -verbose"},
-		{"stray argument", []string{"now"}, "", `unexpected arguments ["now"]`},
-		{"unwritable folder", []string{"-dir", filepath.Join(aFile, "out")}, "", "cannot create the folder " + filepath.Join(aFile, "out")},
-		{".tf present", []string{"-dir", withTF}, "", "already holds .tf files (main.tf); export into an empty folder, or give -force"},
-		{"missing credentials", []string{"-dir", t.TempDir()}, "SMARTASSIST_CLIENT_SECRET", "missing settings: set SMARTASSIST_CLIENT_ID and SMARTASSIST_CLIENT_SECRET (or SMARTASSIST_JWT)"},
-		{"missing stream", []string{"-dir", t.TempDir()}, "SMARTASSIST_STREAM_ID", "missing settings: set SMARTASSIST_STREAM_ID"},
+		{"unknown type", []string{"-only", "queues,teams"}, "", [2]string{}, `-only: unknown type "teams"; the types are skill_groups, skills, agent_groups, queues, agents, contacts`},
+		{"unknown flag", []string{"-verbose"}, "", [2]string{}, "flag provided but not defined: -verbose"},
+		{"stray argument", []string{"now"}, "", [2]string{}, `unexpected arguments ["now"]`},
+		{"unwritable folder", []string{"-dir", filepath.Join(aFile, "out")}, "", [2]string{}, "cannot create the folder " + filepath.Join(aFile, "out")},
+		{".tf present", []string{"-dir", withTF}, "", [2]string{}, "already holds .tf files (main.tf); export into an empty folder, or give -force"},
+		{"missing credentials", []string{"-dir", t.TempDir()}, "SMARTASSIST_CLIENT_SECRET", [2]string{}, "missing settings: set SMARTASSIST_CLIENT_ID and SMARTASSIST_CLIENT_SECRET (or SMARTASSIST_JWT)"},
+		{"missing stream", []string{"-dir", t.TempDir()}, "SMARTASSIST_STREAM_ID", [2]string{}, "missing settings: set SMARTASSIST_STREAM_ID"},
+		{"plain http to a remote host", []string{"-dir", t.TempDir()}, "", [2]string{"SMARTASSIST_HOST", "http://contact-center.example.com"},
+			`SMARTASSIST_HOST is "http://contact-center.example.com": plain http:// would send the credentials unencrypted`},
+		{"shared budget setting", []string{"-dir", t.TempDir()}, "", [2]string{"SMARTASSIST_SHARED_RATE_LIMIT", "sometimes"},
+			`SMARTASSIST_SHARED_RATE_LIMIT is "sometimes"; it must be true or false`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			acct.emu.ResetCounts()
 			saved := acct.env[tc.unset]
 			delete(acct.env, tc.unset)
+			before, had := acct.env[tc.set[0]]
+			if tc.set[0] != "" {
+				acct.env[tc.set[0]] = tc.set[1]
+			}
 			defer func() {
 				if tc.unset != "" {
 					acct.env[tc.unset] = saved
+				}
+				switch {
+				case tc.set[0] != "" && had:
+					acct.env[tc.set[0]] = before
+				case tc.set[0] != "":
+					delete(acct.env, tc.set[0])
 				}
 			}()
 			code, stderr := acct.export(t, tc.args...)

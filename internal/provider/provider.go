@@ -6,12 +6,10 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/url"
 	"os"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
@@ -346,14 +344,10 @@ func checkHost(host string) string {
 	if !client.IsHTTPURL(host) {
 		return fmt.Sprintf("%q is not an http(s) URL such as https://platform.kore.ai.", host)
 	}
+	if !client.IsInsecureRemote(host) {
+		return ""
+	}
 	u, _ := url.Parse(host)
-	if !strings.EqualFold(u.Scheme, "http") {
-		return ""
-	}
-	name := u.Hostname()
-	if ip := net.ParseIP(name); strings.EqualFold(name, "localhost") || (ip != nil && ip.IsLoopback()) {
-		return ""
-	}
 	u.Scheme = "https"
 	return fmt.Sprintf("%q would send the credentials (a JWT good for 30 minutes) and your data unencrypted: plain http:// "+
 		"is allowed only for a loopback address (localhost, 127.0.0.0/8, ::1), such as the emulator. Use %s instead.", host, u)
