@@ -3,6 +3,11 @@
 #   make demo      the main job: the provider against the embedded emulator
 #   make test      unit and acceptance tests against the emulator, docs and
 #                  examples checks (what CI runs)
+#   make test-matrix
+#                  an acceptance subset and the demo under every CLI we
+#                  support: the terraform on PATH, OpenTofu 1.10.6 and
+#                  Terraform 1.5.7, the last two built once from the Go
+#                  module proxy into ~/.cache (CI runs it after make test)
 #   make bench     the provider through the terraform CLI on PATH against the
 #                  emulator, at 10 to 500 agents and contacts; writes
 #                  BENCHMARKS.md (several minutes; BENCH_FLAGS=-quick for a
@@ -40,7 +45,7 @@ ifdef TF_IS_TOFU
   TF_ENV += TF_ACC_PROVIDER_HOST=registry.opentofu.org
 endif
 
-.PHONY: default build install lint fmt-check generate docs-check examples-check test testacc demo bench release-check clean terraform
+.PHONY: default build install lint fmt-check generate docs-check examples-check test testacc test-matrix demo bench release-check clean terraform
 
 default: build
 
@@ -92,6 +97,18 @@ testacc: terraform
 
 demo: terraform
 	TF_BIN=$(TF_BIN) TF_IS_TOFU=$(TF_IS_TOFU) bash scripts/demo.sh
+
+# The CLI matrix: each resource's create, import, update and destroy once,
+# the create lookups for an answer without an id, the conversation data
+# sources, and the demo's quickstart, under each CLI one after another (two
+# cores: in parallel they would only slow each other down). A CLI other
+# than the one on PATH is built by scripts/cli.sh on first use (about 3
+# minutes each) and cached outside the clone, keyed by name and version.
+# MATRIX_CLIS="tofu@1.10.6" runs one entry.
+MATRIX_CLIS ?= path tofu@1.10.6 terraform@1.5.7
+MATRIX_RUN  := ^(TestProviderConfigReachesEmulator|TestAgentResourceLifecycle|TestAgentGroupResourceLifecycle|TestContactResourceLifecycle|TestQueueResourceLifecycle|TestSkillGroupResourceLifecycle|TestSkillResourceLifecycle|TestAgentResourceCreateFoundByEmail|TestAgentResourceCreateAnswerWithID|TestAccConversationDataSource_.*|TestAccConversationsDataSource_(filters|examples))$$
+test-matrix:
+	MATRIX_CLIS="$(MATRIX_CLIS)" MATRIX_RUN='$(MATRIX_RUN)' bash scripts/test-matrix.sh
 
 # Wall time, API calls by route, 429s and provider memory per scenario and
 # phase, with the rate limit off and at 600 a minute, against a terraform_data
