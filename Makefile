@@ -45,7 +45,7 @@ ifdef TF_IS_TOFU
   TF_ENV += TF_ACC_PROVIDER_HOST=registry.opentofu.org
 endif
 
-.PHONY: default build install lint fmt-check generate docs-check examples-check test testacc test-matrix demo bench release-check clean terraform
+.PHONY: default build install lint lint-workflows fmt-check generate docs-check examples-check test testacc test-matrix demo bench release-check clean terraform
 
 default: build
 
@@ -67,11 +67,18 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.tools/*')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
-lint: fmt-check
+lint: fmt-check lint-workflows
 	go vet ./...
 	@if go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0 version >/dev/null 2>&1; then \
 		go run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0 run ./...; \
 	else echo "golangci-lint is not available from the module proxy here; go vet and gofmt ran"; fi
+
+# The GitHub workflows, checked here although they cannot run here:
+# actionlint from the Go module proxy (it also runs shellcheck on their
+# run: scripts where shellcheck is installed).
+ACTIONLINT := go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+lint-workflows:
+	$(ACTIONLINT) .github/workflows/*.yml
 
 # docs/ from the schema, templates/ and examples/ (no network: the schema
 # comes from the CLI against a local build).
