@@ -26,8 +26,12 @@ usage() { echo "usage: $0 terraform|tofu VERSION" >&2; exit 2; }
 name=$1
 version=${2#v}
 case $name in
-  tofu)      module=github.com/opentofu/opentofu; pkg=./cmd/tofu ;;
-  terraform) module=github.com/hashicorp/terraform; pkg=. ;;
+  # A release build's version has no -dev suffix: OpenTofu's release
+  # pipeline sets version.dev=no; Terraform's source has Prerelease "" on
+  # its release tags.
+  tofu)      module=github.com/opentofu/opentofu; pkg=./cmd/tofu
+             xflags="-X github.com/opentofu/opentofu/version.dev=no" ;;
+  terraform) module=github.com/hashicorp/terraform; pkg=.; xflags= ;;
   *) usage ;;
 esac
 [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "$0: version must look like 1.10.6, not '$2'" >&2; exit 2; }
@@ -36,8 +40,14 @@ cache=${SMARTASSIST_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provide
 dir=$cache/$name-v$version
 bin=$dir/$name
 
-# Works when the binary is there and answers with its own version.
-works() { [ -x "$bin" ] && "$bin" version 2>/dev/null | head -1 | grep -qF "v$version"; }
+# Works when the binary is there and answers with its own version, exactly.
+# (The whole output is read before its first line is taken: a pipe into
+# head could kill the CLI with SIGPIPE, which pipefail reports as failure.)
+works() {
+  local out
+  [ -x "$bin" ] && out=$("$bin" version 2>/dev/null) || return 1
+  [[ ${out%%$'\n'*} =~ \ v${version//./\\.}$ ]]
+}
 
 if works; then echo "$bin"; exit 0; fi
 
@@ -64,9 +74,9 @@ chmod -R u+w "$tmp/src"
 (
   cd "$tmp/src"
   GOWORK=off GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0 \
-    go build -trimpath -ldflags "-s -w -checklinkname=0" -o "$tmp/$name" "$pkg"
+    go build -trimpath -ldflags "-s -w -checklinkname=0 $xflags" -o "$tmp/$name" "$pkg"
 ) >&2
-"$tmp/$name" version >/dev/null
+"$tmp/$name" version >/dev/null 2>&1 || { echo "$0: the built $name does not run" >&2; exit 1; }
 mv -f "$tmp/$name" "$bin"
 works || { echo "$0: built $bin, but '$bin version' does not say v$version:" >&2; "$bin" version >&2; exit 1; }
 echo "Built $name v$version in $((SECONDS - start))s" >&2
