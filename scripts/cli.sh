@@ -69,12 +69,12 @@ trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 cp -r "$src" "$tmp/src"
 chmod -R u+w "$tmp/src"
 # Its own module, built as it is: no workspace, no toolchain switch, the
-# module's own go.sum. -checklinkname=0 lets older releases whose
-# dependencies reach into the runtime link with a current Go.
+# module's own go.sum. (Terraform 1.5.7 and OpenTofu 1.10.6 both build with
+# Go 1.26 as they are.)
 (
   cd "$tmp/src"
   GOWORK=off GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0 \
-    go build -trimpath -ldflags "-s -w -checklinkname=0 $xflags" -o "$tmp/$name" "$pkg"
+    go build -trimpath -ldflags "-s -w $xflags" -o "$tmp/$name" "$pkg"
 ) >&2
 "$tmp/$name" version >/dev/null 2>&1 || { echo "$0: the built $name does not run" >&2; exit 1; }
 mv -f "$tmp/$name" "$bin"
