@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# scripts/cli.sh NAME VERSION prints the path of a Terraform-compatible CLI,
+# building it once from the Go module proxy into a cache outside the clone:
+#
+#   scripts/cli.sh tofu 1.10.6       OpenTofu (github.com/opentofu/opentofu, ./cmd/tofu)
+#   scripts/cli.sh terraform 1.5.7   Terraform (github.com/hashicorp/terraform, module root)
+#
+# The cache is ${SMARTASSIST_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-smartassist/cli},
+# one folder per name and version (tofu-v1.10.6/tofu). Later runs, other
+# clones and CI on the same machine reuse the binary.
+#
+# `go install module@version` refuses these modules (their go.mod has replace
+# directives), so the module is downloaded with `go mod download`, copied to a
+# writable temporary folder and built there with `go build` (about 3 minutes
+# on 2 cores). Nothing but Go modules is downloaded.
+#
+# Safe when two runs race: a lock (flock, where it exists) makes the second
+# wait for the first, and the binary is built under a temporary name and
+# renamed into place, so a reader never sees half a file.
+#
+# Progress goes to stderr; stdout is only the path.
+set -euo pipefail
+
+usage() { echo "usage: $0 terraform|tofu VERSION" >&2; exit 2; }
+[ $# -eq 2 ] || usage
+name=$1
+version=${2#v}
+case $name in
+  # A release build's version has no -dev suffix: OpenTofu's release
+  # pipeline sets version.dev=no; Terraform's source has Prerelease "" on
+  # its release tags.
+  tofu)      module=github.com/opentofu/opentofu; pkg=./cmd/tofu
+             xflags="-X github.com/opentofu/opentofu/version.dev=no" ;;
+  terraform) module=github.com/hashicorp/terraform; pkg=.; xflags= ;;
+  *) usage ;;
+esac
+[[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "$0: version must look like 1.10.6, not '$2'" >&2; exit 2; }
+
+cache=${SMARTASSIST_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-smartassist/cli}
+dir=$cache/$name-v$version
+bin=$dir/$name
+
+# Works when the binary is there and answers with its own version, exactly.
+# (The whole output is read before its first line is taken: a pipe into
+# head could kill the CLI with SIGPIPE, which pipefail reports as failure.)
+works() {
+  local out
+  [ -x "$bin" ] && out=$("$bin" version 2>/dev/null) || return 1
+  [[ ${out%%$'\n'*} =~ \ v${version//./\\.}$ ]]
+}
+
+if works; then echo "$bin"; exit 0; fi
+
+mkdir -p "$dir"
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$dir/.lock"
+  flock 9
+  # Someone else may have built it while we waited.
+  if works; then echo "$bin"; exit 0; fi
+fi
+
+echo "Building $name v$version from the Go module proxy into $dir (once; about 3 minutes)" >&2
+start=$SECONDS
+src=$(go mod download -json "$module@v$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p')
+[ -n "$src" ] && [ -d "$src" ] || { echo "$0: go mod download $module@v$version gave no folder" >&2; exit 1; }
+
+tmp=$(mktemp -d "$dir/.build.XXXXXX")
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+cp -r "$src" "$tmp/src"
+chmod -R u+w "$tmp/src"
+# Its own module, built as it is: no workspace, no toolchain switch, the
+# module's own go.sum. (Terraform 1.5.7 and OpenTofu 1.10.6 both build with
+# Go 1.26 as they are.)
+(
+  cd "$tmp/src"
+  GOWORK=off GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0 \
+    go build -trimpath -ldflags "-s -w $xflags" -o "$tmp/$name" "$pkg"
+) >&2
+"$tmp/$name" version >/dev/null 2>&1 || { echo "$0: the built $name does not run" >&2; exit 1; }
+mv -f "$tmp/$name" "$bin"
+works || { echo "$0: built $bin, but '$bin version' does not say v$version:" >&2; "$bin" version >&2; exit 1; }
+echo "Built $name v$version in $((SECONDS - start))s" >&2
+echo "$bin"
