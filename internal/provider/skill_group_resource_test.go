@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
 // Seed skill groups of the emulator's default seed.
@@ -282,6 +283,8 @@ resource "smartassist_skill" "widgets" {
 }
 `)
 	resource.Test(t, resource.TestCase{
+		// removed blocks need Terraform or OpenTofu 1.7; older CLIs skip this test.
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_7_0)},
 		ProtoV6ProviderFactories: testProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
 			if g := env.emu.SkillGroup(groupID); g != nil {
