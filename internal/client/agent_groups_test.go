@@ -144,8 +144,7 @@ func TestAgentGroupCreateWithSeveralGroupsOfTheName(t *testing.T) {
 			t.Fatalf("%s: err = %v, want an *UnconfirmedCreateError", name, err)
 		}
 		want := `the agent group Tier 1 was created, but its id could not be read back; looking it up by name failed: ` +
-			`2 agent groups are named "Tier 1" (ag-1, ag-2), and their createdAt does not tell which one is new. ` +
-			`If the agent group exists, import it by its id (terraform import <address> <id>) instead of creating it again`
+			`2 agent groups are named "Tier 1" (ag-1, ag-2), and their createdAt does not tell which one is new`
 		if err.Error() != want {
 			t.Errorf("%s: err =\n%s\nwant\n%s", name, err, want)
 		}

@@ -118,7 +118,7 @@ func (s *AgentsService) CreateWith(ctx context.Context, req *AgentRequest, find 
 		}
 		found, err = find(lookupCtx, email)
 	}
-	return reconciled(found, err, postErr, UnconfirmedCreateError{Kind: "agent", By: "email", Value: email, importArg: email})
+	return reconciled(found, err, postErr, UnconfirmedCreateError{Kind: "agent", By: "email", Value: email})
 }
 
 // find looks a just-created agent up: by custom id when there is one (one

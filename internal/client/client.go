@@ -1,5 +1,5 @@
 // Package client is a Go SDK for the Kore.ai SmartAssist (XO Contact Center)
-// public admin API. It knows nothing of Terraform.
+// public admin API. It stands on its own: any Go program can use it.
 //
 // One Client holds the shared machinery (authentication, a rate limiter,
 // retries, error decoding) and one service per API area:
@@ -328,7 +328,7 @@ func (c *Client) transportError(ctx context.Context, method, path string, err er
 	}
 	var exhausted *retriesExhaustedError
 	if errors.As(err, &exhausted) {
-		return fmt.Errorf("%s %s: gave up after %d attempts (max_retries reached); last error: %w", method, path, exhausted.attempts, exhausted.err)
+		return fmt.Errorf("%s %s: gave up after %d attempts (retries exhausted); last error: %w", method, path, exhausted.attempts, exhausted)
 	}
 	return fmt.Errorf("%s %s: %w", method, path, err)
 }

@@ -190,7 +190,7 @@ func TestExhaustedRetriesSayHowManyAttemptsAndTheLastAnswer(t *testing.T) {
 	if calls.Load() != 3 {
 		t.Fatalf("calls = %d, want 3", calls.Load())
 	}
-	want := "GET /agents/a-1: gave up after 3 attempts (max_retries reached); the last answer was HTTP 504 Gateway Timeout: upstream timed out"
+	want := "GET /agents/a-1: gave up after 3 attempts (retries exhausted); the last answer was HTTP 504 Gateway Timeout: upstream timed out"
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Fatalf("err = %v\nwant it to contain %q", err, want)
 	}
@@ -323,8 +323,8 @@ func TestErrorEnvelopeIsDecoded(t *testing.T) {
 	if e.Code != 4002 || e.Message != "Invalid SDK credentials; second" || e.StatusCode != 401 {
 		t.Fatalf("%+v", e)
 	}
-	if !strings.Contains(e.Error(), "API scopes") || !strings.Contains(e.Error(), "credentials") {
-		t.Errorf("a 401 should point at the credentials and scopes: %s", e.Error())
+	if !IsUnauthorized(e) || strings.Contains(e.Error(), "provider") {
+		t.Errorf("a 401 is IsUnauthorized, and its text speaks of HTTP and the API, not of a provider: %s", e.Error())
 	}
 	plain := newAPIError("GET", "/x", 502, []byte("<html>Bad Gateway</html>"))
 	if plain.Message != "<html>Bad Gateway</html>" || plain.Code != 0 {

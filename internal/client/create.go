@@ -39,8 +39,8 @@ func mayHaveCreated(err error) bool {
 func NeverSent(err error) bool { return err != nil && neverSent(err) }
 
 // lookupContext is the context of the lookup after a create. It runs even
-// when the caller was interrupted (Terraform waits for in-flight
-// operations), so an object that exists ends up known to the caller, and
+// when the caller was interrupted (a caller that waits for its in-flight
+// operations still learns their outcome), so an object that exists ends up known to the caller, and
 // in its state.
 func lookupContext(ctx context.Context) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.WithoutCancel(ctx), reconcileTimeout)
@@ -104,7 +104,8 @@ func reconciled[T any](found *T, lookupErr, postErr error, u UnconfirmedCreateEr
 }
 
 // UnconfirmedCreateError says that an object may exist (or does exist) but
-// its id could not be learnt, and how to adopt it.
+// its id could not be learnt. It holds the facts a caller needs to adopt the
+// object: what it is, the key it was looked up by, and any id found.
 type UnconfirmedCreateError struct {
 	// Kind is what was created: "agent", "agent group".
 	Kind string
@@ -119,10 +120,6 @@ type UnconfirmedCreateError struct {
 	FoundID   string
 	Err       error
 	LookupErr error
-
-	// importArg is what terraform import takes to adopt the object when it
-	// is not the id, which is not known here (an agent's email).
-	importArg string
 }
 
 func (e *UnconfirmedCreateError) Error() string {
@@ -136,15 +133,7 @@ func (e *UnconfirmedCreateError) Error() string {
 		fmt.Fprintf(&b, "; looking it up by %s failed: %v", e.By, e.LookupErr)
 	}
 	if e.FoundID != "" {
-		fmt.Fprintf(&b, "; a %s with the %s %s exists now, with the id %s. If it is the one this create made, import it "+
-			"(terraform import <address> %s) instead of creating it again; if it is an older one, give the new %s another %s",
-			e.Kind, e.By, e.Value, e.FoundID, e.FoundID, e.Kind, e.By)
-		return b.String()
-	}
-	if e.importArg != "" {
-		fmt.Fprintf(&b, ". If the %s exists, import it by %s (terraform import <address> %s) instead of creating it again", e.Kind, e.By, e.importArg)
-	} else {
-		fmt.Fprintf(&b, ". If the %s exists, import it by its id (terraform import <address> <id>) instead of creating it again", e.Kind)
+		fmt.Fprintf(&b, "; a %s with the %s %s exists now, with the id %s", e.Kind, e.By, e.Value, e.FoundID)
 	}
 	return b.String()
 }

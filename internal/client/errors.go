@@ -28,7 +28,7 @@ type APIError struct {
 	// when retries were made, and set on the error that ended them.
 	Attempts int
 	// RetriesExhausted is true when the client stopped retrying because
-	// max_retries was reached.
+	// Config.MaxRetries retries had been made.
 	RetriesExhausted bool
 }
 
@@ -36,7 +36,7 @@ func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s: ", e.Method, e.Path)
 	if e.RetriesExhausted {
-		fmt.Fprintf(&b, "gave up after %d attempts (max_retries reached); the last answer was ", e.Attempts)
+		fmt.Fprintf(&b, "gave up after %d attempts (retries exhausted); the last answer was ", e.Attempts)
 	}
 	fmt.Fprintf(&b, "HTTP %d", e.StatusCode)
 	if text := http.StatusText(e.StatusCode); text != "" {
@@ -47,10 +47,6 @@ func (e *APIError) Error() string {
 	}
 	if e.Code != 0 && e.Code != e.StatusCode {
 		fmt.Fprintf(&b, " (API code %d)", e.Code)
-	}
-	if e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden {
-		b.WriteString(". Check the provider credentials (client_id and client_secret, or jwt), the stream_id and account_id, " +
-			"and that the JWT app has the Contact Center API scopes assigned and published")
 	}
 	return b.String()
 }
@@ -177,6 +173,18 @@ func IsClientError(err error) bool {
 func IsUnauthorized(err error) bool {
 	var e *APIError
 	return errors.As(err, &e) && (e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden)
+}
+
+// RetriesExhausted reports whether err ended a request that failed on
+// every attempt the client's MaxRetries allowed (a 429 aside, which is
+// retried for as long as the context allows).
+func RetriesExhausted(err error) bool {
+	var e *APIError
+	if errors.As(err, &e) && e.RetriesExhausted {
+		return true
+	}
+	var exhausted *retriesExhaustedError
+	return errors.As(err, &exhausted)
 }
 
 func mentionsRateLimit(msg string) bool {

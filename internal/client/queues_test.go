@@ -212,7 +212,7 @@ func TestQueueCreateWithALostAnswerSaysWhatExists(t *testing.T) {
 		name, list, want string
 	}{
 		{"a queue of the name exists", `{"results":[{"id":"qu-9","name":"Overnight"}],"hasMore":false}`,
-			`POST /queues: HTTP 502 Bad Gateway: down; a queue with the name Overnight exists now, with the id qu-9. If it is the one this create made, import it (terraform import <address> qu-9)`},
+			`POST /queues: HTTP 502 Bad Gateway: down; a queue with the name Overnight exists now, with the id qu-9`},
 		{"none exists", `{"results":[],"hasMore":false}`,
 			`POST /queues: HTTP 502 Bad Gateway: down (no queue named Overnight exists afterwards, so none was created)`},
 	} {

@@ -99,8 +99,7 @@ func TestSkillGroupCreateWithoutIDThatCannotBeFound(t *testing.T) {
 	if !errors.As(err, &u) || !u.Created {
 		t.Fatalf("err = %v, want an *UnconfirmedCreateError for a confirmed create", err)
 	}
-	want := `the skill group Billing was created, but its id could not be read back; looking it up by name failed: GET /skill-groups: no skill group is named "Billing". ` +
-		`If the skill group exists, import it by its id (terraform import <address> <id>) instead of creating it again`
+	want := `the skill group Billing was created, but its id could not be read back; looking it up by name failed: GET /skill-groups: no skill group is named "Billing"`
 	if err.Error() != want {
 		t.Fatalf("err =\n%s\nwant\n%s", err, want)
 	}

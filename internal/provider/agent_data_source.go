@@ -166,7 +166,7 @@ func (d *agentDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		if client.IsNotFound(err) {
 			detail = fmt.Sprintf("No agent has the %s.", what)
 		}
-		resp.Diagnostics.AddError("Unable to read agent", detail)
+		resp.Diagnostics.AddError("Unable to read agent", detail+errorHint(err))
 		return
 	}
 	m := agentModelFrom(agent)

@@ -112,7 +112,7 @@ func (d *agentGroupDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		if client.IsNotFound(err) {
 			detail = notFound
 		}
-		resp.Diagnostics.AddError("Unable to read agent group", detail)
+		resp.Diagnostics.AddError("Unable to read agent group", detail+errorHint(err))
 		return
 	}
 	m, _ := agentGroupModelFrom(g)

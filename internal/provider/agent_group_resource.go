@@ -123,7 +123,7 @@ func (r *agentGroupResource) Create(ctx context.Context, req resource.CreateRequ
 	name := plan.Name.ValueString()
 	created, err := r.client.AgentGroups.Create(ctx, client.AgentGroupRequest{Name: name, Description: plan.Description.ValueString()})
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to create agent group", agentGroupCreateDetail(name, err))
+		resp.Diagnostics.AddError("Unable to create agent group", agentGroupCreateDetail(name, err)+errorHint(err))
 		return
 	}
 	got, _ := agentGroupModelFrom(created)
@@ -147,7 +147,7 @@ func (r *agentGroupResource) Create(ctx context.Context, req resource.CreateRequ
 		resp.Diagnostics.AddError("Unable to create agent group",
 			fmt.Sprintf("The agent group %s (%q) was created, but setting its managers failed: %v\n\n"+
 				"The group is saved in the state as tainted, so the next apply replaces it. Check that each manager's "+
-				"user_id is the user id (u-…) of an existing agent.", plan.ID.ValueString(), name, err))
+				"user_id is the user id (u-…) of an existing agent.", plan.ID.ValueString(), name, err)+errorHint(err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -161,7 +161,7 @@ func agentGroupCreateDetail(name string, err error) string {
 			"(terraform import <resource address> ag-…); the smartassist_agent_group data source with name = %q tells the id.",
 			name, err, name)
 	case errors.As(err, &unconfirmed):
-		return err.Error()
+		return err.Error() + createAdvice(err, "")
 	}
 	return fmt.Sprintf("Creating the agent group %q failed: %v", name, err)
 }
@@ -215,7 +215,7 @@ func (r *agentGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 	id := state.ID.ValueString()
 	if _, err := r.client.AgentGroups.Update(ctx, id, plan.updateRequest()); err != nil {
 		resp.Diagnostics.AddError("Unable to update agent group",
-			fmt.Sprintf("Updating the agent group %s (%q) failed: %v", id, plan.Name.ValueString(), err))
+			fmt.Sprintf("Updating the agent group %s (%q) failed: %v", id, plan.Name.ValueString(), err)+errorHint(err))
 		return
 	}
 	plan.ID = state.ID
@@ -249,7 +249,7 @@ func (r *agentGroupResource) Delete(ctx context.Context, req resource.DeleteRequ
 		detail += "\n\nThe API does not delete a group that still has agents. If that is its reason, move the agents to " +
 			"another group first (the agent_group_id of each smartassist_agent, or the SmartAssist UI), then destroy the group again."
 	}
-	resp.Diagnostics.AddError("Unable to delete agent group", detail)
+	resp.Diagnostics.AddError("Unable to delete agent group", detail+errorHint(err))
 }
 
 // gone binds the agent group's Gone check to its id.
@@ -270,7 +270,7 @@ func (r *agentGroupResource) ImportState(ctx context.Context, req resource.Impor
 	id, err := agentGroupIDFor(ctx, r.client, strings.TrimSpace(req.ID))
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to import agent group", fmt.Sprintf("The import id %q is neither an agent group id (ag-…) "+
-			"nor the name of one agent group: %v.", req.ID, err))
+			"nor the name of one agent group: %v.", req.ID, err)+errorHint(err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)

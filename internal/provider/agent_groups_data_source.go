@@ -72,7 +72,7 @@ func (d *agentGroupsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	}
 	groups, err := d.client.AgentGroups.ListAll(ctx)
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to list agent groups", fmt.Sprintf("Listing the agent groups failed: %v", err))
+		resp.Diagnostics.AddError("Unable to list agent groups", fmt.Sprintf("Listing the agent groups failed: %v", err)+errorHint(err))
 		return
 	}
 	// Managers the list gives without user ids read as null, as in

@@ -300,13 +300,13 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 	// Joining queues and skills: not while one of them is being updated.
 	unlock, err := r.members.members(ctx, agentMemberKeys(&plan))
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to create agent", fmt.Sprintf("Waiting to create the agent %s: %v", email, err))
+		resp.Diagnostics.AddError("Unable to create agent", fmt.Sprintf("Waiting to create the agent %s: %v", email, err)+errorHint(err))
 		return
 	}
 	created, err := r.agents.create(ctx, plan.request(false))
 	unlock()
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to create agent", agentCreateDetail(email, err))
+		resp.Diagnostics.AddError("Unable to create agent", agentCreateDetail(email, err)+errorHint(err))
 		return
 	}
 	plan.fillComputed(agentModelFrom(created))
@@ -320,7 +320,7 @@ func agentCreateDetail(email string, err error) string {
 		return fmt.Sprintf("An agent with the email %s already exists: %v\n\nTo manage it with Terraform, import it: "+
 			"terraform import <resource address> %s (or an import block with id = %q).", email, err, email, email)
 	case errors.As(err, &unconfirmed):
-		return err.Error()
+		return err.Error() + createAdvice(err, email)
 	}
 	return fmt.Sprintf("Creating the agent %s failed: %v", email, err)
 }
@@ -372,7 +372,7 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	current, err := r.client.Agents.Get(ctx, id)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update agent",
-			fmt.Sprintf("Reading the agent %s (%s) before updating it failed: %v", id, state.Email.ValueString(), err))
+			fmt.Sprintf("Reading the agent %s (%s) before updating it failed: %v", id, state.Email.ValueString(), err)+errorHint(err))
 		return
 	}
 	// The queues and skills the agent joins or leaves: not while one of
@@ -381,14 +381,14 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	unlock, err := r.members.members(ctx, agentMemberKeys(&plan, &state, &was))
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update agent",
-			fmt.Sprintf("Waiting to update the agent %s (%s): %v", id, plan.Email.ValueString(), err))
+			fmt.Sprintf("Waiting to update the agent %s (%s): %v", id, plan.Email.ValueString(), err)+errorHint(err))
 		return
 	}
 	updated, err := r.client.Agents.Update(ctx, current, plan.request(true))
 	unlock()
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update agent",
-			fmt.Sprintf("Updating the agent %s (%s) failed: %v", id, plan.Email.ValueString(), err))
+			fmt.Sprintf("Updating the agent %s (%s) failed: %v", id, plan.Email.ValueString(), err)+errorHint(err))
 		return
 	}
 	plan.ID = state.ID
@@ -408,14 +408,14 @@ func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	unlock, err := r.members.members(ctx, agentMemberKeys(&state))
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to delete agent",
-			fmt.Sprintf("Waiting to delete the agent %s (%s): %v", id, state.Email.ValueString(), err))
+			fmt.Sprintf("Waiting to delete the agent %s (%s): %v", id, state.Email.ValueString(), err)+errorHint(err))
 		return
 	}
 	err = r.client.Agents.Delete(ctx, id)
 	unlock()
 	what := fmt.Sprintf("Deleting the agent %s (%s)", id, state.Email.ValueString())
 	if !deleteDone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to delete agent", what) {
-		resp.Diagnostics.AddError("Unable to delete agent", fmt.Sprintf("%s failed: %v", what, err)+unreachableHint(err))
+		resp.Diagnostics.AddError("Unable to delete agent", fmt.Sprintf("%s failed: %v", what, err)+unreachableHint(err)+errorHint(err))
 	}
 }
 
@@ -434,7 +434,7 @@ func (r *agentResource) ImportState(ctx context.Context, req resource.ImportStat
 			if client.IsNotFound(err) {
 				detail = fmt.Sprintf("No agent has the email %s. Check the address, or import by agent id (a-…).", id)
 			}
-			resp.Diagnostics.AddError("Unable to import agent", detail)
+			resp.Diagnostics.AddError("Unable to import agent", detail+errorHint(err))
 			return
 		}
 		id = string(agent.ID)
@@ -446,7 +446,7 @@ func (r *agentResource) ImportState(ctx context.Context, req resource.ImportStat
 	if !strings.Contains(req.ID, "@") && !strings.HasPrefix(id, "a-") {
 		found, ok, err := agentIDForCustomID(ctx, r.client, id)
 		if err != nil {
-			resp.Diagnostics.AddError("Unable to import agent", fmt.Sprintf("The import id %q is not an agent id (a-…): %v.", id, err))
+			resp.Diagnostics.AddError("Unable to import agent", fmt.Sprintf("The import id %q is not an agent id (a-…): %v.", id, err)+errorHint(err))
 			return
 		}
 		if ok {

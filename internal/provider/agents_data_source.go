@@ -100,7 +100,7 @@ func (d *agentsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return true
 	})
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to list agents", fmt.Sprintf("Listing the agents failed: %v", err))
+		resp.Diagnostics.AddError("Unable to list agents", fmt.Sprintf("Listing the agents failed: %v", err)+errorHint(err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)

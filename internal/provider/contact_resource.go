@@ -194,7 +194,7 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 	c, err := r.store.creates.Do(ctx, plan.request())
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create contact",
-			fmt.Sprintf("Creating the contact %s %s (%s) failed: %v", plan.FirstName.ValueString(), plan.LastName.ValueString(), plan.request().CellPhone.FullNumber(), err))
+			fmt.Sprintf("Creating the contact %s %s (%s) failed: %v", plan.FirstName.ValueString(), plan.LastName.ValueString(), plan.request().CellPhone.FullNumber(), err)+errorHint(err))
 		return
 	}
 	plan.fillComputed(contactModelFrom(&c))
@@ -209,7 +209,7 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	c, ok, err := r.store.get(ctx, state.ID.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to read contact", fmt.Sprintf("Reading the contact %s failed: %v", state.ID.ValueString(), err)+listHint(err))
+		resp.Diagnostics.AddError("Unable to read contact", fmt.Sprintf("Reading the contact %s failed: %v", state.ID.ValueString(), err)+listHint(err)+errorHint(err))
 		return
 	}
 	if !ok {
@@ -234,7 +234,7 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 	c, err := r.store.updates.Do(ctx, client.ContactUpdate{ID: id, ContactRequest: plan.request()})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update contact",
-			fmt.Sprintf("Updating the contact %s (%s %s) failed: %v", id, plan.FirstName.ValueString(), plan.LastName.ValueString(), err))
+			fmt.Sprintf("Updating the contact %s (%s %s) failed: %v", id, plan.FirstName.ValueString(), plan.LastName.ValueString(), err)+errorHint(err))
 		return
 	}
 	plan.ID = state.ID
@@ -249,7 +249,7 @@ func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest
 		return
 	}
 	if _, err := r.store.deletes.Do(ctx, state.ID.ValueString()); err != nil {
-		resp.Diagnostics.AddError("Unable to delete contact", fmt.Sprintf("Deleting the contact %s failed: %v", state.ID.ValueString(), err))
+		resp.Diagnostics.AddError("Unable to delete contact", fmt.Sprintf("Deleting the contact %s failed: %v", state.ID.ValueString(), err)+errorHint(err))
 	}
 }
 
@@ -260,7 +260,7 @@ func (r *contactResource) ImportState(ctx context.Context, req resource.ImportSt
 	if strings.HasPrefix(id, "+") {
 		found, err := contactIDFor(ctx, r.store.client, id)
 		if err != nil {
-			resp.Diagnostics.AddError("Unable to import contact", fmt.Sprintf("Finding the contact with the phone number %s: %v.", id, err))
+			resp.Diagnostics.AddError("Unable to import contact", fmt.Sprintf("Finding the contact with the phone number %s: %v.", id, err)+errorHint(err))
 			return
 		}
 		id = found

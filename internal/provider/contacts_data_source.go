@@ -102,7 +102,7 @@ func (d *contactsDataSource) Read(ctx context.Context, req datasource.ReadReques
 	}
 	all, err := d.store.all(ctx)
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to list contacts", fmt.Sprintf("Listing the contacts failed: %v", err))
+		resp.Diagnostics.AddError("Unable to list contacts", fmt.Sprintf("Listing the contacts failed: %v", err)+errorHint(err))
 		return
 	}
 	name := strings.ToLower(cfg.Name.ValueString())

@@ -190,7 +190,7 @@ func (d *conversationDataSource) Read(ctx context.Context, req datasource.ReadRe
 			detail = fmt.Sprintf("No conversation has the id %s in this app (stream). Check the id, and that the provider's "+
 				"stream_id is the app the conversation belongs to. The API said: %v", id, err)
 		}
-		resp.Diagnostics.AddError("Unable to read conversation", detail)
+		resp.Diagnostics.AddError("Unable to read conversation", detail+errorHint(err))
 		return
 	}
 	m := conversationDataSourceModel{

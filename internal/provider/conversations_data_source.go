@@ -123,7 +123,7 @@ func (d *conversationsDataSource) Read(ctx context.Context, req datasource.ReadR
 	convs, err := d.client.Conversations.ListAll(ctx, opts, limit)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to list conversations",
-			fmt.Sprintf("Listing the conversations%s failed: %v", describeConversationFilters(opts), err))
+			fmt.Sprintf("Listing the conversations%s failed: %v", describeConversationFilters(opts), err)+errorHint(err))
 		return
 	}
 	cfg.IDs = make([]types.String, 0, len(convs))

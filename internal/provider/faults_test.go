@@ -113,7 +113,7 @@ func TestFault5xxBursts(t *testing.T) {
 					env.emu.InjectFault(emulator.Fault{Method: "GET", Route: "/agents/{id}", Status: http.StatusServiceUnavailable, Count: 5})
 				},
 				Config:      env.providerBlock("max_retries = 1") + simpleAgents(1, "After"),
-				ExpectError: wrapped(`Unable to read agent.*GET /agents/a-[^:]+: gave up after 2 attempts \(max_retries reached\); the last answer was HTTP 503 Service Unavailable`),
+				ExpectError: wrapped(`Unable to read agent.*GET /agents/a-[^:]+: gave up after 2 attempts \(retries exhausted\); the last answer was HTTP 503 Service Unavailable.*max_retries was reached`),
 			},
 			{
 				PreConfig: env.emu.ClearFaults,

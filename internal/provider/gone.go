@@ -26,7 +26,7 @@ func confirmGone(ctx context.Context, diags *diag.Diagnostics, err error, gone g
 	if isGone {
 		return true
 	}
-	diags.AddError(summary, fmt.Sprintf("%s failed: %v", what, why)+unreachableHint(why))
+	diags.AddError(summary, fmt.Sprintf("%s failed: %v", what, why)+unreachableHint(why)+errorHint(why))
 	return false
 }
 
@@ -63,7 +63,7 @@ func deleteDone(ctx context.Context, diags *diag.Diagnostics, err error, gone go
 	case isGone:
 		return true
 	case client.IsNotFound(err) || client.IsStreamError(why):
-		diags.AddError(summary, fmt.Sprintf("%s failed: %v", what, why)+unreachableHint(why))
+		diags.AddError(summary, fmt.Sprintf("%s failed: %v", what, why)+unreachableHint(why)+errorHint(why))
 		return true
 	}
 	return false

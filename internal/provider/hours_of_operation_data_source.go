@@ -110,7 +110,7 @@ func (d *hoursOfOperationDataSource) Read(ctx context.Context, req datasource.Re
 			if client.IsNotFound(err) {
 				detail = fmt.Sprintf("No queue has the id %s (%v). The smartassist_queues data source lists every queue.", queueID, err)
 			}
-			resp.Diagnostics.AddError("Unable to read hours of operation", detail)
+			resp.Diagnostics.AddError("Unable to read hours of operation", detail+errorHint(err))
 			return
 		}
 		if orgID = string(q.OrgID); orgID == "" {
@@ -126,7 +126,7 @@ func (d *hoursOfOperationDataSource) Read(ctx context.Context, req datasource.Re
 			detail = fmt.Sprintf("No hours of operation were found for the queue %s in the organization %s (%v). Check "+
 				"queue_id, and org_id when it is set: it must be the queue's organization.", queueID, orgID, err)
 		}
-		resp.Diagnostics.AddError("Unable to read hours of operation", detail)
+		resp.Diagnostics.AddError("Unable to read hours of operation", detail+errorHint(err))
 		return
 	}
 	m := hoursOfOperationModelFrom(h)

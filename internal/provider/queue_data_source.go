@@ -125,7 +125,7 @@ func (d *queueDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		if client.IsNotFound(err) {
 			detail = notFound
 		}
-		resp.Diagnostics.AddError("Unable to read queue", detail)
+		resp.Diagnostics.AddError("Unable to read queue", detail+errorHint(err))
 		return
 	}
 	m := queueModelFrom(q)

@@ -174,7 +174,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	name := plan.Name.ValueString()
 	created, err := r.client.Queues.Create(ctx, plan.request(false))
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to create queue", queueCreateDetail(name, err))
+		resp.Diagnostics.AddError("Unable to create queue", queueCreateDetail(name, err)+errorHint(err))
 		return
 	}
 	plan.fillComputed(queueModelFrom(created))
@@ -189,7 +189,7 @@ func queueCreateDetail(name string, err error) string {
 			"(terraform import <resource address> qu-…); the smartassist_queue data source with name = %q tells the id.",
 			name, err, name)
 	case errors.As(err, &unconfirmed):
-		return err.Error()
+		return err.Error() + createAdvice(err, "")
 	case !client.IsClientError(err):
 		return fmt.Sprintf("Creating the queue %q failed: %v", name, err)
 	}
@@ -235,20 +235,20 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	// and the PUT, which sends the members back as read.
 	unlock, err := r.members.object(ctx, queueKey(id))
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to update queue", fmt.Sprintf("Waiting to update the queue %s (%q): %v", id, state.Name.ValueString(), err))
+		resp.Diagnostics.AddError("Unable to update queue", fmt.Sprintf("Waiting to update the queue %s (%q): %v", id, state.Name.ValueString(), err)+errorHint(err))
 		return
 	}
 	defer unlock()
 	current, err := r.client.Queues.Get(ctx, id)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update queue",
-			fmt.Sprintf("Reading the queue %s (%q) before updating it failed: %v", id, state.Name.ValueString(), err))
+			fmt.Sprintf("Reading the queue %s (%q) before updating it failed: %v", id, state.Name.ValueString(), err)+errorHint(err))
 		return
 	}
 	updated, err := r.client.Queues.Update(ctx, current, plan.request(true))
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update queue",
-			fmt.Sprintf("Updating the queue %s (%q) failed: %v", id, plan.Name.ValueString(), err))
+			fmt.Sprintf("Updating the queue %s (%q) failed: %v", id, plan.Name.ValueString(), err)+errorHint(err))
 		return
 	}
 	plan.ID = state.ID
@@ -272,7 +272,7 @@ func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 		detail += "\n\nThis is the account's default queue, which the API does not delete. To stop managing it with " +
 			"Terraform, remove it from the state (a removed block, or terraform state rm) instead of destroying it."
 	}
-	resp.Diagnostics.AddError("Unable to delete queue", detail)
+	resp.Diagnostics.AddError("Unable to delete queue", detail+errorHint(err))
 }
 
 // gone binds the queue's Gone check to its id.
@@ -285,7 +285,7 @@ func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStat
 	id, err := queueIDFor(ctx, r.client, strings.TrimSpace(req.ID))
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to import queue", fmt.Sprintf("The import id %q is neither a queue id (qu-…) nor the name of one queue: %v. "+
-			"The smartassist_queues data source lists every queue with its id.", req.ID, err))
+			"The smartassist_queues data source lists every queue with its id.", req.ID, err)+errorHint(err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)

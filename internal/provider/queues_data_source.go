@@ -70,7 +70,7 @@ func (d *queuesDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	queues, err := d.client.Queues.ListAll(ctx)
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to list queues", fmt.Sprintf("Listing the queues failed: %v", err))
+		resp.Diagnostics.AddError("Unable to list queues", fmt.Sprintf("Listing the queues failed: %v", err)+errorHint(err))
 		return
 	}
 	cfg.IDs, cfg.Queues = namesContaining(queues, cfg.NameContains.ValueString(), queueModelFrom,

@@ -101,7 +101,7 @@ func (d *skillDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 			detail = fmt.Sprintf("No skill with the %s was found in the skill group %s (%v). Check skill_group_id, which must "+
 				"name an existing skill group, and the %s", what, groupID, err, hint)
 		}
-		resp.Diagnostics.AddError("Unable to read skill", detail)
+		resp.Diagnostics.AddError("Unable to read skill", detail+errorHint(err))
 		return
 	}
 	m := skillModelFrom(sk)

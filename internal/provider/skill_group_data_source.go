@@ -95,7 +95,7 @@ func (d *skillGroupDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		if client.IsNotFound(err) {
 			detail = fmt.Sprintf("No skill group has the %s (%v). Check the %s", what, err, hint)
 		}
-		resp.Diagnostics.AddError("Unable to read skill group", detail)
+		resp.Diagnostics.AddError("Unable to read skill group", detail+errorHint(err))
 		return
 	}
 	m := skillGroupModelFrom(g)

@@ -86,13 +86,13 @@ func (r *skillGroupResource) Create(ctx context.Context, req resource.CreateRequ
 	name := plan.Name.ValueString()
 	created, err := r.client.SkillGroups.Create(ctx, plan.request(false))
 	if err != nil {
-		detail := fmt.Sprintf("Creating the skill group %q failed: %v", name, err)
+		detail := fmt.Sprintf("Creating the skill group %q failed: %v", name, err) + createAdvice(err, "")
 		if client.IsConflict(err) {
 			detail += fmt.Sprintf("\n\nA skill group named %q already exists. Choose another name, or manage the existing group "+
 				"with Terraform: find its id with the smartassist_skill_group data source (name = %q) and import it "+
 				"(terraform import <resource address> <id>).", name, name)
 		}
-		resp.Diagnostics.AddError("Unable to create skill group", detail)
+		resp.Diagnostics.AddError("Unable to create skill group", detail+errorHint(err))
 		return
 	}
 	plan.fillComputed(skillGroupModelFrom(created))
@@ -138,7 +138,7 @@ func (r *skillGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 		if client.IsConflict(err) {
 			detail += fmt.Sprintf("\n\nAnother skill group is already named %q. Skill group names are unique; choose another.", plan.Name.ValueString())
 		}
-		resp.Diagnostics.AddError("Unable to update skill group", detail)
+		resp.Diagnostics.AddError("Unable to update skill group", detail+errorHint(err))
 		return
 	}
 	plan.ID = state.ID
@@ -159,7 +159,7 @@ func (r *skillGroupResource) Delete(ctx context.Context, req resource.DeleteRequ
 		return
 	}
 	resp.Diagnostics.AddError("Unable to delete skill group",
-		fmt.Sprintf("Deleting the skill group %s failed: %v", skillObjectLabel(id, state.Name), err)+r.remainingSkills(ctx, id, err))
+		fmt.Sprintf("Deleting the skill group %s failed: %v", skillObjectLabel(id, state.Name), err)+r.remainingSkills(ctx, id, err)+errorHint(err))
 }
 
 // gone binds the skill group's Gone check to its id.
@@ -210,7 +210,7 @@ func (r *skillGroupResource) ImportState(ctx context.Context, req resource.Impor
 	}
 	id, err := skillGroupIDFor(ctx, r.client, key)
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to import skill group", fmt.Sprintf("Finding the skill group %q: %v.", key, err))
+		resp.Diagnostics.AddError("Unable to import skill group", fmt.Sprintf("Finding the skill group %q: %v.", key, err)+errorHint(err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)

@@ -72,7 +72,7 @@ func (d *skillGroupsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	}
 	groups, err := d.client.SkillGroups.ListAll(ctx)
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to list skill groups", fmt.Sprintf("Listing the skill groups failed: %v", err))
+		resp.Diagnostics.AddError("Unable to list skill groups", fmt.Sprintf("Listing the skill groups failed: %v", err)+errorHint(err))
 		return
 	}
 	cfg.IDs, cfg.SkillGroups = namesContaining(groups, cfg.NameContains.ValueString(), skillGroupModelFrom,

@@ -84,13 +84,13 @@ func (r *skillResource) Create(ctx context.Context, req resource.CreateRequest, 
 	groupID := plan.SkillGroupID.ValueString()
 	created, err := r.client.Skills.Create(ctx, groupID, plan.request(false))
 	if err != nil {
-		detail := fmt.Sprintf("Creating the skill %q in the skill group %s failed: %v", plan.Name.ValueString(), groupID, err)
+		detail := fmt.Sprintf("Creating the skill %q in the skill group %s failed: %v", plan.Name.ValueString(), groupID, err) + createAdvice(err, "")
 		if client.IsNotFound(err) {
 			detail += fmt.Sprintf("\n\nCheck skill_group_id: no skill group %s exists. Refer to a smartassist_skill_group resource "+
 				"(skill_group_id = smartassist_skill_group.<name>.id), or look an existing group up with the "+
 				"smartassist_skill_group data source.", groupID)
 		}
-		resp.Diagnostics.AddError("Unable to create skill", detail)
+		resp.Diagnostics.AddError("Unable to create skill", detail+errorHint(err))
 		return
 	}
 	plan.fillComputed(skillModelFrom(created))
@@ -137,20 +137,20 @@ func (r *skillResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	unlock, err := r.members.object(ctx, skillKey(id))
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update skill",
-			fmt.Sprintf("Waiting to update the skill %s of the skill group %s: %v", skillObjectLabel(id, state.Name), groupID, err))
+			fmt.Sprintf("Waiting to update the skill %s of the skill group %s: %v", skillObjectLabel(id, state.Name), groupID, err)+errorHint(err))
 		return
 	}
 	defer unlock()
 	current, err := r.client.Skills.Get(ctx, groupID, id)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update skill",
-			fmt.Sprintf("Reading the skill %s of the skill group %s before updating it failed: %v", skillObjectLabel(id, state.Name), groupID, err))
+			fmt.Sprintf("Reading the skill %s of the skill group %s before updating it failed: %v", skillObjectLabel(id, state.Name), groupID, err)+errorHint(err))
 		return
 	}
 	updated, err := r.client.Skills.Update(ctx, current, plan.request(true))
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to update skill",
-			fmt.Sprintf("Updating the skill %s of the skill group %s failed: %v", skillObjectLabel(id, state.Name), groupID, err))
+			fmt.Sprintf("Updating the skill %s of the skill group %s failed: %v", skillObjectLabel(id, state.Name), groupID, err)+errorHint(err))
 		return
 	}
 	plan.ID = state.ID
@@ -169,7 +169,7 @@ func (r *skillResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	err := r.client.Skills.Delete(ctx, groupID, id)
 	what := fmt.Sprintf("Deleting the skill %s of the skill group %s", skillObjectLabel(id, state.Name), groupID)
 	if !deleteDone(ctx, &resp.Diagnostics, err, r.gone(groupID, id), "Unable to delete skill", what) {
-		resp.Diagnostics.AddError("Unable to delete skill", fmt.Sprintf("%s failed: %v", what, err)+unreachableHint(err))
+		resp.Diagnostics.AddError("Unable to delete skill", fmt.Sprintf("%s failed: %v", what, err)+unreachableHint(err)+errorHint(err))
 	}
 }
 
@@ -195,7 +195,7 @@ func (r *skillResource) ImportState(ctx context.Context, req resource.ImportStat
 		id, err = skillIDFor(ctx, r.client, groupID, skillKey)
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Unable to import skill", fmt.Sprintf("Finding the skill %q: %v.", req.ID, err))
+		resp.Diagnostics.AddError("Unable to import skill", fmt.Sprintf("Finding the skill %q: %v.", req.ID, err)+errorHint(err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skill_group_id"), groupID)...)

@@ -85,7 +85,7 @@ func (d *skillsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 			detail = fmt.Sprintf("The skill group %s was not found (%v). Check skill_group_id; the smartassist_skill_groups "+
 				"data source lists every skill group.", groupID, err)
 		}
-		resp.Diagnostics.AddError("Unable to list skills", detail)
+		resp.Diagnostics.AddError("Unable to list skills", detail+errorHint(err))
 		return
 	}
 	cfg.IDs, cfg.Skills = namesContaining(skills, cfg.NameContains.ValueString(), skillModelFrom,
