@@ -246,9 +246,9 @@ func IsInsecureRemote(host string) bool {
 // BaseURL is the root every path of this client is resolved against.
 func (c *Client) BaseURL() string { return c.base.String() }
 
-// NewRequest builds a request for path, relative to the stream's base URL.
+// newRequest builds a request for path, relative to the stream's base URL.
 // body, when not nil, is sent as JSON.
-func (c *Client) NewRequest(ctx context.Context, method, path string, query url.Values, body any) (*retryablehttp.Request, error) {
+func (c *Client) newRequest(ctx context.Context, method, path string, query url.Values, body any) (*retryablehttp.Request, error) {
 	u := c.base.JoinPath(path)
 	if len(query) > 0 {
 		u.RawQuery = query.Encode()
@@ -274,12 +274,16 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, query url.
 	return req, nil
 }
 
-// Do sends req and decodes a 2xx JSON answer into v (when v is not nil).
+// send sends req and decodes a 2xx JSON answer into v (when v is not nil).
 // A non-2xx answer becomes an *APIError, a body that cannot be used a
 // *DecodeError.
-func (c *Client) Do(req *retryablehttp.Request, v any) error {
+func (c *Client) send(req *retryablehttp.Request, v any) error {
 	method, path := req.Method, c.displayPath(req.URL)
 	resp, err := c.http.Do(req.WithContext(withAttemptRecord(req.Context())))
+	var exhausted *retriesExhaustedError
+	if resp != nil && errors.As(err, &exhausted) {
+		err = nil // the last answer of exhausted retries: decoded below
+	}
 	if err != nil {
 		return c.transportError(req.Context(), method, path, err)
 	}
@@ -294,8 +298,8 @@ func (c *Client) Do(req *retryablehttp.Request, v any) error {
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		apiErr := newAPIError(method, path, resp.StatusCode, body)
-		if n := attemptsFrom(resp); n > 0 {
-			apiErr.Attempts, apiErr.RetriesExhausted = n, true
+		if exhausted != nil {
+			apiErr.Attempts, apiErr.RetriesExhausted = exhausted.attempts, true
 		}
 		return apiErr
 	}
@@ -345,11 +349,11 @@ func segment(kind, id string) (string, error) {
 
 // do is the three lines every service method shares.
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any) error {
-	req, err := c.NewRequest(ctx, method, path, query, body)
+	req, err := c.newRequest(ctx, method, path, query, body)
 	if err != nil {
 		return err
 	}
-	return c.Do(req, out)
+	return c.send(req, out)
 }
 
 // SharedBudget is the state file of the request budget this client shares

@@ -85,7 +85,7 @@ func (s *HoursOfOperationService) GetForQueue(ctx context.Context, orgID, queueI
 		return nil, err
 	}
 	var h HoursOfOperation
-	if err := s.client.Do(req, &h); err != nil {
+	if err := s.client.send(req, &h); err != nil {
 		return nil, err
 	}
 	if err := checkComplete(http.MethodGet, req.URL.EscapedPath(), &h); err != nil {
@@ -96,10 +96,10 @@ func (s *HoursOfOperationService) GetForQueue(ctx context.Context, orgID, queueI
 
 // newRootRequest builds a request for a path below the host's root rather
 // than the stream's base path (escaped segments, joined). It carries the
-// headers of NewRequest and the stream in the iId header; auth, the rate
+// headers of newRequest and the stream in the iId header; auth, the rate
 // limit and retries are the transport's, as for every request.
 func (c *Client) newRootRequest(ctx context.Context, method string, segments ...string) (*retryablehttp.Request, error) {
-	req, err := c.NewRequest(ctx, method, "", nil, nil)
+	req, err := c.newRequest(ctx, method, "", nil, nil)
 	if err != nil {
 		return nil, err
 	}

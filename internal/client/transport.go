@@ -67,7 +67,14 @@ func newRetryingHTTPClient(cfg Config, tokens tokenSource, limiter *Limiter, log
 		}
 		return backoff(min, max, attempt, resp, now)
 	}
-	rc.ErrorHandler = func(resp *http.Response, err error, _ int) (*http.Response, error) {
+	rc.ErrorHandler = func(resp *http.Response, err error, attempts int) (*http.Response, error) {
+		var exhausted *retriesExhaustedError
+		if errors.As(err, &exhausted) {
+			// With the last answer, when one came: send decodes it into
+			// the *APIError that says how many attempts were made.
+			exhausted.attempts = attempts
+			return resp, exhausted
+		}
 		var limited *rateLimitedError
 		if errors.As(err, &limited) && resp != nil {
 			body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorText*4))
@@ -221,11 +228,9 @@ func (p *retryPolicy) check(ctx context.Context, resp *http.Response, err error)
 		return true, nil
 	}
 	if rec.attempts > 1 {
-		if resp != nil {
-			markAttempts(resp, rec.attempts)
-		} else {
-			return false, &retriesExhaustedError{attempts: rec.attempts, err: err}
-		}
+		// The error handler, which knows the count of attempts, completes
+		// it and hands it to send with the last answer, if there was one.
+		return false, &retriesExhaustedError{err: err}
 	}
 	return false, nil
 }
@@ -362,26 +367,19 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	return d, true
 }
 
-// retriesExhaustedError ends a request whose every attempt failed without an
-// answer.
+// retriesExhaustedError ends a request whose every attempt the retry limit
+// allowed failed. err is the last attempt's error, nil when the last attempt
+// had an answer (which then comes with this error).
 type retriesExhaustedError struct {
 	attempts int
 	err      error
 }
 
-func (e *retriesExhaustedError) Error() string { return e.err.Error() }
+func (e *retriesExhaustedError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("gave up after %d attempts (retries exhausted)", e.attempts)
+	}
+	return e.err.Error()
+}
+
 func (e *retriesExhaustedError) Unwrap() error { return e.err }
-
-// attemptsHeader carries, on the last answer of exhausted retries, how many
-// attempts were made, from the error handler to Do. It never leaves the
-// process.
-const attemptsHeader = "X-Smartassist-Client-Attempts"
-
-func markAttempts(resp *http.Response, n int) {
-	resp.Header.Set(attemptsHeader, strconv.Itoa(n))
-}
-
-func attemptsFrom(resp *http.Response) int {
-	n, _ := strconv.Atoi(resp.Header.Get(attemptsHeader))
-	return n
-}
