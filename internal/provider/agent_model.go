@@ -45,10 +45,10 @@ type agentModel struct {
 	AttachmentsEnabled types.Bool  `tfsdk:"attachments_enabled"`
 	EmojisEnabled      types.Bool  `tfsdk:"emojis_enabled"`
 
-	ChatLanguages  []languageModel `tfsdk:"chat_language_support"`
-	VoiceLanguages []languageModel `tfsdk:"voice_language_support"`
-	Queues         []queueModel    `tfsdk:"queue"`
-	Skills         []skillModel    `tfsdk:"skill"`
+	ChatLanguages  []agentLanguageModel `tfsdk:"chat_language_support"`
+	VoiceLanguages []agentLanguageModel `tfsdk:"voice_language_support"`
+	Queues         []agentQueueModel    `tfsdk:"queue"`
+	Skills         []agentSkillModel    `tfsdk:"skill"`
 
 	UserID    types.String `tfsdk:"user_id"`
 	OrgID     types.String `tfsdk:"org_id"`
@@ -57,18 +57,18 @@ type agentModel struct {
 	UpdatedAt types.String `tfsdk:"updated_at"`
 }
 
-type languageModel struct {
+type agentLanguageModel struct {
 	Language    types.String `tfsdk:"language"`
 	Proficiency types.String `tfsdk:"proficiency"`
 	IsActive    types.Bool   `tfsdk:"is_active"`
 }
 
-type queueModel struct {
+type agentQueueModel struct {
 	ID               types.String `tfsdk:"id"`
 	IsPreferredAgent types.Bool   `tfsdk:"is_preferred_agent"`
 }
 
-type skillModel struct {
+type agentSkillModel struct {
 	ID               types.String `tfsdk:"id"`
 	ProficiencyLevel types.String `tfsdk:"proficiency_level"`
 }
@@ -106,8 +106,8 @@ func agentModelFrom(a *client.Agent) agentModel {
 		EmojisEnabled:      boolOrNull(a.EmojisEnabled),
 		ChatLanguages:      languagesFrom(a.ChatLanguageSupport),
 		VoiceLanguages:     languagesFrom(a.VoiceLanguageSupport),
-		Queues:             []queueModel{},
-		Skills:             []skillModel{},
+		Queues:             []agentQueueModel{},
+		Skills:             []agentSkillModel{},
 		UserID:             stringOrNull(a.UserID),
 		OrgID:              stringOrNull(a.OrgID),
 		Status:             stringOrNull(a.Status),
@@ -118,7 +118,7 @@ func agentModelFrom(a *client.Agent) agentModel {
 		if q.ID == "" {
 			continue
 		}
-		m.Queues = append(m.Queues, queueModel{
+		m.Queues = append(m.Queues, agentQueueModel{
 			ID:               types.StringValue(string(q.ID)),
 			IsPreferredAgent: types.BoolValue(q.PreferredFor(string(a.UserID), string(a.ID))),
 		})
@@ -127,7 +127,7 @@ func agentModelFrom(a *client.Agent) agentModel {
 		if s.Skill() == "" {
 			continue
 		}
-		m.Skills = append(m.Skills, skillModel{
+		m.Skills = append(m.Skills, agentSkillModel{
 			ID:               types.StringValue(s.Skill()),
 			ProficiencyLevel: stringOrNull(s.ProficiencyLevel),
 		})
@@ -135,8 +135,8 @@ func agentModelFrom(a *client.Agent) agentModel {
 	return m
 }
 
-func languagesFrom(in client.FlexList[client.AgentLanguage]) []languageModel {
-	out := make([]languageModel, 0, len(in))
+func languagesFrom(in client.FlexList[client.AgentLanguage]) []agentLanguageModel {
+	out := make([]agentLanguageModel, 0, len(in))
 	for _, l := range in {
 		if l.Language == "" {
 			continue
@@ -145,7 +145,7 @@ func languagesFrom(in client.FlexList[client.AgentLanguage]) []languageModel {
 		if l.IsActive != nil {
 			active = bool(*l.IsActive)
 		}
-		out = append(out, languageModel{
+		out = append(out, agentLanguageModel{
 			Language:    types.StringValue(string(l.Language)),
 			Proficiency: stringOrNull(l.Proficiency),
 			IsActive:    types.BoolValue(active),
@@ -222,7 +222,7 @@ func (m *agentModel) request(update bool) *client.AgentRequest {
 	return req
 }
 
-func languagesRequest(in []languageModel) []client.LanguageSupport {
+func languagesRequest(in []agentLanguageModel) []client.LanguageSupport {
 	out := make([]client.LanguageSupport, 0, len(in))
 	for _, l := range in {
 		out = append(out, client.LanguageSupport{
@@ -263,15 +263,15 @@ func (m *agentModel) fillComputed(from agentModel) {
 		m.MaxChatSupport = from.MaxChatSupport
 	}
 	if m.ChatLanguages == nil {
-		m.ChatLanguages = []languageModel{}
+		m.ChatLanguages = []agentLanguageModel{}
 	}
 	if m.VoiceLanguages == nil {
-		m.VoiceLanguages = []languageModel{}
+		m.VoiceLanguages = []agentLanguageModel{}
 	}
 	if m.Queues == nil {
-		m.Queues = []queueModel{}
+		m.Queues = []agentQueueModel{}
 	}
 	if m.Skills == nil {
-		m.Skills = []skillModel{}
+		m.Skills = []agentSkillModel{}
 	}
 }

@@ -235,19 +235,19 @@ func languageBlock() schema.NestedBlockObject {
 // ValidateConfig rejects what the schema alone cannot: two blocks with the
 // same key, and max_chat_support for an agent that does not chat.
 func (r *agentResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	chat, _, d := blockSet[languageModel](ctx, req.Config, path.Root(agentChatLanguageBlock))
+	chat, _, d := blockSet[agentLanguageModel](ctx, req.Config, path.Root(agentChatLanguageBlock))
 	resp.Diagnostics.Append(d...)
-	voice, _, d := blockSet[languageModel](ctx, req.Config, path.Root(agentVoiceLanguageBlock))
+	voice, _, d := blockSet[agentLanguageModel](ctx, req.Config, path.Root(agentVoiceLanguageBlock))
 	resp.Diagnostics.Append(d...)
-	queues, _, d := blockSet[queueModel](ctx, req.Config, path.Root(agentQueueBlock))
+	queues, _, d := blockSet[agentQueueModel](ctx, req.Config, path.Root(agentQueueBlock))
 	resp.Diagnostics.Append(d...)
-	skills, _, d := blockSet[skillModel](ctx, req.Config, path.Root(agentSkillBlock))
+	skills, _, d := blockSet[agentSkillModel](ctx, req.Config, path.Root(agentSkillBlock))
 	resp.Diagnostics.Append(d...)
-	language := func(l languageModel) types.String { return l.Language }
+	language := func(l agentLanguageModel) types.String { return l.Language }
 	rejectDuplicateKeys(agentChatLanguageBlock, "language", chat, language, &resp.Diagnostics)
 	rejectDuplicateKeys(agentVoiceLanguageBlock, "language", voice, language, &resp.Diagnostics)
-	rejectDuplicateKeys(agentQueueBlock, "queue id", queues, func(q queueModel) types.String { return q.ID }, &resp.Diagnostics)
-	rejectDuplicateKeys(agentSkillBlock, "skill id", skills, func(s skillModel) types.String { return s.ID }, &resp.Diagnostics)
+	rejectDuplicateKeys(agentQueueBlock, "queue id", queues, func(q agentQueueModel) types.String { return q.ID }, &resp.Diagnostics)
+	rejectDuplicateKeys(agentSkillBlock, "skill id", skills, func(s agentSkillModel) types.String { return s.ID }, &resp.Diagnostics)
 
 	var canChat types.Bool
 	var maxChat types.Int64
@@ -269,15 +269,15 @@ func (r *agentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	language := func(l *languageModel) types.String { return l.Language }
-	isActive := func(l *languageModel) *types.Bool { return &l.IsActive }
+	language := func(l *agentLanguageModel) types.String { return l.Language }
+	isActive := func(l *agentLanguageModel) *types.Bool { return &l.IsActive }
 	changed := false
 	for _, block := range []string{agentChatLanguageBlock, agentVoiceLanguageBlock} {
 		changed = applyBlockDefault(ctx, req, resp, block, language, isActive, defaultLanguageActive) || changed
 	}
 	changed = applyBlockDefault(ctx, req, resp, agentQueueBlock,
-		func(q *queueModel) types.String { return q.ID },
-		func(q *queueModel) *types.Bool { return &q.IsPreferredAgent }, defaultPreferredAgent) || changed
+		func(q *agentQueueModel) types.String { return q.ID },
+		func(q *agentQueueModel) *types.Bool { return &q.IsPreferredAgent }, defaultPreferredAgent) || changed
 	if changed && !req.State.Raw.IsNull() {
 		// Restoring a default is an update: the API will stamp it.
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), types.StringUnknown())...)

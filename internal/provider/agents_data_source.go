@@ -107,10 +107,10 @@ func (d *agentsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 }
 
 func (cfg *agentsDataSourceModel) matches(m *agentModel, a *client.Agent) bool {
-	if v := cfg.QueueID.ValueString(); v != "" && !hasElem(m.Queues, func(q queueModel) bool { return q.ID.ValueString() == v }) {
+	if v := cfg.QueueID.ValueString(); v != "" && !hasElem(m.Queues, func(q agentQueueModel) bool { return q.ID.ValueString() == v }) {
 		return false
 	}
-	if v := cfg.SkillID.ValueString(); v != "" && !hasElem(m.Skills, func(s skillModel) bool { return s.ID.ValueString() == v }) {
+	if v := cfg.SkillID.ValueString(); v != "" && !hasElem(m.Skills, func(s agentSkillModel) bool { return s.ID.ValueString() == v }) {
 		return false
 	}
 	if v := cfg.Status.ValueString(); v != "" && !strings.EqualFold(v, m.Status.ValueString()) {

@@ -99,7 +99,7 @@ func (d *queueDataSource) Configure(_ context.Context, req datasource.ConfigureR
 }
 
 func (d *queueDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg queueResourceModel
+	var cfg queueModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return

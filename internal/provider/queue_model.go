@@ -24,9 +24,9 @@ const (
 	skillExpireAttr        = "is_expire_enabled"
 )
 
-// queueResourceModel is the Terraform side of a queue, shared by the
-// resource and both data sources. (queueModel is an agent's queue block.)
-type queueResourceModel struct {
+// queueModel is the Terraform side of a queue, shared by the
+// resource and both data sources. (agentQueueModel is an agent's queue block.)
+type queueModel struct {
 	ID                       types.String      `tfsdk:"id"`
 	Name                     types.String      `tfsdk:"name"`
 	Description              types.String      `tfsdk:"description"`
@@ -52,8 +52,8 @@ type queueSkillModel struct {
 // answer leaves out take the API's documented defaults, so an answer
 // without them does not show as a change. The preferred agent timeout,
 // stored as {min, sec}, is written as a Go duration ("2m30s").
-func queueModelFrom(q *client.Queue) queueResourceModel {
-	m := queueResourceModel{
+func queueModelFrom(q *client.Queue) queueModel {
+	m := queueModel{
 		ID:                       stringOrNull(q.ID),
 		Name:                     stringOrNull(q.Name),
 		Description:              stringOrNull(q.Description),
@@ -95,7 +95,7 @@ func flagOr(b *client.FlexBool, def bool) bool {
 // keepEquivalent keeps the prior spelling of the preferred agent timeout
 // when it is the same duration: the API stores {min, sec}, so "150s" comes
 // back as 2 minutes 30 seconds, which is not a change.
-func (m *queueResourceModel) keepEquivalent(prior queueResourceModel) {
+func (m *queueModel) keepEquivalent(prior queueModel) {
 	if sameDuration(prior.PreferredAgentTimeout, m.PreferredAgentTimeout) {
 		m.PreferredAgentTimeout = prior.PreferredAgentTimeout
 	}
@@ -116,7 +116,7 @@ func sameDuration(a, b types.String) bool {
 // queue as read, from a plan. On update, a removed description is sent as
 // "" so the queue loses it. A preferred agent timeout the plan does not
 // know (omitted on create) is left out, so the API keeps or chooses it.
-func (m *queueResourceModel) request(update bool) client.QueueRequest {
+func (m *queueModel) request(update bool) client.QueueRequest {
 	req := client.QueueRequest{
 		Name:                     m.Name.ValueString(),
 		Description:              textOrClear(m.Description, update),
@@ -142,7 +142,7 @@ func (m *queueResourceModel) request(update bool) client.QueueRequest {
 // fillComputed sets what the plan left unknown from the queue the API
 // answered after a create or an update. Known planned values stay: they
 // are what was applied.
-func (m *queueResourceModel) fillComputed(from queueResourceModel) {
+func (m *queueModel) fillComputed(from queueModel) {
 	if m.ID.IsUnknown() {
 		m.ID = from.ID
 	}

@@ -166,7 +166,7 @@ func (r *queueResource) Configure(_ context.Context, req resource.ConfigureReque
 }
 
 func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan queueResourceModel
+	var plan queueModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -198,7 +198,7 @@ func queueCreateDetail(name string, err error) string {
 }
 
 func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state queueResourceModel
+	var state queueModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -224,7 +224,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 // over it. The members go back as read (see client.QueuesService.Update):
 // a PUT without them would empty the queue.
 func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state queueResourceModel
+	var plan, state queueModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -257,7 +257,7 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 }
 
 func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state queueResourceModel
+	var state queueModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -22,9 +22,9 @@ type queuesDataSource struct {
 }
 
 type queuesDataSourceModel struct {
-	NameContains types.String         `tfsdk:"name_contains"`
-	IDs          []types.String       `tfsdk:"ids"`
-	Queues       []queueResourceModel `tfsdk:"queues"`
+	NameContains types.String   `tfsdk:"name_contains"`
+	IDs          []types.String `tfsdk:"ids"`
+	Queues       []queueModel   `tfsdk:"queues"`
 }
 
 func (d *queuesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -74,6 +74,6 @@ func (d *queuesDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	cfg.IDs, cfg.Queues = namesContaining(queues, cfg.NameContains.ValueString(), queueModelFrom,
-		func(m *queueResourceModel) (types.String, types.String) { return m.Name, m.ID })
+		func(m *queueModel) (types.String, types.String) { return m.Name, m.ID })
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -74,7 +74,7 @@ func (d *skillDataSource) Configure(_ context.Context, req datasource.ConfigureR
 }
 
 func (d *skillDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg skillStateModel
+	var cfg skillModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return

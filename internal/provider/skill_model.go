@@ -77,10 +77,10 @@ func (m *skillGroupModel) fillComputed(from skillGroupModel) {
 	}
 }
 
-// skillStateModel is the Terraform side of a skill, shared by the resource
-// and the data source. (skillModel is an agent's skill block.) The agents
+// skillModel is the Terraform side of a skill, shared by the resource
+// and the data source. (agentSkillModel is an agent's skill block.) The agents
 // that have the skill are not part of it: they are managed on the agents.
-type skillStateModel struct {
+type skillModel struct {
 	ID           types.String `tfsdk:"id"`
 	SkillGroupID types.String `tfsdk:"skill_group_id"`
 	Name         types.String `tfsdk:"name"`
@@ -90,8 +90,8 @@ type skillStateModel struct {
 // skillModelFrom maps a skill as the API returns it. A description of ""
 // is null, as for skill groups. The agents listed on the skill are not
 // mapped: membership is the agents' business.
-func skillModelFrom(sk *client.Skill) skillStateModel {
-	return skillStateModel{
+func skillModelFrom(sk *client.Skill) skillModel {
+	return skillModel{
 		ID:           stringOrNull(sk.ID),
 		SkillGroupID: stringOrNull(sk.SkillGroupID),
 		Name:         stringOrNull(sk.Name),
@@ -102,7 +102,7 @@ func skillModelFrom(sk *client.Skill) skillStateModel {
 // request builds the body of a create or the managed part of an update. An
 // update sends a description left out as "", which clears it (the client
 // keeps the current description when it is nil).
-func (m *skillStateModel) request(update bool) client.SkillRequest {
+func (m *skillModel) request(update bool) client.SkillRequest {
 	return client.SkillRequest{
 		Name:         m.Name.ValueString(),
 		Description:  textOrClear(m.Description, update),
@@ -112,7 +112,7 @@ func (m *skillStateModel) request(update bool) client.SkillRequest {
 
 // fillComputed sets the id from the API's answer when the plan left it
 // unknown.
-func (m *skillStateModel) fillComputed(from skillStateModel) {
+func (m *skillModel) fillComputed(from skillModel) {
 	if m.ID.IsUnknown() {
 		m.ID = from.ID
 	}

@@ -76,7 +76,7 @@ func (r *skillResource) Configure(_ context.Context, req resource.ConfigureReque
 }
 
 func (r *skillResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan skillStateModel
+	var plan skillModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -98,7 +98,7 @@ func (r *skillResource) Create(ctx context.Context, req resource.CreateRequest, 
 }
 
 func (r *skillResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state skillStateModel
+	var state skillModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -125,7 +125,7 @@ func (r *skillResource) Read(ctx context.Context, req resource.ReadRequest, resp
 // a body without them takes the skill from every agent; the client sends
 // back the agents just read, so they keep it.
 func (r *skillResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state skillStateModel
+	var plan, state skillModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -160,7 +160,7 @@ func (r *skillResource) Update(ctx context.Context, req resource.UpdateRequest, 
 
 // Delete removes the skill; the API takes it from every agent and queue.
 func (r *skillResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state skillStateModel
+	var state skillModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -22,10 +22,10 @@ type skillsDataSource struct {
 }
 
 type skillsDataSourceModel struct {
-	SkillGroupID types.String      `tfsdk:"skill_group_id"`
-	NameContains types.String      `tfsdk:"name_contains"`
-	IDs          []types.String    `tfsdk:"ids"`
-	Skills       []skillStateModel `tfsdk:"skills"`
+	SkillGroupID types.String   `tfsdk:"skill_group_id"`
+	NameContains types.String   `tfsdk:"name_contains"`
+	IDs          []types.String `tfsdk:"ids"`
+	Skills       []skillModel   `tfsdk:"skills"`
 }
 
 func (d *skillsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -89,6 +89,6 @@ func (d *skillsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	cfg.IDs, cfg.Skills = namesContaining(skills, cfg.NameContains.ValueString(), skillModelFrom,
-		func(m *skillStateModel) (types.String, types.String) { return m.Name, m.ID })
+		func(m *skillModel) (types.String, types.String) { return m.Name, m.ID })
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }
