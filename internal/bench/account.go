@@ -205,9 +205,10 @@ func accountVerdicts(runs []AccountRun) []Verdict {
 	var out []Verdict
 	for _, run := range runs {
 		s := run.Scenario
-		v := func(target, measured, limit string, ok bool) {
+		v := func(target, measured, limit string, ok bool) *Verdict {
 			out = append(out, Verdict{Target: target, Scenario: Scenario{Kind: Agents, N: s.Agents * s.Applies},
 				Mode: s.Name, Measured: measured, Limit: limit, Outcome: outcome(ok)})
+			return &out[len(out)-1]
 		}
 		ok := len(run.Failed) == 0
 		v("every apply succeeds", fmt.Sprintf("%d of %d", s.Applies-len(run.Failed), s.Applies), "all", ok)
@@ -221,7 +222,7 @@ func accountVerdicts(runs []AccountRun) []Verdict {
 		if s.Name == "two-applies" {
 			ratio := Ratio(run.Wall, run.Ideal())
 			v("wall of the pair ≈ calls ÷ rate + floor", fmt.Sprintf("%.1f s = %.2f × %.1f s", run.Wall.Seconds(), ratio, run.Ideal().Seconds()),
-				"within 15%", !math.IsNaN(ratio) && math.Abs(ratio-1) <= maxIdealDeviation)
+				"within 15%", !math.IsNaN(ratio) && math.Abs(ratio-1) <= maxIdealDeviation).Why = pairWhy(run)
 		}
 	}
 	return out

@@ -48,6 +48,9 @@ type Verdict struct {
 	Measured string
 	Limit    string
 	Outcome  Outcome
+	// Why is what the run's figures say about a target not met (see
+	// explain.go); empty when they say nothing.
+	Why string
 }
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }
@@ -103,16 +106,18 @@ func evaluateRun(run ScenarioRun, floor ScenarioRun, hasFloor bool) []Verdict {
 		if m, ok := run.Phase(Create); ok {
 			posts := m.Calls["POST /agents"]
 			other := m.Total() - posts
+			others := OwnCalls(m.Calls, map[string]int{"POST /agents": posts})
 			add(Verdict{Target: "create N agents ≤ N POSTs + ⌈N/5⌉ other calls", Phase: Create,
 				Measured: count(posts, "POST") + " + " + count(other, "other call"),
 				Limit:    count(s.N, "POST") + " + " + count(ceilDiv(s.N, agentsPerCall), "other call"),
-				Outcome:  outcome(posts <= s.N && other <= ceilDiv(s.N, agentsPerCall))})
+				Outcome:  outcome(posts <= s.N && other <= ceilDiv(s.N, agentsPerCall)),
+				Why:      overWhy(others, "the calls other than the POSTs")})
 		}
 		if m, ok := run.Phase(Refresh); ok && s.N >= refreshTargetMinN {
 			limit := ceilDiv(s.N, agentsPerCall) + 2
 			add(Verdict{Target: "refresh N agents ≤ ⌈N/5⌉+2 calls (N ≥ 50)", Phase: Refresh,
 				Measured: count(m.Total(), "call"), Limit: count(limit, "call"),
-				Outcome: outcome(m.Total() <= limit)})
+				Outcome: outcome(m.Total() <= limit), Why: overWhy(m.Calls, "the refresh's calls")})
 		}
 		up, okU := run.Phase(Update)
 		ref, okR := run.Phase(Refresh)
@@ -125,7 +130,8 @@ func evaluateRun(run ScenarioRun, floor ScenarioRun, hasFloor bool) []Verdict {
 			add(Verdict{Target: "update k agents ≤ k GETs + k PUTs (beyond the refresh)", Phase: Update,
 				Measured: fmt.Sprintf("%s + %s + %s (refresh share: %s)", count(gets, "GET"), count(puts, "PUT"), count(other, "other call"), count(ref.Total(), "call")),
 				Limit:    count(k, "GET") + " + " + count(k, "PUT"),
-				Outcome:  outcome(gets <= k && puts <= k && other == 0)})
+				Outcome:  outcome(gets <= k && puts <= k && other == 0),
+				Why:      overWhy(own, "the calls beyond the refresh")})
 		}
 	case Contacts:
 		limit := ceilDiv(s.N, contactBatch) + 2
@@ -136,7 +142,7 @@ func evaluateRun(run ScenarioRun, floor ScenarioRun, hasFloor bool) []Verdict {
 			}
 			add(Verdict{Target: "contacts create/update/destroy ≤ ⌈N/25⌉+2 calls (whole command)", Phase: p,
 				Measured: count(m.Total(), "call"), Limit: count(limit, "call"),
-				Outcome: outcome(m.Total() <= limit)})
+				Outcome: outcome(m.Total() <= limit), Why: overWhy(m.Calls, "the command's calls")})
 		}
 	}
 
@@ -147,7 +153,7 @@ func evaluateRun(run ScenarioRun, floor ScenarioRun, hasFloor bool) []Verdict {
 			parts = append(parts, fmt.Sprintf("%s %d", m.Phase, m.TooMany()))
 		}
 		add(Verdict{Target: "no 429 answers at 600/min", Measured: fmt.Sprintf("%d (%s)", total, strings.Join(parts, ", ")),
-			Limit: "0", Outcome: outcome(total == 0)})
+			Limit: "0", Outcome: outcome(total == 0), Why: pacesWhy(run)})
 		for _, m := range run.Phases {
 			ideal := IdealWall(m.Total(), mode.EmulatorRPM)
 			v := Verdict{Target: "wall time within 15% of calls ÷ rate", Phase: m.Phase, Limit: "0.85–1.15 × ideal"}
@@ -157,6 +163,8 @@ func evaluateRun(run ScenarioRun, floor ScenarioRun, hasFloor bool) []Verdict {
 				r := Ratio(m.Wall, ideal)
 				v.Measured = fmt.Sprintf("%s s / %s s ideal = %.2f×", secs(m.Wall), secs(ideal), r)
 				v.Outcome = outcome(math.Abs(r-1) <= maxIdealDeviation)
+				f, ok := floor.Phase(m.Phase)
+				v.Why = idealWhy(m, f, hasFloor && ok, mode.EmulatorRPM)
 			}
 			add(v)
 		}
@@ -170,6 +178,7 @@ func evaluateRun(run ScenarioRun, floor ScenarioRun, hasFloor bool) []Verdict {
 				r := Ratio(m.Wall, f.Wall)
 				v.Measured = fmt.Sprintf("%s s / %s s floor = %.2f×", secs(m.Wall), secs(f.Wall), r)
 				v.Outcome = outcome(r <= maxFloorRatio)
+				v.Why = floorWhy(m, f, s.N)
 			}
 			add(v)
 		}
