@@ -319,20 +319,20 @@ func neverSent(err error) bool {
 }
 
 // backoff honours Retry-After (seconds or an HTTP date) and otherwise waits
-// min·2^attempt, capped at max, with full jitter over its upper half.
+// retryablehttp's exponential backoff, min·2^attempt capped at max, with
+// full jitter over its upper half.
+//
+// Retry-After is read here rather than by retryablehttp.DefaultBackoff,
+// which honours it only on a 429 or a 503, in whole seconds, against the
+// wall clock and without a cap: this reading takes any status, fractions
+// of a second and the client's clock, and caps at maxRetryAfter.
 func backoff(min, max time.Duration, attempt int, resp *http.Response, now func() time.Time) time.Duration {
 	if resp != nil {
 		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), now()); ok {
 			return d
 		}
 	}
-	wait := min
-	for i := 0; i < attempt && wait < max; i++ {
-		wait *= 2
-	}
-	if wait > max {
-		wait = max
-	}
+	wait := retryablehttp.DefaultBackoff(min, max, attempt, nil)
 	half := wait / 2
 	if half <= 0 {
 		return wait

@@ -10,6 +10,7 @@ import (
 	"os"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
@@ -61,14 +62,7 @@ type providerModel struct {
 const envPrefix = "SMARTASSIST_"
 
 func envName(attr string) string {
-	out := []byte(envPrefix)
-	for _, r := range []byte(attr) {
-		if r >= 'a' && r <= 'z' {
-			r -= 'a' - 'A'
-		}
-		out = append(out, r)
-	}
-	return string(out)
+	return envPrefix + strings.ToUpper(attr)
 }
 
 const defaultRequestTimeout = "60s"
