@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
@@ -37,17 +35,8 @@ func (d *agentGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			"filtered by name. Use it to find the ids of existing agent groups, for example to import them or to give a queue " +
 			"the groups made in the SmartAssist UI.",
 		Attributes: map[string]schema.Attribute{
-			"name_contains": schema.StringAttribute{
-				MarkdownDescription: "Only agent groups whose name contains this text, without regard to case. The provider " +
-					"applies it to the list the API returns.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"ids": schema.ListAttribute{
-				MarkdownDescription: "IDs of the matching agent groups, in the API's order.",
-				Computed:            true,
-				ElementType:         types.StringType,
-			},
+			"name_contains": nameContainsAttribute("agent groups"),
+			"ids":           idsAttribute("agent groups"),
 			"agent_groups": schema.ListNestedAttribute{
 				MarkdownDescription: "The matching agent groups, in the API's order, with the attributes of the " +
 					"`smartassist_agent_group` data source.",

@@ -3,6 +3,9 @@ package provider
 import (
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -24,4 +27,24 @@ func namesContaining[T, M any](items []T, filter string, model func(*T) M, nameA
 		models = append(models, m)
 	}
 	return ids, models
+}
+
+// nameContainsAttribute is the name_contains filter of a plural data source
+// of plural ("agent groups").
+func nameContainsAttribute(plural string) schema.Attribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "Only " + plural + " whose name contains this text, without regard to case. The provider applies " +
+			"it to the list the API returns.",
+		Optional:   true,
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+}
+
+// idsAttribute is the ids of what a plural data source of plural matched.
+func idsAttribute(plural string) schema.Attribute {
+	return schema.ListAttribute{
+		MarkdownDescription: "IDs of the matching " + plural + ", in the API's order.",
+		Computed:            true,
+		ElementType:         types.StringType,
+	}
 }

@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
@@ -36,17 +34,8 @@ func (d *queuesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 		MarkdownDescription: "Lists every queue of the account, across all pages of the API's queue list, optionally filtered by " +
 			"name. Use it to find the ids of existing queues, for example to import them.",
 		Attributes: map[string]schema.Attribute{
-			"name_contains": schema.StringAttribute{
-				MarkdownDescription: "Only queues whose name contains this text, without regard to case. The provider applies it " +
-					"to the list the API returns.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"ids": schema.ListAttribute{
-				MarkdownDescription: "IDs of the matching queues, in the API's order.",
-				Computed:            true,
-				ElementType:         types.StringType,
-			},
+			"name_contains": nameContainsAttribute("queues"),
+			"ids":           idsAttribute("queues"),
 			"queues": schema.ListNestedAttribute{
 				MarkdownDescription: "The matching queues, in the API's order, with the attributes of the `smartassist_queue` data source.",
 				Computed:            true,

@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
@@ -37,17 +35,8 @@ func (d *skillGroupsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			"filtered by name. Use it to find the ids of existing skill groups, for example to import them or to list their skills " +
 			"with `smartassist_skills`.",
 		Attributes: map[string]schema.Attribute{
-			"name_contains": schema.StringAttribute{
-				MarkdownDescription: "Only skill groups whose name contains this text, without regard to case. The provider " +
-					"applies it to the list the API returns.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"ids": schema.ListAttribute{
-				MarkdownDescription: "IDs of the matching skill groups, in the API's order.",
-				Computed:            true,
-				ElementType:         types.StringType,
-			},
+			"name_contains": nameContainsAttribute("skill groups"),
+			"ids":           idsAttribute("skill groups"),
 			"skill_groups": schema.ListNestedAttribute{
 				MarkdownDescription: "The matching skill groups, in the API's order, with the attributes of the " +
 					"`smartassist_skill_group` data source.",

@@ -44,17 +44,8 @@ func (d *skillsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Required:   true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"name_contains": schema.StringAttribute{
-				MarkdownDescription: "Only skills whose name contains this text, without regard to case. The provider applies " +
-					"it to the list the API returns.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"ids": schema.ListAttribute{
-				MarkdownDescription: "IDs of the matching skills, in the API's order.",
-				Computed:            true,
-				ElementType:         types.StringType,
-			},
+			"name_contains": nameContainsAttribute("skills"),
+			"ids":           idsAttribute("skills"),
 			"skills": schema.ListNestedAttribute{
 				MarkdownDescription: "The matching skills, in the API's order, with the attributes of the `smartassist_skill` " +
 					"data source.",
