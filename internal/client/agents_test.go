@@ -74,7 +74,7 @@ func TestUpdateSendsTheFullDocument(t *testing.T) {
 	_ = json.Unmarshal([]byte(`{"id":"a-1","userId":"u-1","orgId":"o-1","firstName":"Old","lastName":"L","emailId":"x@example.com",
 	  "roleId":"r-1","desktopLayouts":[{"id":"ly-1","isDefault":true}],"maxEmailChatSupport":7,
 	  "agentGroups":[{"groupId":"ag-old","role":"supervisor"}]}`), &current)
-	_, err := c.Agents.Update(context.Background(), &current, &AgentRequest{FirstName: String("New"), AgentGroupID: String("ag-new"), NickName: String("")})
+	_, err := c.Agents.Update(t.Context(), &current, &AgentRequest{FirstName: String("New"), AgentGroupID: String("ag-new"), NickName: String("")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestUpdateSendsTheFullDocument(t *testing.T) {
 // An interrupt that lands while a create is answered must not lose the
 // agent: the lookup still runs, detached from the cancelled context.
 func TestCreateStillFindsTheAgentWhenInterrupted(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	var lookups atomic.Int32
 	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -127,7 +127,7 @@ func TestCreateStillFindsTheAgentWhenInterrupted(t *testing.T) {
 func TestCreateInterruptedBeforeSendingMakesNoLookup(t *testing.T) {
 	var calls atomic.Int32
 	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { calls.Add(1) }))
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	if _, err := c.Agents.Create(ctx, &AgentRequest{EmailID: String("x@example.com")}); err == nil {
 		t.Fatal("want an error")
@@ -165,7 +165,7 @@ func TestAgentGetRefusesAnAnswerWithoutTheAgent(t *testing.T) {
 		``:                            "GET /agents/a-1: the response is empty where a JSON document was expected",
 	} {
 		c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, body) }))
-		a, err := c.Agents.Get(context.Background(), "a-1")
+		a, err := c.Agents.Get(t.Context(), "a-1")
 		var de *DecodeError
 		if !errors.As(err, &de) || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%q: agent %+v, err %v; want a *DecodeError starting %q", body, a, err, want)

@@ -165,7 +165,7 @@ func TestAThrottledLimiterHoldsBackTheOthersWaiters(t *testing.T) {
 	b := sharedLimiter(t, dir, "acct-1", 60, clock)
 	start := clock.Now()
 
-	first, err := a.wait(context.Background())
+	first, err := a.wait(t.Context())
 	if err != nil || !first.Equal(start) {
 		t.Fatalf("first slot %v, %v", first.Sub(start), err)
 	}
@@ -174,10 +174,10 @@ func TestAThrottledLimiterHoldsBackTheOthersWaiters(t *testing.T) {
 	clock.onSleep = func(time.Duration) {
 		clock.onSleep = nil
 		clock.Advance(500 * time.Millisecond)
-		a.Throttled(context.Background(), first, 10*time.Second)
+		a.Throttled(t.Context(), first, 10*time.Second)
 		clock.Advance(-500 * time.Millisecond)
 	}
-	slot, err := b.wait(context.Background())
+	slot, err := b.wait(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestACancelledWaitGivesItsSlotBack(t *testing.T) {
 	clock := newTestClock()
 	l := sharedLimiter(t, dir, "acct-1", 60, clock)
 	l.Reserve()
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	clock.onSleep = func(time.Duration) { cancel() }
 	if _, err := l.wait(ctx); err != context.Canceled {
 		t.Fatalf("err = %v, want context.Canceled", err)
@@ -214,7 +214,7 @@ func TestAWaitPastTheDeadlineEndsAtOnce(t *testing.T) {
 	clock.now = time.Now().Add(time.Hour)                   // the context's deadline is on the real clock
 	l := newLimiter(1, &memStore{}, clock.Now, clock.Sleep) // one a minute
 	l.Reserve()
-	ctx, cancel := context.WithDeadline(context.Background(), clock.Now().Add(30*time.Second))
+	ctx, cancel := context.WithDeadline(t.Context(), clock.Now().Add(30*time.Second))
 	defer cancel()
 	_, err := l.wait(ctx)
 	if err == nil || err.Error() != "the next free slot of the rate limit is 1m0.25s away, after the deadline of this operation (context deadline exceeded)" {
@@ -316,7 +316,7 @@ func TestAFailingStateFileFallsBackOnceAndSaysSo(t *testing.T) {
 		t.Fatalf("wait %s: the fallback budget starts afresh", w)
 	}
 	for i := 0; i < 2; i++ {
-		if _, err := l.wait(context.Background()); err != nil {
+		if _, err := l.wait(t.Context()); err != nil {
 			t.Fatal(err)
 		}
 	}

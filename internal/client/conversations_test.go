@@ -1,7 +1,6 @@
 package client
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -34,7 +33,7 @@ func TestConversationGetDecodesVendorSample(t *testing.T) {
 		gotPath = r.URL.EscapedPath()
 		fmt.Fprint(w, vendorConversation)
 	}))
-	conv, err := c.Conversations.Get(context.Background(), "c-3c04346-e522-4c53-9e03-c9566d859aad")
+	conv, err := c.Conversations.Get(t.Context(), "c-3c04346-e522-4c53-9e03-c9566d859aad")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +68,7 @@ func TestConversationGetRefusesPathLikeIDs(t *testing.T) {
 		fmt.Fprint(w, `{"results":[]}`)
 	}))
 	for _, id := range []string{"", ".", ".."} {
-		if _, err := c.Conversations.Get(context.Background(), id); err == nil {
+		if _, err := c.Conversations.Get(t.Context(), id); err == nil {
 			t.Errorf("Get(%q) succeeded; want an error", id)
 		}
 	}
@@ -84,7 +83,7 @@ func TestConversationGetEscapesID(t *testing.T) {
 		gotPath = r.URL.EscapedPath()
 		fmt.Fprint(w, `{"_id":"a/b"}`)
 	}))
-	if _, err := c.Conversations.Get(context.Background(), "a/b"); err != nil {
+	if _, err := c.Conversations.Get(t.Context(), "a/b"); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasSuffix(gotPath, "/conversations/a%2Fb") {
@@ -97,7 +96,7 @@ func TestConversationGetNotFound(t *testing.T) {
 		w.WriteHeader(http.StatusNotFound)
 		fmt.Fprint(w, `{"errors":[{"msg":"Conversation not found: c-x","code":404}]}`)
 	}))
-	_, err := c.Conversations.Get(context.Background(), "c-x")
+	_, err := c.Conversations.Get(t.Context(), "c-x")
 	if !IsNotFound(err) {
 		t.Fatalf("err = %v; want a not-found APIError", err)
 	}
@@ -109,7 +108,7 @@ func TestConversationListSendsFilters(t *testing.T) {
 		got = r.URL.Query()
 		fmt.Fprint(w, `{"results":[],"hasMore":false}`)
 	}))
-	_, err := c.Conversations.List(context.Background(), ConversationListOptions{
+	_, err := c.Conversations.List(t.Context(), ConversationListOptions{
 		Skip: 20, Limit: 10, Status: []string{"CLOSED", "OPEN"}, Source: "rtm", Language: "en",
 	})
 	if err != nil {
@@ -196,7 +195,7 @@ func conversationIDs(convs []Conversation) []string {
 func TestConversationListAllFollowsShortPagesAndRefilters(t *testing.T) {
 	fake := &pagedConversations{docs: conversationDocs(25), pageCap: 4}
 	c, _ := newTestClient(t, fake)
-	got, err := c.Conversations.ListAll(context.Background(), ConversationListOptions{Status: []string{"CLOSED", "OPEN"}, Language: "en"}, 0)
+	got, err := c.Conversations.ListAll(t.Context(), ConversationListOptions{Status: []string{"CLOSED", "OPEN"}, Language: "en"}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +217,7 @@ func TestConversationListAllFollowsShortPagesAndRefilters(t *testing.T) {
 func TestConversationListAllStopsAtMax(t *testing.T) {
 	fake := &pagedConversations{docs: conversationDocs(25), pageCap: 4}
 	c, _ := newTestClient(t, fake)
-	got, err := c.Conversations.ListAll(context.Background(), ConversationListOptions{}, 6)
+	got, err := c.Conversations.ListAll(t.Context(), ConversationListOptions{}, 6)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +233,7 @@ func TestConversationListAllStopsAtMax(t *testing.T) {
 func TestConversationListAllKeepsEachConversationOnce(t *testing.T) {
 	fake := &pagedConversations{docs: conversationDocs(10), pageCap: 4, shiftAfter1: true}
 	c, _ := newTestClient(t, fake)
-	got, err := c.Conversations.ListAll(context.Background(), ConversationListOptions{}, 0)
+	got, err := c.Conversations.ListAll(t.Context(), ConversationListOptions{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +255,7 @@ func TestConversationListAllReadsEitherIDKey(t *testing.T) {
 	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"results":[{"_id":"c-1"},{"id":"c-2"}],"hasMore":false}`)
 	}))
-	got, err := c.Conversations.ListAll(context.Background(), ConversationListOptions{}, 0)
+	got, err := c.Conversations.ListAll(t.Context(), ConversationListOptions{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +270,7 @@ func TestConversationListAllRefusesEntriesWithoutID(t *testing.T) {
 	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"results":[{"_id":"c-1"},{"status":"OPEN"}],"hasMore":false}`)
 	}))
-	got, err := c.Conversations.ListAll(context.Background(), ConversationListOptions{}, 0)
+	got, err := c.Conversations.ListAll(t.Context(), ConversationListOptions{}, 0)
 	if err == nil || err.Error() != "GET /conversations: entry 2 of the page has no id" {
 		t.Fatalf("got %v, err %v", conversationIDs(got), err)
 	}

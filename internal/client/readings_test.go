@@ -90,7 +90,7 @@ func entry(path string, i int) string {
 // in about as many calls as the pages the server serves.
 func TestEveryListIsWalkedWholeUnderEveryReading(t *testing.T) {
 	const n = 237
-	ctx := context.Background()
+	ctx := t.Context()
 	lists := map[string]func(c *Client) (int, error){
 		"agents": func(c *Client) (int, error) {
 			count := 0
@@ -133,15 +133,15 @@ func TestCreateLookupsFindTheNewObjectOnALaterPage(t *testing.T) {
 		t.Run(reading.name, func(t *testing.T) {
 			srv := &pagedServer{n: 137, reading: reading}
 			c, _ := newTestClient(t, srv)
-			a, err := c.Agents.FindByEmail(context.Background(), "AGENT131@example.com")
+			a, err := c.Agents.FindByEmail(t.Context(), "AGENT131@example.com")
 			if err != nil || a.ID != "a-131" {
 				t.Fatalf("agent %+v, err %v", a, err)
 			}
-			g, err := c.AgentGroups.FindByName(context.Background(), "name 131")
+			g, err := c.AgentGroups.FindByName(t.Context(), "name 131")
 			if err != nil || g.ID != "x-131" {
 				t.Fatalf("agent group %+v, err %v", g, err)
 			}
-			if _, err := c.AgentGroups.FindByName(context.Background(), "name 999"); !IsNotListed(err) {
+			if _, err := c.AgentGroups.FindByName(t.Context(), "name 999"); !IsNotListed(err) {
 				t.Fatalf("a name on no page: err %v, want a *NotListedError", err)
 			}
 		})
@@ -214,7 +214,7 @@ func (g *goneServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func TestGoneOnlyWhenTheStreamIsKnownToAnswer(t *testing.T) {
-	ctx := context.Background()
+	ctx := t.Context()
 	cases := []struct {
 		name                  string
 		objStatus, listStatus int
@@ -254,11 +254,11 @@ func TestGoneOnlyWhenTheStreamIsKnownToAnswer(t *testing.T) {
 func TestGoneAfterTheCollectionAnsweredCostsNoCall(t *testing.T) {
 	srv := &goneServer{objStatus: 404, listed: []string{"qu-2"}}
 	c, _ := newTestClient(t, srv)
-	if _, err := c.Queues.ListAll(context.Background()); err != nil {
+	if _, err := c.Queues.ListAll(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	_, err := c.Queues.Get(context.Background(), "qu-1")
-	gone, goneErr := c.Queues.Gone(context.Background(), "qu-1", err)
+	_, err := c.Queues.Get(t.Context(), "qu-1")
+	gone, goneErr := c.Queues.Gone(t.Context(), "qu-1", err)
 	if !gone || goneErr != nil || len(srv.calls) != 2 {
 		t.Fatalf("gone %v, err %v after %v", gone, goneErr, srv.calls)
 	}
@@ -273,8 +273,8 @@ func TestSkillGoneWithItsGroup(t *testing.T) {
 		}
 		return 404, `{"errors":[{"msg":"Skill group not found","code":404}]}`
 	})
-	_, err := c.Skills.Get(context.Background(), "sg-1", "sk-1")
-	gone, goneErr := c.Skills.Gone(context.Background(), "sg-1", "sk-1", err)
+	_, err := c.Skills.Get(t.Context(), "sg-1", "sk-1")
+	gone, goneErr := c.Skills.Gone(t.Context(), "sg-1", "sk-1", err)
 	if !gone || goneErr != nil {
 		t.Fatalf("gone %v, err %v", gone, goneErr)
 	}
@@ -285,7 +285,7 @@ func TestIsNoAnswer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, getErr := c.Queues.Get(context.Background(), "qu-1")
+	_, getErr := c.Queues.Get(t.Context(), "qu-1")
 	if !IsNoAnswer(getErr) || IsNotFound(getErr) {
 		t.Fatalf("%v (%T): want no answer", getErr, getErr)
 	}
@@ -295,7 +295,7 @@ func TestIsNoAnswer(t *testing.T) {
 }
 
 func TestNeverSentOnlyWhenTheRequestNeverLeft(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { t.Error("a cancelled request was sent") }))
 	_, err := c.Queues.Get(ctx, "qu-1")
