@@ -3,7 +3,7 @@
 # building it once from the Go module proxy into a cache outside the clone:
 #
 #   scripts/cli.sh tofu 1.10.6       OpenTofu (github.com/opentofu/opentofu, ./cmd/tofu)
-#   scripts/cli.sh terraform 1.5.7   Terraform (github.com/hashicorp/terraform, module root)
+#   scripts/cli.sh terraform 1.16.0  Terraform (github.com/hashicorp/terraform, module root)
 #
 # The cache is ${SMARTASSIST_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-smartassist/cli},
 # one folder per name and version (tofu-v1.10.6/tofu). Later runs, other
@@ -26,12 +26,12 @@ usage() { echo "usage: $0 terraform|tofu VERSION" >&2; exit 2; }
 name=$1
 version=${2#v}
 case $name in
-  # A release build's version has no -dev suffix: OpenTofu's release
-  # pipeline sets version.dev=no; Terraform's source has Prerelease "" on
-  # its release tags.
+  # A release build's version has no -dev suffix: both release pipelines
+  # set version.dev=no (Terraform 1.5 ignores it: its tags carry Prerelease "").
   tofu)      module=github.com/opentofu/opentofu; pkg=./cmd/tofu
              xflags="-X github.com/opentofu/opentofu/version.dev=no" ;;
-  terraform) module=github.com/hashicorp/terraform; pkg=.; xflags= ;;
+  terraform) module=github.com/hashicorp/terraform; pkg=.
+             xflags="-X github.com/hashicorp/terraform/version.dev=no" ;;
   *) usage ;;
 esac
 [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "$0: version must look like 1.10.6, not '$2'" >&2; exit 2; }
@@ -68,11 +68,34 @@ tmp=$(mktemp -d "$dir/.build.XXXXXX")
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 cp -r "$src" "$tmp/src"
 chmod -R u+w "$tmp/src"
-# Its own module, built as it is: no workspace, no toolchain switch, the
-# module's own go.sum. (Terraform 1.5.7 and OpenTofu 1.10.6 both build with
-# Go 1.26 as they are.)
+# Terraform 1.6 and later keep the remote-state backends (s3, gcs, azure, …)
+# and internal/legacy in nested modules that the module proxy's zip leaves
+# out, so their `replace` directives point at folders that do not exist and
+# `go build` stops. Each such module leaves go.mod, and a backend that lives
+# in one leaves internal/backend/init/init.go: the CLI keeps the local
+# backend (and http, inmem, remote, cloud), which is all the tests use.
+drop_missing_modules() {
+  local rel path alias init=internal/backend/init/init.go
+  for rel in $(sed -n 's|^replace github.com/hashicorp/terraform/\([^ ]*\) => \./.*|\1|p' go.mod); do
+    [ -d "$rel" ] && continue
+    path=github.com/hashicorp/terraform/$rel
+    if [ -f "$init" ]; then
+      alias=$(sed -n "s|^[[:space:]]*\([A-Za-z0-9_]*\) \"$path\"\$|\1|p" "$init")
+      if [ -n "$alias" ]; then
+        sed -i "\|\"$path\"\$|d; /\b$alias\.New()/d" "$init"
+      fi
+    fi
+    sed -i "\|$path |d" go.mod
+    echo "left out $rel (not in the module's zip)" >&2
+  done
+}
+
+# Its own module, built as it is but for the step above: no workspace, no
+# toolchain switch, the module's own go.sum. (Terraform 1.5.7, 1.16.0 and
+# OpenTofu 1.10.6, 1.12.6 build with Go 1.26.)
 (
   cd "$tmp/src"
+  [ "$name" = terraform ] && drop_missing_modules
   GOWORK=off GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0 \
     go build -trimpath -ldflags "-s -w $xflags" -o "$tmp/$name" "$pkg"
 ) >&2

@@ -169,6 +169,7 @@ type providerData struct {
 	agents   *agentStore
 	contacts *contactStore
 	members  *membershipLocks
+	streamID string // the provider's stream, which every identity carries
 }
 
 func (p *smartassistProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -305,9 +306,10 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 	tflog.Debug(ctx, "SmartAssist client configured", map[string]any{"base_url": c.BaseURL()})
 	logSharedBudget(ctx, c, shared, budgetErr)
 	data := &providerData{client: c, agents: newAgentStore(c, realClock{}), contacts: newContactStore(c, realClock{}),
-		members: &membershipLocks{}}
+		members: &membershipLocks{}, streamID: settings.StreamID}
 	resp.DataSourceData = data
 	resp.ResourceData = data
+	resp.ListResourceData = data
 }
 
 // configuredData takes the provider's data in a Configure of a resource or
