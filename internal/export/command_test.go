@@ -123,3 +123,48 @@ func TestExportFailureLeavesFolder(t *testing.T) {
 		t.Fatalf("the folder holds %v after a failed export", files)
 	}
 }
+
+// TestExportForceRemovesItsOwnStaleFiles: -force removes what an earlier
+// export wrote and this one does not (queues.tf, of a type no longer
+// exported), rewrites what it writes again (agents.tf), and leaves the
+// user's files alone, one that mentions the marker below its first line
+// included.
+func TestExportForceRemovesItsOwnStaleFiles(t *testing.T) {
+	acct := newAccount(t, emulator.Config{})
+	dir := t.TempDir()
+	mine := "# mine\n" + generatedMarker
+	for name, content := range map[string]string{
+		"main.tf":   mine,
+		"queues.tf": generatedMarker + "resource \"smartassist_queue\" \"old\" {}\n",
+		"agents.tf": generatedMarker + "# the earlier export\n",
+		"notes.txt": "keep me\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stderr := acct.export(t, "-dir", dir, "-force", "-only", "skills,agents")
+	if code != ExitOK {
+		t.Fatalf("exit status %d: %s", code, stderr)
+	}
+	files := readDir(t, dir)
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	sortStrings(names)
+	if got := strings.Join(names, " "); got != "agents.tf imports.tf main.tf notes.txt providers.tf skills.tf" {
+		t.Fatalf("files = %s", got)
+	}
+	if files["main.tf"] != mine || files["notes.txt"] != "keep me\n" {
+		t.Fatalf("the user's files changed: main.tf %q, notes.txt %q", files["main.tf"], files["notes.txt"])
+	}
+	for _, n := range []string{"agents.tf", "imports.tf", "providers.tf", "skills.tf"} {
+		if !strings.HasPrefix(files[n], generatedMarker) {
+			t.Errorf("%s does not begin with the marker:\n%s", n, files[n])
+		}
+	}
+	if strings.Contains(files["agents.tf"], "the earlier export") {
+		t.Errorf("agents.tf was not rewritten:\n%s", files["agents.tf"])
+	}
+}
