@@ -3,10 +3,8 @@ package client
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -122,9 +120,11 @@ func (s *AgentGroupsService) lister() lister[AgentGroup] {
 // answer, or a 5xx), the group is looked for by name before the error is
 // returned, as the agents' Create does. If the group may exist but cannot
 // be found, or several groups have the name and their createdAt does not
-// tell which one is new, the error is an *UnconfirmedCreateError.
+// tell which one is new (see pickCreated), the error is an
+// *UnconfirmedCreateError.
 func (s *AgentGroupsService) Create(ctx context.Context, req AgentGroupRequest) (*AgentGroup, error) {
 	var created AgentGroup
+	began := s.client.now()
 	postErr := s.client.do(ctx, http.MethodPost, "agent-groups", nil, req, &created)
 	if postErr == nil && created.ID != "" {
 		if created.missing() == nil {
@@ -137,56 +137,9 @@ func (s *AgentGroupsService) Create(ctx context.Context, req AgentGroupRequest) 
 	}
 	lookupCtx, cancel := lookupContext(ctx)
 	defer cancel()
-	found, err := s.findCreated(lookupCtx, req.Name)
-	return reconciled(found, err, postErr, UnconfirmedCreateError{Kind: "agent group", By: "name", Value: req.Name})
-}
-
-// findCreated finds a just-created group by its exact name. When several
-// groups have it, the newest by createdAt is the new one; when createdAt
-// cannot tell (missing, unreadable or tied), the error lists the
-// candidates.
-func (s *AgentGroupsService) findCreated(ctx context.Context, name string) (*AgentGroup, error) {
 	l := s.lister()
-	groups, err := l.named(ctx, name)
-	if err != nil {
-		return nil, err
-	}
-	switch len(groups) {
-	case 0:
-		return nil, l.noneNamed(name)
-	case 1:
-		return &groups[0], nil
-	}
-	newest, ok := newestByCreatedAt(groups)
-	if !ok {
-		ids := make([]string, len(groups))
-		for i := range groups {
-			ids[i] = string(groups[i].ID)
-		}
-		return nil, fmt.Errorf("%d agent groups are named %q (%s), and their createdAt does not tell which one is new",
-			len(groups), name, strings.Join(ids, ", "))
-	}
-	return &groups[newest], nil
-}
-
-// newestByCreatedAt is the index of the group created last. It is not ok
-// when a createdAt is missing or unreadable, or when the latest is shared.
-func newestByCreatedAt(groups []AgentGroup) (int, bool) {
-	newest, tied := 0, false
-	var newestAt time.Time
-	for i := range groups {
-		at, ok := parseTimestamp(string(groups[i].CreatedAt))
-		if !ok {
-			return 0, false
-		}
-		switch {
-		case i == 0 || at.After(newestAt):
-			newest, newestAt, tied = i, at, false
-		case at.Equal(newestAt):
-			tied = true
-		}
-	}
-	return newest, !tied
+	found, err := l.created(lookupCtx, req.Name, began)
+	return reconciled(found, err, postErr, UnconfirmedCreateError{Kind: "agent group", By: "name", Value: req.Name})
 }
 
 // parseTimestamp reads a createdAt: an RFC 3339 time, as in the samples,
@@ -234,8 +187,9 @@ func (s *AgentGroupsService) ListAll(ctx context.Context) ([]AgentGroup, error) 
 	return s.lister().all(ctx)
 }
 
-// FindByName reads the list up to the first agent group named exactly name
-// (case-sensitive). It answers a *NotListedError (IsNotFound) when none is.
+// FindByName reads the list for the one agent group named exactly name
+// (case-sensitive). It answers a *NotListedError (IsNotFound) when none is,
+// and an *AmbiguousNameError when several are.
 func (s *AgentGroupsService) FindByName(ctx context.Context, name string) (*AgentGroup, error) {
 	return s.lister().find(ctx, name)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestAgentGroupDecodesTheSamples(t *testing.T) {
@@ -109,6 +110,21 @@ func TestAgentGroupCreateWithoutIDFindsItByName(t *testing.T) {
 	)
 }
 
+// clockFrom is a client clock that reads at the start and runs on from
+// there at the real pace, so the rate limiter still sees time pass.
+func clockFrom(at string) func(*Config) {
+	base, err := time.Parse(time.RFC3339, at)
+	if err != nil {
+		panic(err)
+	}
+	start := time.Now()
+	return func(cfg *Config) { cfg.Now = func() time.Time { return base.Add(time.Since(start)) } }
+}
+
+// Several groups with the name after a create whose answer has no id: the
+// new one is the only one created after the create began (the client's
+// clock reads 2024-03-03 then); otherwise none is taken, and the error
+// lists every id.
 func TestAgentGroupCreateWithSeveralGroupsOfTheName(t *testing.T) {
 	list := func(results string) func(apiCall) (int, string) {
 		return func(r apiCall) (int, string) {
@@ -118,35 +134,43 @@ func TestAgentGroupCreateWithSeveralGroupsOfTheName(t *testing.T) {
 			return 0, `{"results":` + results + `,"hasMore":false}`
 		}
 	}
+	began := clockFrom("2024-03-03T00:00:00Z")
 
 	c, _ := newFakeAPI(t, list(`[{"id":"ag-1","name":"Tier 1","createdAt":"2024-03-01T10:00:00.000Z"},
-	  {"id":"ag-2","name":"Tier 1","createdAt":"2024-03-05T09:00:00Z"},{"id":"ag-3","name":"Tier 1","createdAt":"2024-03-02T10:00:00.000+05:30"}]`))
+	  {"id":"ag-2","name":"Tier 1","createdAt":"2024-03-03T00:00:01Z"},{"id":"ag-3","name":"Tier 1","createdAt":"2024-03-02T10:00:00.000+05:30"}]`), began)
 	g, err := c.AgentGroups.Create(context.Background(), AgentGroupRequest{Name: "Tier 1", Description: "x"})
 	if err != nil || g.ID != "ag-2" {
-		t.Fatalf("found %v, %v; want ag-2, the newest", g, err)
+		t.Fatalf("found %v, %v; want ag-2, the one created after the create began", g, err)
 	}
-	c, _ = newFakeAPI(t, list(`[{"id":"ag-1","name":"Tier 1","createdAt":"2024-03-01T10:00:00.000Z"},{"id":"ag-2","name":"Tier 1","createdAt":1710000000000}]`))
+	c, _ = newFakeAPI(t, list(`[{"id":"ag-1","name":"Tier 1","createdAt":"2024-03-01T10:00:00.000Z"},{"id":"ag-2","name":"Tier 1","createdAt":1710000000000}]`), began)
 	g, err = c.AgentGroups.Create(context.Background(), AgentGroupRequest{Name: "Tier 1", Description: "x"})
 	if err != nil || g.ID != "ag-2" {
-		t.Fatalf("found %v, %v; want ag-2, newest in epoch milliseconds", g, err)
+		t.Fatalf("found %v, %v; want ag-2, created after the create began in epoch milliseconds", g, err)
 	}
 
-	for name, results := range map[string]string{
-		"a createdAt is missing":   `[{"id":"ag-1","name":"Tier 1","createdAt":"2024-03-01T10:00:00Z"},{"id":"ag-2","name":"Tier 1"}]`,
-		"the newest is shared":     `[{"id":"ag-1","name":"Tier 1","createdAt":"2024-03-01T10:00:00Z"},{"id":"ag-2","name":"Tier 1","createdAt":"2024-03-01T10:00:00.000Z"}]`,
-		"a createdAt is no time":   `[{"id":"ag-1","name":"Tier 1","createdAt":"yesterday"},{"id":"ag-2","name":"Tier 1","createdAt":"2024-03-01T10:00:00Z"}]`,
-		"in milliseconds and tied": `[{"id":"ag-1","name":"Tier 1","createdAt":1709287200000},{"id":"ag-2","name":"Tier 1","createdAt":"2024-03-01T10:00:00Z"}]`,
+	const prefix = `the agent group Tier 1 was created, but its id could not be read back; looking it up by name failed: ` +
+		`2 agent groups are named "Tier 1": ag-1, ag-2; `
+	for name, tc := range map[string]struct{ results, reason string }{
+		"a createdAt is missing": {`[{"id":"ag-1","name":"Tier 1","createdAt":"2024-03-01T10:00:00Z"},{"id":"ag-2","name":"Tier 1"}]`,
+			"the list does not say when each was created"},
+		"a createdAt is no time": {`[{"id":"ag-1","name":"Tier 1","createdAt":"yesterday"},{"id":"ag-2","name":"Tier 1","createdAt":"2024-03-05T10:00:00Z"}]`,
+			"the list does not say when each was created"},
+		"both after the create began": {`[{"id":"ag-1","name":"Tier 1","createdAt":"2024-03-04T10:00:00Z"},{"id":"ag-2","name":"Tier 1","createdAt":"2024-03-05T10:00:00.000Z"}]`,
+			"ag-1, ag-2 were all created after the create began"},
+		"tied after it, one in milliseconds": {`[{"id":"ag-1","name":"Tier 1","createdAt":1709805600000},{"id":"ag-2","name":"Tier 1","createdAt":"2024-03-07T10:00:00Z"}]`,
+			"ag-1, ag-2 were all created after the create began"},
+		"both before it": {`[{"id":"ag-1","name":"Tier 1","createdAt":"2024-03-01T10:00:00Z"},{"id":"ag-2","name":"Tier 1","createdAt":"2024-03-02T23:59:59.999Z"}]`,
+			"none was created after the create began"},
 	} {
-		c, _ := newFakeAPI(t, list(results))
+		c, _ := newFakeAPI(t, list(tc.results), began)
 		_, err := c.AgentGroups.Create(context.Background(), AgentGroupRequest{Name: "Tier 1", Description: "x"})
 		var u *UnconfirmedCreateError
-		if !errors.As(err, &u) || !u.Created {
-			t.Fatalf("%s: err = %v, want an *UnconfirmedCreateError", name, err)
+		var amb *AmbiguousNameError
+		if !errors.As(err, &u) || !u.Created || !errors.As(u.LookupErr, &amb) {
+			t.Fatalf("%s: err = %v, want an *UnconfirmedCreateError from an *AmbiguousNameError", name, err)
 		}
-		want := `the agent group Tier 1 was created, but its id could not be read back; looking it up by name failed: ` +
-			`2 agent groups are named "Tier 1" (ag-1, ag-2), and their createdAt does not tell which one is new`
-		if err.Error() != want {
-			t.Errorf("%s: err =\n%s\nwant\n%s", name, err, want)
+		if want := prefix + tc.reason; !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%s: err =\n%s\nwant it to begin\n%s", name, err, want)
 		}
 	}
 }

@@ -114,6 +114,7 @@ type Client struct {
 	limiter   *Limiter
 	logger    Logger
 	answered  answered
+	now       func() time.Time // the configured clock
 
 	budgetFile string // the shared budget's state file, if any
 	budgetErr  error  // why the budget is not shared, when it was asked to be
@@ -167,6 +168,7 @@ func New(cfg Config) (*Client, error) {
 		userAgent: cfg.UserAgent,
 		maxBody:   cfg.MaxResponseBytes,
 		logger:    cfg.Logger,
+		now:       now,
 	}
 	c.limiter, c.budgetFile, c.budgetErr = newClientLimiter(cfg, rpm, now)
 	if c.maxBody == 0 {

@@ -48,8 +48,9 @@ func lookupContext(ctx context.Context) (context.Context, context.CancelFunc) {
 
 // createNamed posts a create whose answer is documented to carry the new
 // object's id (skill groups, skills, queues). An answer without one is
-// tolerated: the object is then found by name through the list, the first
-// with exactly that name.
+// tolerated: the object is then found by name through the list, by the name
+// policy (see pickCreated): the one object with the name, or the one of
+// several created after the request began.
 //
 // After a create that may have been processed although its answer was lost
 // (no answer, or a 5xx), the pages do not say that names are unique, so an
@@ -58,6 +59,7 @@ func lookupContext(ctx context.Context) (context.Context, context.CancelFunc) {
 // exists, and its id, so the user can import it or know that none was made.
 func createNamed[T any](ctx context.Context, c *Client, path string, body any, l lister[T], name string) (*T, error) {
 	var created T
+	began := c.now()
 	postErr := c.do(ctx, http.MethodPost, path, nil, body, &created)
 	if id := l.id(&created); postErr == nil && id != "" {
 		if ck, ok := any(&created).(complete); ok && ck.missing() != nil {
@@ -72,10 +74,11 @@ func createNamed[T any](ctx context.Context, c *Client, path string, body any, l
 	}
 	lookupCtx, cancel := lookupContext(ctx)
 	defer cancel()
-	found, err := l.find(lookupCtx, name)
 	if postErr == nil {
+		found, err := l.created(lookupCtx, name, began)
 		return reconciled(found, err, nil, UnconfirmedCreateError{Kind: l.kind, By: "name", Value: name})
 	}
+	found, err := l.find(lookupCtx, name)
 	switch {
 	case err == nil:
 		return nil, &UnconfirmedCreateError{Kind: l.kind, By: "name", Value: name, Err: postErr, FoundID: l.id(found)}

@@ -128,10 +128,14 @@ type NotListedError struct {
 }
 
 func (e *NotListedError) Error() string {
-	if e.By == "name" {
-		return fmt.Sprintf("GET %s: no %s is named %q", e.Path, e.Kind, e.Value)
+	prefix := ""
+	if e.Path != "" {
+		prefix = "GET " + e.Path + ": "
 	}
-	return fmt.Sprintf("GET %s: no %s has the %s %s", e.Path, e.Kind, e.By, e.Value)
+	if e.By == "name" {
+		return fmt.Sprintf("%sno %s is named %q", prefix, e.Kind, e.Value)
+	}
+	return fmt.Sprintf("%sno %s has the %s %s", prefix, e.Kind, e.By, e.Value)
 }
 
 // IsNotListed reports whether err is a *NotListedError: the list was read,

@@ -55,7 +55,7 @@ type fakeAPI struct {
 	calls []apiCall
 }
 
-func newFakeAPI(t *testing.T, reply func(c apiCall) (int, string)) (*Client, *fakeAPI) {
+func newFakeAPI(t *testing.T, reply func(c apiCall) (int, string), mutate ...func(*Config)) (*Client, *fakeAPI) {
 	t.Helper()
 	f := &fakeAPI{}
 	prefix := "/agentassist/api/v1/public/" + testStream
@@ -75,7 +75,7 @@ func newFakeAPI(t *testing.T, reply func(c apiCall) (int, string)) (*Client, *fa
 			w.WriteHeader(status)
 		}
 		fmt.Fprint(w, body)
-	}))
+	}), mutate...)
 	return c, f
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+	"time"
 )
 
 // The decoders meet whatever the API sends. They may refuse it, but must
@@ -301,9 +302,11 @@ func FuzzRoutingDecode(f *testing.F) {
 		_ = json.Unmarshal(body, &sg)
 		var groups AgentGroupList
 		if json.Unmarshal(body, &groups) == nil {
-			_, _ = newestByCreatedAt(groups.Results)
+			_, _ = pickCreated("agent group", "", "A", groups.Results, func(g *AgentGroup) string { return string(g.ID) }, time.Unix(0, 0))
 		}
 		var queues QueueList
-		_ = json.Unmarshal(body, &queues)
+		if json.Unmarshal(body, &queues) == nil {
+			_, _ = pickCreated("queue", "", "A", queues.Results, func(q *Queue) string { return string(q.ID) }, time.Unix(0, 0))
+		}
 	})
 }

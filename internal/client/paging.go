@@ -2,9 +2,11 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
+	"time"
 )
 
 // The list pages document one answer shape, {results, page or skip, limit,
@@ -210,6 +212,7 @@ func walkList[T any](ctx context.Context, start pageCursor, fetch func(context.C
 type lister[T any] struct {
 	kind   string // "skill group", for errors
 	path   string // the list's path, for errors
+	where  string // " in the skill group …" for a nested list, for errors
 	bySkip bool   // the list counts by skip
 	list   func(context.Context, ListOptions) (*ListPage[T], error)
 	get    func(context.Context, string) (*T, error) // reads one entry by id
@@ -272,25 +275,34 @@ func (l lister[T]) has(ctx context.Context, id string) (bool, error) {
 	return found, err
 }
 
-// find reads the pages up to the first entry whose name is exactly name
-// (case-sensitive), and answers a *NotListedError when no entry has it.
+// find reads the list for the one entry whose name is exactly name
+// (case-sensitive), by the name policy (see OneNamed): a *NotListedError
+// when no entry has it, an *AmbiguousNameError when several have.
 func (l lister[T]) find(ctx context.Context, name string) (*T, error) {
-	var found *T
-	err := l.walk(ctx, func(e *T) bool {
-		if l.name(e) == name {
-			v := *e
-			found = &v
-			return false
-		}
-		return true
-	})
+	matches, err := l.named(ctx, name)
 	if err != nil {
 		return nil, err
 	}
-	if found == nil {
-		return nil, l.noneNamed(name)
+	return l.withPath(OneNamed(l.kind, l.where, name, matches, l.id))
+}
+
+// created reads the list for the entry a create begun at began made with
+// the name, when its answer did not say (see pickCreated).
+func (l lister[T]) created(ctx context.Context, name string, began time.Time) (*T, error) {
+	matches, err := l.named(ctx, name)
+	if err != nil {
+		return nil, err
 	}
-	return found, nil
+	return l.withPath(pickCreated(l.kind, l.where, name, matches, l.id, began))
+}
+
+// withPath names the list in a *NotListedError.
+func (l lister[T]) withPath(found *T, err error) (*T, error) {
+	var nl *NotListedError
+	if errors.As(err, &nl) && nl.Path == "" {
+		nl.Path = l.path
+	}
+	return found, err
 }
 
 func (l lister[T]) noneNamed(name string) *NotListedError {

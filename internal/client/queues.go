@@ -278,8 +278,9 @@ func (s *QueuesService) ListAll(ctx context.Context) ([]Queue, error) {
 	return s.lister().all(ctx)
 }
 
-// FindByName reads the list up to the first queue named exactly name
-// (case-sensitive). It answers a *NotListedError (IsNotFound) when none is.
+// FindByName reads the list for the one queue named exactly name
+// (case-sensitive). It answers a *NotListedError (IsNotFound) when none is,
+// and an *AmbiguousNameError when several are.
 func (s *QueuesService) FindByName(ctx context.Context, name string) (*Queue, error) {
 	return s.lister().find(ctx, name)
 }

@@ -94,8 +94,9 @@ func (s *SkillGroupsService) ListAll(ctx context.Context) ([]SkillGroup, error) 
 	return s.lister().all(ctx)
 }
 
-// FindByName reads the list up to the first skill group named exactly name
-// (case-sensitive). It answers a *NotListedError (IsNotFound) when none is.
+// FindByName reads the list for the one skill group named exactly name
+// (case-sensitive). It answers a *NotListedError (IsNotFound) when none is,
+// and an *AmbiguousNameError when several are.
 func (s *SkillGroupsService) FindByName(ctx context.Context, name string) (*SkillGroup, error) {
 	return s.lister().find(ctx, name)
 }

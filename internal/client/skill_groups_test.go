@@ -127,12 +127,20 @@ func TestSkillGroupFindByName(t *testing.T) {
 		}
 		return 0, `{"results":[],"hasMore":false}`
 	})
-	g, err := c.SkillGroups.FindByName(context.Background(), "B")
+	// One group with the name: found, but only once the whole list says
+	// that no other has it.
+	g, err := c.SkillGroups.FindByName(context.Background(), "A")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g.ID != "sg-2" || len(api.Calls()) != 2 {
-		t.Fatalf("found %q after %d calls, want sg-2 after 2 (the walk stops at the match)", g.ID, len(api.Calls()))
+	if g.ID != "sg-1" || len(api.Calls()) != 3 {
+		t.Fatalf("found %q after %d calls, want sg-1 after 3 (the whole list)", g.ID, len(api.Calls()))
+	}
+	// Two: neither is taken, and the error lists both.
+	_, err = c.SkillGroups.FindByName(context.Background(), "B")
+	var amb *AmbiguousNameError
+	if !errors.As(err, &amb) || err.Error() != `2 skill groups are named "B": sg-2, sg-3` || IsNotFound(err) {
+		t.Fatalf("err = %v, want an *AmbiguousNameError listing sg-2 and sg-3", err)
 	}
 
 	_, err = c.SkillGroups.FindByName(context.Background(), "b")

@@ -92,7 +92,7 @@ type SkillList = ListPage[Skill]
 
 func (s *SkillsService) lister(skillGroupID string) lister[Skill] {
 	return lister[Skill]{
-		kind: "skill", path: "/skill-groups/" + skillGroupID + "/skills",
+		kind: "skill", path: "/skill-groups/" + skillGroupID + "/skills", where: " in the skill group " + skillGroupID,
 		list: func(ctx context.Context, opts ListOptions) (*SkillList, error) {
 			return s.List(ctx, skillGroupID, opts)
 		},
@@ -192,9 +192,9 @@ func (s *SkillsService) ListAll(ctx context.Context, skillGroupID string) ([]Ski
 	return s.lister(skillGroupID).all(ctx)
 }
 
-// FindByName reads the list up to the first skill of the group named
-// exactly name (case-sensitive). It answers an *APIError with status 404
-// (a *NotListedError) when none is.
+// FindByName reads the list for the one skill of the group named exactly
+// name (case-sensitive). It answers a *NotListedError (IsNotFound) when
+// none is, and an *AmbiguousNameError when several are.
 func (s *SkillsService) FindByName(ctx context.Context, skillGroupID, name string) (*Skill, error) {
 	if _, err := skillsPath(skillGroupID); err != nil {
 		return nil, err
