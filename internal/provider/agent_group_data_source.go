@@ -30,7 +30,7 @@ func (d *agentGroupDataSource) Metadata(_ context.Context, req datasource.Metada
 func (d *agentGroupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := agentGroupDataSourceAttributes()
 	attrs["id"] = lookupAttribute("ID of the agent group (`ag-…`). Give exactly one of `id` and `name`.")
-	attrs["name"] = lookupAttribute("Name of the agent group, compared exactly (names are unique in the account). " +
+	attrs["name"] = lookupAttribute("Name of the agent group, compared exactly (case included); when several groups have the name, the read fails and lists their ids. " +
 		"Give exactly one of `id` and `name`.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one agent group, found by its id or its name. Use it to refer to groups created in the " +

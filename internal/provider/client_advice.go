@@ -20,6 +20,9 @@ func errorHint(err error) string {
 		hint += "\n\nCheck the provider credentials (client_id and client_secret, or jwt), the stream_id and account_id, " +
 			"and that the JWT app has the Contact Center API scopes assigned and published."
 	}
+	if client.IsAmbiguousName(err) {
+		hint += "\n\nThe name does not say which of them is meant: refer to the one you mean by its id."
+	}
 	if client.RetriesExhausted(err) {
 		hint += "\n\nmax_retries was reached: a larger max_retries (or SMARTASSIST_MAX_RETRIES) retries a failing request longer."
 	}

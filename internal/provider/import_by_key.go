@@ -22,26 +22,27 @@ import (
 var mongoID = regexp.MustCompile(`^[0-9a-f]{24}$`)
 
 // pickByKey answers the id of the one entry whose id, or else whose name, is
-// key. Several entries with that name is an error listing their ids; none is
-// an error naming what was searched.
+// key, by the client's name policy (client.OneNamed): several entries with
+// that name is an error listing their ids; none is an error naming what was
+// searched.
 func pickByKey[T any](entries []T, key, kind, where string, id, name func(*T) string) (string, error) {
-	var named []string
+	var named []T
 	for i := range entries {
 		if id(&entries[i]) == key {
 			return key, nil
 		}
 		if name(&entries[i]) == key {
-			named = append(named, id(&entries[i]))
+			named = append(named, entries[i])
 		}
 	}
-	switch len(named) {
-	case 1:
-		return named[0], nil
-	case 0:
-		return "", fmt.Errorf("no %s%s has the id or the name %q (names are compared exactly, case included)", kind, where, key)
-	default:
-		return "", fmt.Errorf("%d %ss%s are named %q: %s. Import one of them by its id", len(named), kind, where, key, strings.Join(named, ", "))
+	one, err := client.OneNamed(kind, where, key, named, id)
+	switch {
+	case err == nil:
+		return id(one), nil
+	case client.IsAmbiguousName(err):
+		return "", fmt.Errorf("%w. Import one of them by its id", err)
 	}
+	return "", fmt.Errorf("no %s%s has the id or the name %q (names are compared exactly, case included)", kind, where, key)
 }
 
 // queueIDFor answers the id of the queue key names: a queue id (qu-…) as

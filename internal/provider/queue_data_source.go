@@ -34,7 +34,7 @@ func (d *queueDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	attrs := queueDataSourceAttributes()
 	lookup := map[string]string{
 		"id":   "ID of the queue (`qu-…`).",
-		"name": "Name of the queue, compared exactly (names are unique in the account).",
+		"name": "Name of the queue, compared exactly (case included). When several queues have the name, the read fails and lists their ids.",
 	}
 	for name, desc := range lookup {
 		attrs[name] = schema.StringAttribute{

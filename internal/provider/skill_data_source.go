@@ -37,8 +37,8 @@ func (d *skillDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
 	attrs["id"] = lookupAttribute("ID of the skill. Give exactly one of `id` and `name`.")
-	attrs["name"] = lookupAttribute("Name of the skill, compared exactly (case included); the first skill of the group " +
-		"with that name is read. Give exactly one of `id` and `name`.")
+	attrs["name"] = lookupAttribute("Name of the skill, compared exactly (case included); when several skills of the group " +
+		"have the name, the read fails and lists their ids. Give exactly one of `id` and `name`.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one skill of a skill group, found by its id or its name. Use it to give agents " +
 			"(the `skill` blocks of `smartassist_agent`) a skill created in the SmartAssist UI or managed elsewhere. " +

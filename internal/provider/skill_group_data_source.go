@@ -30,8 +30,8 @@ func (d *skillGroupDataSource) Metadata(_ context.Context, req datasource.Metada
 func (d *skillGroupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := skillGroupDataSourceAttributes()
 	attrs["id"] = lookupAttribute("ID of the skill group. Give exactly one of `id` and `name`.")
-	attrs["name"] = lookupAttribute("Name of the skill group, compared exactly (case included); the first group with " +
-		"that name is read. Give exactly one of `id` and `name`.")
+	attrs["name"] = lookupAttribute("Name of the skill group, compared exactly (case included); when several groups have " +
+		"the name, the read fails and lists their ids. Give exactly one of `id` and `name`.")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one skill group, found by its id or its name. Use it to add skills " +
 			"(`smartassist_skill`) to a group created in the SmartAssist UI or managed elsewhere.",
