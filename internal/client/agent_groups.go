@@ -132,12 +132,12 @@ func (s *AgentGroupsService) Create(ctx context.Context, req AgentGroupRequest) 
 		}
 		return s.Get(ctx, string(created.ID))
 	}
+	l := s.lister()
 	if postErr != nil && !mayHaveCreated(postErr) {
-		return nil, postErr
+		return nil, l.refused(ctx, postErr, req.Name)
 	}
 	lookupCtx, cancel := lookupContext(ctx)
 	defer cancel()
-	l := s.lister()
 	found, err := l.created(lookupCtx, req.Name, began)
 	return reconciled(found, err, postErr, UnconfirmedCreateError{Kind: "agent group", By: "name", Value: req.Name})
 }

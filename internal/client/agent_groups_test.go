@@ -230,10 +230,11 @@ func TestAgentGroupCreateWhoseAnswerIsLost(t *testing.T) {
 	}
 }
 
-// A 5xx may have created the group (a POST is not retried on one): look.
-// A 4xx refused it: do not.
+// A 5xx may have created the group (a POST is not retried on one): look,
+// and take it. A 4xx refused it: look too, for an existing group the
+// refusal may be about, but only to say so.
 func TestAgentGroupCreateFailures(t *testing.T) {
-	for status, wantCalls := range map[int]int{http.StatusInternalServerError: 2, http.StatusBadRequest: 1} {
+	for status, wantCalls := range map[int]int{http.StatusInternalServerError: 2, http.StatusBadRequest: 2} {
 		c, api := newFakeAPI(t, func(r apiCall) (int, string) {
 			if r.Method == "POST" {
 				return status, `{"errors":[{"msg":"failed","code":1}]}`
@@ -246,6 +247,10 @@ func TestAgentGroupCreateFailures(t *testing.T) {
 		}
 		if status >= 500 && (err != nil || g.ID != "ag-7") {
 			t.Errorf("status %d: %v, %v; want the group found", status, g, err)
+		}
+		var exists *ExistsError
+		if status < 500 && (!errors.As(err, &exists) || exists.ID != "ag-7") {
+			t.Errorf("status %d: %v; want an *ExistsError naming ag-7", status, err)
 		}
 		if status < 500 && err == nil {
 			t.Errorf("status %d: want the error", status)

@@ -98,7 +98,16 @@ func (s *AgentsService) CreateWith(ctx context.Context, req *AgentRequest, find 
 		return s.Get(ctx, string(created.ID))
 	}
 	if postErr != nil && !mayHaveCreated(postErr) {
-		return nil, postErr
+		if find == nil {
+			find = s.FindByEmail
+		}
+		return nil, refusedCreate(ctx, postErr, "agent", "", "email", email, func(ctx context.Context) (string, error) {
+			a, err := find(ctx, email)
+			if err != nil {
+				return "", err
+			}
+			return string(a.ID), nil
+		})
 	}
 
 	// The agent exists, or may: find it.

@@ -70,7 +70,7 @@ func createNamed[T any](ctx context.Context, c *Client, path string, body any, l
 		return &created, nil
 	}
 	if postErr != nil && !mayHaveCreated(postErr) {
-		return nil, postErr
+		return nil, l.refused(ctx, postErr, name)
 	}
 	lookupCtx, cancel := lookupContext(ctx)
 	defer cancel()
@@ -86,6 +86,18 @@ func createNamed[T any](ctx context.Context, c *Client, path string, body any, l
 		return nil, fmt.Errorf("%w (no %s named %s exists afterwards, so none was created)", postErr, l.kind, name)
 	}
 	return nil, &UnconfirmedCreateError{Kind: l.kind, By: "name", Value: name, Err: postErr, LookupErr: err}
+}
+
+// refused is the error of a create of the object named name that the API
+// refused with postErr (see refusedCreate).
+func (l lister[T]) refused(ctx context.Context, postErr error, name string) error {
+	return refusedCreate(ctx, postErr, l.kind, l.where, "name", name, func(ctx context.Context) (string, error) {
+		found, err := l.find(ctx, name)
+		if err != nil {
+			return "", err
+		}
+		return l.id(found), nil
+	})
 }
 
 // reconciled turns the outcome of that lookup into the create's answer.

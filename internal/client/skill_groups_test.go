@@ -105,13 +105,20 @@ func TestSkillGroupCreateWithoutIDThatCannotBeFound(t *testing.T) {
 	}
 }
 
-// A refused create is returned as it is, and no lookup is made.
+// A refused create is looked up by name, once: here nothing of the name
+// exists, so the refusal is returned with what the lookup said.
 func TestSkillGroupCreateRefused(t *testing.T) {
-	c, api := newFakeAPI(t, func(apiCall) (int, string) {
-		return 400, `{"errors":[{"msg":"Skill group name already exists","code":400}]}`
+	c, api := newFakeAPI(t, func(r apiCall) (int, string) {
+		if r.Method == "POST" {
+			return 400, `{"errors":[{"msg":"Skill group name already exists","code":400}]}`
+		}
+		return 0, `{"results":[{"id":"sg-1","name":"Other"}],"hasMore":false}`
 	})
 	_, err := c.SkillGroups.Create(context.Background(), SkillGroupRequest{Name: "Billing"})
-	if !IsClientError(err) || IsConflict(err) || len(api.Calls()) != 1 {
+	want := `POST /skill-groups: HTTP 400 Bad Request: Skill group name already exists ` +
+		`(no skill group with the name Billing exists, so the refusal is not about an existing one)`
+	var exists *ExistsError
+	if !IsClientError(err) || errors.As(err, &exists) || err.Error() != want || len(api.Calls()) != 2 {
 		t.Fatalf("err = %v after %d calls", err, len(api.Calls()))
 	}
 }
