@@ -20,7 +20,7 @@ func TestAdminConfig(t *testing.T) {
 	h := newHarness(t, Config{Readings: Readings{MissingObjectStatus: http.StatusBadRequest}})
 	want := map[string]any{
 		"listLimit": "default", "listLimitCap": 25.0, "hasMoreOnLastPage": false,
-		"unknownStreamStatus": 404.0, "unknownAccountStatus": 401.0, "missingObjectStatus": 400.0,
+		"unknownStreamStatus": 404.0, "unknownAccountStatus": 401.0, "missingObjectStatus": 400.0, "duplicateStatus": 409.0,
 	}
 	got := adminReadings(t, h.admin(http.MethodGet, "/_emulator/config", ""))
 	for k, v := range want {
@@ -75,11 +75,11 @@ func TestAdminConfig(t *testing.T) {
 // emulator's interface for tests that drive a separate process.
 func TestReadingsJSONNames(t *testing.T) {
 	data, err := json.Marshal(Readings{ListLimit: ListLimitIgnored, ListLimitCap: 7, HasMoreOnLastPage: true,
-		UnknownStreamStatus: 401, UnknownAccountStatus: 403, MissingObjectStatus: 400})
+		UnknownStreamStatus: 401, UnknownAccountStatus: 403, MissingObjectStatus: 400, DuplicateStatus: 400})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"listLimit":"ignore","listLimitCap":7,"hasMoreOnLastPage":true,"unknownStreamStatus":401,"unknownAccountStatus":403,"missingObjectStatus":400}`
+	want := `{"listLimit":"ignore","listLimitCap":7,"hasMoreOnLastPage":true,"unknownStreamStatus":401,"unknownAccountStatus":403,"missingObjectStatus":400,"duplicateStatus":400}`
 	if string(data) != want {
 		t.Fatalf("JSON = %s, want %s", data, want)
 	}

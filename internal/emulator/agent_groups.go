@@ -43,7 +43,7 @@ func parseAgentGroupText(body map[string]any) (name, description string, e *apiE
 
 func (s *Server) uniqueAgentGroupNameLocked(name, except string) *apiError {
 	if s.agentGroups.byName(name, except) != nil {
-		return errorf(http.StatusConflict, "Agent group with name %s already exists", name)
+		return duplicateKey("Agent group with name %s already exists", name)
 	}
 	return nil
 }

@@ -28,7 +28,7 @@ func (s *Server) createAgent(r *http.Request, _ map[string]string) (any, *apiErr
 	}
 	email := str(doc, "emailId")
 	if s.agentByEmailLocked(email, "") != nil {
-		return nil, errorf(http.StatusConflict, "Agent with emailId %s already exists", email)
+		return nil, duplicateKey("Agent with emailId %s already exists", email)
 	}
 
 	groupID := str(doc, "agentGroupId")
@@ -170,7 +170,7 @@ func (s *Server) updateAgent(r *http.Request, params map[string]string) (any, *a
 	}
 	email := str(doc, "emailId")
 	if s.agentByEmailLocked(email, id) != nil {
-		return nil, errorf(http.StatusConflict, "Agent with emailId %s already exists", email)
+		return nil, duplicateKey("Agent with emailId %s already exists", email)
 	}
 
 	if _, sent := doc["agentGroups"]; !sent {

@@ -265,3 +265,16 @@ func TestCreateAgentValidation(t *testing.T) {
 		t.Fatalf("%d agents stored after only invalid creates, want %d", n, seededAgents)
 	}
 }
+
+// Under the DuplicateStatus reading, a duplicate email or name is refused
+// with that status and the same message.
+func TestDuplicateStatusReading(t *testing.T) {
+	h := newHarness(t, Config{Readings: Readings{DuplicateStatus: http.StatusBadRequest}})
+	body := map[string]any{"emailId": "maria.lopez@example.com", "firstName": "M", "lastName": "L", "roleId": "67654be356840f366e79aaaa"}
+	if msg := h.do(http.MethodPost, "/agents", body).errorMsg(t, http.StatusBadRequest); msg != "Agent with emailId maria.lopez@example.com already exists" {
+		t.Errorf("agent: msg = %q", msg)
+	}
+	if msg := h.do(http.MethodPost, "/agent-groups", map[string]any{"name": "Tier 1", "description": "d"}).errorMsg(t, http.StatusBadRequest); msg != "Agent group with name Tier 1 already exists" {
+		t.Errorf("agent group: msg = %q", msg)
+	}
+}

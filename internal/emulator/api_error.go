@@ -13,6 +13,9 @@ type apiError struct {
 	// missingObject marks an answer about an object the path names and
 	// that does not exist; its status is Readings.MissingObjectStatus.
 	missingObject bool
+	// duplicate marks the refusal of a create or update whose natural
+	// key another object holds; its status is Readings.DuplicateStatus.
+	duplicate bool
 }
 
 func errorf(status int, format string, args ...any) *apiError {
@@ -29,6 +32,15 @@ func errorf(status int, format string, args ...any) *apiError {
 func missing(format string, args ...any) *apiError {
 	e := errorf(http.StatusNotFound, format, args...)
 	e.missingObject = true
+	return e
+}
+
+// duplicateKey is the refusal of a write whose natural key (an agent's
+// email, a routing object's name) another object holds. It is a 409 until
+// the server applies Readings.DuplicateStatus.
+func duplicateKey(format string, args ...any) *apiError {
+	e := errorf(http.StatusConflict, format, args...)
+	e.duplicate = true
 	return e
 }
 

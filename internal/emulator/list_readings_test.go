@@ -261,7 +261,7 @@ func TestReadingsValidate(t *testing.T) {
 		New(Config{Readings: Readings{ListLimit: "sometimes"}})
 	}()
 	got := New(Config{}).Config().Readings
-	want := Readings{ListLimit: ListLimitDefault, ListLimitCap: 25, UnknownStreamStatus: 404, UnknownAccountStatus: 401, MissingObjectStatus: 404}
+	want := Readings{ListLimit: ListLimitDefault, ListLimitCap: 25, UnknownStreamStatus: 404, UnknownAccountStatus: 401, MissingObjectStatus: 404, DuplicateStatus: 409}
 	if got != want {
 		t.Errorf("Config().Readings = %+v, want %+v", got, want)
 	}

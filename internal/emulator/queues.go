@@ -17,7 +17,7 @@ func queueNotFound(id string) *apiError {
 
 func (s *Server) uniqueQueueNameLocked(name, except string) *apiError {
 	if s.queues.byName(name, except) != nil {
-		return errorf(http.StatusConflict, "Queue with name %s already exists", name)
+		return duplicateKey("Queue with name %s already exists", name)
 	}
 	return nil
 }

@@ -42,6 +42,13 @@ type Readings struct {
 	// or organization), whatever the method; 0 means 404. The message
 	// ("Queue not found: qu-…") is the same for every status.
 	MissingObjectStatus int `json:"missingObjectStatus"`
+
+	// DuplicateStatus is the status of the refusal of a create or update
+	// whose natural key another object holds (an agent's email; a queue's,
+	// skill group's or agent group's name); 0 means 409. The pages document
+	// no status for it; the vendor has been seen answering a duplicate
+	// agent with 400. The message is the same for every status.
+	DuplicateStatus int `json:"duplicateStatus"`
 }
 
 // Defaults of the Readings fields whose zero value means "default".
@@ -50,6 +57,7 @@ const (
 	DefaultUnknownStreamStatus  = http.StatusNotFound
 	DefaultUnknownAccountStatus = http.StatusUnauthorized
 	DefaultMissingObjectStatus  = http.StatusNotFound
+	DefaultDuplicateStatus      = http.StatusConflict
 )
 
 // withDefaults returns r with its zero values replaced by the defaults.
@@ -68,6 +76,9 @@ func (r Readings) withDefaults() Readings {
 	}
 	if r.MissingObjectStatus == 0 {
 		r.MissingObjectStatus = DefaultMissingObjectStatus
+	}
+	if r.DuplicateStatus == 0 {
+		r.DuplicateStatus = DefaultDuplicateStatus
 	}
 	return r
 }
@@ -89,6 +100,7 @@ func (r Readings) Validate() error {
 		{"unknown stream status", r.UnknownStreamStatus},
 		{"unknown account status", r.UnknownAccountStatus},
 		{"missing object status", r.MissingObjectStatus},
+		{"duplicate status", r.DuplicateStatus},
 	} {
 		if st.value != 0 && (st.value < 400 || st.value > 599) {
 			return fmt.Errorf("%s %d must be 0 (the default) or an error status from 400 to 599", st.name, st.value)

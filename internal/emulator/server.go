@@ -328,6 +328,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if e.missingObject {
 				e.status = s.rd().MissingObjectStatus
 			}
+			if e.duplicate {
+				e.status = s.rd().DuplicateStatus
+			}
 			status, body = e.status, envelope(e.msg, e.status)
 		} else {
 			body = out

@@ -58,7 +58,7 @@ func (s *Server) createSkillGroup(r *http.Request, _ map[string]string) (any, *a
 
 func (s *Server) uniqueSkillGroupNameLocked(name, except string) *apiError {
 	if s.skillGroups.byName(name, except) != nil {
-		return errorf(http.StatusConflict, "Skill group with name %s already exists", name)
+		return duplicateKey("Skill group with name %s already exists", name)
 	}
 	return nil
 }
