@@ -10,8 +10,8 @@ import (
 func adminReadings(t *testing.T, res *response) map[string]any {
 	t.Helper()
 	got := res.object(t, http.StatusOK)
-	if len(got) != 6 {
-		t.Fatalf("config has %d members, want 6: %v", len(got), got)
+	if len(got) != 7 {
+		t.Fatalf("config has %d members, want 7: %v", len(got), got)
 	}
 	return got
 }
