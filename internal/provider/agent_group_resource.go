@@ -154,12 +154,11 @@ func (r *agentGroupResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func agentGroupCreateDetail(name string, err error) string {
+	if detail, ok := existsDetail(err, existingID); ok {
+		return detail
+	}
 	var unconfirmed *client.UnconfirmedCreateError
 	switch {
-	case client.IsConflict(err):
-		return fmt.Sprintf("An agent group named %q already exists: %v\n\nTo manage it with Terraform, import it by its id "+
-			"(terraform import <resource address> ag-…); the smartassist_agent_group data source with name = %q tells the id.",
-			name, err, name)
 	case errors.As(err, &unconfirmed):
 		return err.Error() + createAdvice(err, "")
 	}

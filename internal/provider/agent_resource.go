@@ -313,12 +313,16 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
+// agentCreateDetail explains a failed create. An agent that exists with the
+// email is known from the client's lookup (*client.ExistsError), never from
+// the refusal's status or text; its import id is the email, which the
+// agent's import takes.
 func agentCreateDetail(email string, err error) string {
+	if detail, ok := existsDetail(err, func(e *client.ExistsError) string { return e.Value }); ok {
+		return detail
+	}
 	var unconfirmed *client.UnconfirmedCreateError
 	switch {
-	case client.IsConflict(err):
-		return fmt.Sprintf("An agent with the email %s already exists: %v\n\nTo manage it with Terraform, import it: "+
-			"terraform import <resource address> %s (or an import block with id = %q).", email, err, email, email)
 	case errors.As(err, &unconfirmed):
 		return err.Error() + createAdvice(err, email)
 	}

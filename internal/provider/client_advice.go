@@ -3,6 +3,7 @@ package provider
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
@@ -46,3 +47,34 @@ func createAdvice(err error, importKey string) string {
 	}
 	return fmt.Sprintf(". If the %s exists, import it by its id (terraform import <address> <id>) instead of creating it again", u.Kind)
 }
+
+// existsDetail is the detail of a create the API refused while an object
+// with the create's natural key exists (*client.ExistsError): it names the
+// object and gives the import block that adopts it, with importID, the id
+// the resource's import takes for that object. ok is false for any other
+// error. The provider does not know the resource's address; Terraform
+// prints it with the diagnostic.
+func existsDetail(err error, importID func(e *client.ExistsError) string) (detail string, ok bool) {
+	var e *client.ExistsError
+	if !errors.As(err, &e) {
+		return "", false
+	}
+	return fmt.Sprintf("The API refused to create the %s%s with the %s %s: %v.\n\n"+
+		"%s %s%s with the %s %s exists already, with the id %s. An apply that was stopped before it could record the "+
+		"objects it made (a CI runner killed mid-apply, say) leaves such objects. To manage it with Terraform, import "+
+		"it instead of creating it again: add this block to the configuration and apply again.\n\n"+
+		"import {\n  to = <this resource's address, shown above>\n  id = %q\n}\n\n"+
+		"If it is not the object this configuration describes, give this resource another %s.",
+		e.Kind, e.Where, e.By, e.Value, e.Err, article(e.Kind), e.Kind, e.Where, e.By, e.Value, e.ID, importID(e), e.By), true
+}
+
+// article is "An" before a kind that begins with a vowel, else "A".
+func article(kind string) string {
+	if kind != "" && strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "An"
+	}
+	return "A"
+}
+
+// existingID is the import id of most resources: the object's own id.
+func existingID(e *client.ExistsError) string { return e.ID }

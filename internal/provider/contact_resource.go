@@ -192,6 +192,10 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	c, err := r.store.creates.Do(ctx, plan.request())
+	if detail, exists := existsDetail(err, existingID); exists {
+		resp.Diagnostics.AddError("Unable to create contact", detail+errorHint(err))
+		return
+	}
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create contact",
 			fmt.Sprintf("Creating the contact %s %s (%s) failed: %v", plan.FirstName.ValueString(), plan.LastName.ValueString(), plan.request().CellPhone.FullNumber(), err)+errorHint(err))

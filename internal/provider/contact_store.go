@@ -162,6 +162,7 @@ func (s *contactStore) runCreates(ctx context.Context, reqs []client.ContactRequ
 			}
 		}
 	}
+	s.explainRefused(ctx, reqs, out)
 	if len(unsure) == 0 {
 		return out
 	}
@@ -304,4 +305,32 @@ func (s *contactStore) runDeletes(ctx context.Context, ids []string) []batchResu
 		}
 	}
 	return out
+}
+
+// explainRefused looks, with one read of the list, for the contacts whose
+// create the API refused (client.IsRefusal): a contact that exists with the
+// number, most likely made by an earlier apply that was stopped, turns the
+// refusal into a *client.ExistsError naming it. The refusal's status and
+// text decide nothing. When the lookup fails, each refusal says so.
+func (s *contactStore) explainRefused(ctx context.Context, reqs []client.ContactRequest, out []batchResult[client.Contact]) {
+	var all []client.Contact
+	var listErr error
+	read := false
+	for i := range out {
+		if !client.IsRefusal(out[i].err) {
+			continue
+		}
+		if !read {
+			all, listErr = s.client.Contacts.ListAll(ctx)
+			read = true
+		}
+		number := reqs[i].CellPhone.FullNumber()
+		if listErr != nil {
+			out[i].err = fmt.Errorf("%w (looking for an existing contact with the number %s failed: %w)", out[i].err, number, listErr)
+			continue
+		}
+		if c, ok := findByNumber(all, number); ok {
+			out[i].err = &client.ExistsError{Kind: "contact", By: "phone number", Value: number, ID: c.ID(), Err: out[i].err}
+		}
+	}
 }

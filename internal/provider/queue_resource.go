@@ -182,12 +182,11 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 }
 
 func queueCreateDetail(name string, err error) string {
+	if detail, ok := existsDetail(err, existingID); ok {
+		return detail
+	}
 	var unconfirmed *client.UnconfirmedCreateError
 	switch {
-	case client.IsConflict(err):
-		return fmt.Sprintf("A queue named %q already exists: %v\n\nTo manage it with Terraform, import it by its id "+
-			"(terraform import <resource address> qu-…); the smartassist_queue data source with name = %q tells the id.",
-			name, err, name)
 	case errors.As(err, &unconfirmed):
 		return err.Error() + createAdvice(err, "")
 	case !client.IsClientError(err):

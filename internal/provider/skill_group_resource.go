@@ -86,11 +86,9 @@ func (r *skillGroupResource) Create(ctx context.Context, req resource.CreateRequ
 	name := plan.Name.ValueString()
 	created, err := r.client.SkillGroups.Create(ctx, plan.request(false))
 	if err != nil {
-		detail := fmt.Sprintf("Creating the skill group %q failed: %v", name, err) + createAdvice(err, "")
-		if client.IsConflict(err) {
-			detail += fmt.Sprintf("\n\nA skill group named %q already exists. Choose another name, or manage the existing group "+
-				"with Terraform: find its id with the smartassist_skill_group data source (name = %q) and import it "+
-				"(terraform import <resource address> <id>).", name, name)
+		detail, exists := existsDetail(err, existingID)
+		if !exists {
+			detail = fmt.Sprintf("Creating the skill group %q failed: %v", name, err) + createAdvice(err, "")
 		}
 		resp.Diagnostics.AddError("Unable to create skill group", detail+errorHint(err))
 		return

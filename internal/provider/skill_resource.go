@@ -84,7 +84,10 @@ func (r *skillResource) Create(ctx context.Context, req resource.CreateRequest, 
 	groupID := plan.SkillGroupID.ValueString()
 	created, err := r.client.Skills.Create(ctx, groupID, plan.request(false))
 	if err != nil {
-		detail := fmt.Sprintf("Creating the skill %q in the skill group %s failed: %v", plan.Name.ValueString(), groupID, err) + createAdvice(err, "")
+		detail, exists := existsDetail(err, func(e *client.ExistsError) string { return groupID + "/" + e.ID })
+		if !exists {
+			detail = fmt.Sprintf("Creating the skill %q in the skill group %s failed: %v", plan.Name.ValueString(), groupID, err) + createAdvice(err, "")
+		}
 		if client.IsNotFound(err) {
 			detail += fmt.Sprintf("\n\nCheck skill_group_id: no skill group %s exists. Refer to a smartassist_skill_group resource "+
 				"(skill_group_id = smartassist_skill_group.<name>.id), or look an existing group up with the "+
