@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // A create the API refuses may be refused because the object exists
@@ -26,7 +27,11 @@ type ExistsError struct {
 }
 
 func (e *ExistsError) Error() string {
-	return fmt.Sprintf("%v; a %s%s with the %s %s exists already, with the id %s", e.Err, e.Kind, e.Where, e.By, e.Value, e.ID)
+	article := "a"
+	if e.Kind != "" && strings.ContainsRune("aeiou", rune(e.Kind[0])) {
+		article = "an"
+	}
+	return fmt.Sprintf("%v; %s %s%s with the %s %s exists already, with the id %s", e.Err, article, e.Kind, e.Where, e.By, e.Value, e.ID)
 }
 
 func (e *ExistsError) Unwrap() error { return e.Err }

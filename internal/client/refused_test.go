@@ -24,10 +24,10 @@ func TestRefusedCreateLooksTheObjectUp(t *testing.T) {
 		{"a 400 for an agent that exists", 400, "Agent with this email already exists",
 			`{"results":[{"id":"a-9","emailId":"Crash9@example.com"}],"hasMore":false}`, 2,
 			`POST /agents: HTTP 400 Bad Request: Agent with this email already exists; ` +
-				`a agent with the email crash9@example.com exists already, with the id a-9`, true},
+				`an agent with the email crash9@example.com exists already, with the id a-9`, true},
 		{"a 409 whose message says nothing", 409, "failed",
 			`{"results":[{"id":"a-9","emailId":"crash9@example.com"}],"hasMore":false}`, 2,
-			`POST /agents: HTTP 409 Conflict: failed; a agent with the email crash9@example.com exists already, with the id a-9`, true},
+			`POST /agents: HTTP 409 Conflict: failed; an agent with the email crash9@example.com exists already, with the id a-9`, true},
 		{"a 409 for an agent that does not exist", 409, "Agent with this email already exists",
 			`{"results":[{"id":"a-1","emailId":"other@example.com"}],"hasMore":false}`, 2,
 			`POST /agents: HTTP 409 Conflict: Agent with this email already exists (no agent with the email crash9@example.com ` +

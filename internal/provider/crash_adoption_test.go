@@ -34,7 +34,10 @@ func TestCreateOfAnObjectLeftByACrashSaysHowToImportIt(t *testing.T) {
   last_name  = "Nine"
   role_id    = "67654be356840f366e79aaaa"
 }`, `POST /agents: HTTP 400 Bad Request: Agent with emailId crash9@example.com already exists`,
-			func(env *testEnv) string { a, _ := env.emu.AgentByEmail("crash9@example.com"); return fmt.Sprint(a["id"]) },
+			func(env *testEnv) string {
+				a, _ := env.emu.AgentByEmail("crash9@example.com")
+				return fmt.Sprint(a["id"])
+			},
 			func(string) string { return "crash9@example.com" }},
 		{"queue", "smartassist_queue.crash", `resource "smartassist_queue" "crash" {
   name                  = "Overnight"
