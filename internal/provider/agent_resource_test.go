@@ -291,7 +291,8 @@ resource "smartassist_agent" "dup" {
   role_id    = %q
 }
 `, seedMariaEmail, seedRoleAgent)),
-			ExpectError: regex(`(?s)An agent with the email maria\.lopez@example\.com already exists.*terraform import`),
+			ExpectError: wrapped(`An agent with the email maria\.lopez@example\.com exists already, with the id ` + seedMariaID +
+				`.*import \{ to = <this resource's address, shown above> id = "maria\.lopez@example\.com" \}`),
 		}},
 	})
 	if n := len(env.emu.Agents()); n != 2 {

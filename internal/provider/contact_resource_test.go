@@ -209,7 +209,8 @@ resource "smartassist_contact" "c%d" {
 			// refuses the whole array; the provider then sends each alone.
 			{
 				Config:      env.config(three("4155550142")),
-				ExpectError: wrapped(`Unable to create contact.*Part2 Failure \(\+14155550142\).*already attached`),
+				ExpectError: wrapped(`Unable to create contact.*smartassist_contact.c2.*The API refused to create the contact with the phone ` +
+					`number \+14155550142: .*already attached.*A contact with the phone number \+14155550142 exists already`),
 			},
 			// The two good ones are in state: fixing the third creates only it.
 			{

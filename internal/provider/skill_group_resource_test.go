@@ -264,8 +264,9 @@ func TestSkillGroupResourceDuplicateName(t *testing.T) {
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: env.config(skillGroupConfig("Languages", "", "")),
-			ExpectError: wrapped(`Unable to create skill group.*Creating the skill group "Languages" failed: .*` +
-				`Skill group with name Languages already exists.*smartassist_skill_group data source \(name = "Languages"\) and import it`),
+			ExpectError: wrapped(`Unable to create skill group.*The API refused to create the skill group with the name Languages: .*` +
+				`Skill group with name Languages already exists.*A skill group with the name Languages exists already, with the id ` +
+				`633ffac608f3a07459939a20.*import \{ to = <this resource's address, shown above> id = "633ffac608f3a07459939a20" \}`),
 		}},
 	})
 }
