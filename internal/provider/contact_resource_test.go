@@ -208,7 +208,7 @@ resource "smartassist_contact" "c%d" {
 			// Create: the third number belongs to a seeded contact. The API
 			// refuses the whole array; the provider then sends each alone.
 			{
-				Config:      env.config(three("4155550142")),
+				Config: env.config(three("4155550142")),
 				ExpectError: wrapped(`Unable to create contact.*smartassist_contact.c2.*The API refused to create the contact with the phone ` +
 					`number \+14155550142: .*already attached.*A contact with the phone number \+14155550142 exists already`),
 			},
