@@ -5,9 +5,10 @@
 #                  examples checks (what CI runs)
 #   make test-matrix
 #                  an acceptance subset and the demo under every CLI we
-#                  support: the terraform on PATH, OpenTofu 1.10.6 and
-#                  Terraform 1.5.7, the last two built once from the Go
-#                  module proxy into ~/.cache (CI runs it after make test)
+#                  support: Terraform 1.5.7, the terraform on PATH,
+#                  Terraform 1.16.0, OpenTofu 1.10.6 and 1.12.6, all but
+#                  the one on PATH built once from the Go module proxy
+#                  into ~/.cache (CI runs it after make test)
 #   make bench     the provider through the terraform CLI on PATH against the
 #                  emulator, at 10 to 500 agents and contacts; writes
 #                  BENCHMARKS.md (several minutes; BENCH_FLAGS=-quick for a
@@ -110,13 +111,15 @@ demo: terraform
 
 # The CLI matrix: each resource's create, import, update and destroy once,
 # the create lookups for an answer without an id, the conversation data
-# sources, and the demo's quickstart, under each CLI one after another (two
-# cores: in parallel they would only slow each other down). A CLI other
-# than the one on PATH is built by scripts/cli.sh on first use (about 3
-# minutes each) and cached outside the clone, keyed by name and version.
-# MATRIX_CLIS="tofu@1.10.6" runs one entry.
-MATRIX_CLIS ?= path tofu@1.10.6 terraform@1.5.7
-MATRIX_RUN  := ^(TestProviderConfigReachesEmulator|TestAgentResourceLifecycle|TestAgentGroupResourceLifecycle|TestContactResourceLifecycle|TestQueueResourceLifecycle|TestSkillGroupResourceLifecycle|TestSkillResourceLifecycle|TestAgentResourceCreateFoundByEmail|TestAgentResourceCreateAnswerWithID|TestAccConversationDataSource_.*|TestAccConversationsDataSource_(filters|examples))$$
+# sources, import by identity (Terraform and OpenTofu 1.12+), terraform query
+# (Terraform 1.14+) and the demo's quickstart, under each CLI one after
+# another (two cores: in parallel they would only slow each other down).
+# The identity and query tests skip themselves below the version that has
+# the feature. A CLI other than the one on PATH is built by scripts/cli.sh
+# on first use (about 3 minutes each) and cached outside the clone, keyed
+# by name and version. MATRIX_CLIS="tofu@1.12.6" runs one entry.
+MATRIX_CLIS ?= terraform@1.5.7 path terraform@1.16.0 tofu@1.10.6 tofu@1.12.6
+MATRIX_RUN  := ^(TestIdentity_.*|TestQuery_.*|TestProviderConfigReachesEmulator|TestAgentResourceLifecycle|TestAgentGroupResourceLifecycle|TestContactResourceLifecycle|TestQueueResourceLifecycle|TestSkillGroupResourceLifecycle|TestSkillResourceLifecycle|TestAgentResourceCreateFoundByEmail|TestAgentResourceCreateAnswerWithID|TestAccConversationDataSource_.*|TestAccConversationsDataSource_(filters|examples))$$
 test-matrix:
 	MATRIX_CLIS="$(MATRIX_CLIS)" MATRIX_RUN='$(MATRIX_RUN)' bash scripts/test-matrix.sh
 
