@@ -42,7 +42,11 @@ for entry in $MATRIX_CLIS; do
   tofu=
   case $(basename "$bin") in *tofu*) tofu=1 ;; esac
   cli_version=$("$bin" version 2>/dev/null || true)
-  cli_version=${cli_version%%$'\n'*} # its first line (no pipe into head: SIGPIPE)
+  # Its version line (OpenTofu 1.12 may print a warning first; no pipe into
+  # grep or head, which could end the CLI with SIGPIPE).
+  while IFS= read -r line; do
+    case $line in Terraform\ v*|OpenTofu\ v*) cli_version=$line; break ;; esac
+  done <<<"$cli_version"
   log=$logs/$(echo "$entry" | tr -c 'A-Za-z0-9.\n' '_').log
   built=$((SECONDS - start))
 
