@@ -52,11 +52,11 @@ func NeverSent(err error) bool { return err != nil && neverSent(err) }
 // after an interrupt. The rate limiter refuses a slot beyond that bound at
 // once. Call the returned cancel when the lookup is over.
 func (c *Client) CreateLookupContext(ctx context.Context) (context.Context, context.CancelFunc) {
-	b := &lookupBound{}
+	b := &lookupBound{caller: ctx, now: c.limiter.now}
 	lookupCtx, cancel := context.WithCancelCause(context.WithValue(context.WithoutCancel(ctx), lookupBoundKey{}, b))
-	now, sleep := c.limiter.now, c.limiter.sleep
+	sleep := c.limiter.sleep
 	stop := context.AfterFunc(ctx, func() {
-		b.set(now().Add(CreateLookupBound))
+		b.get() // the bound starts now, if no wait has started it yet
 		if sleep(lookupCtx, CreateLookupBound) == nil {
 			cancel(errLookupBound)
 		}
@@ -72,23 +72,25 @@ func (c *Client) CreateLookupContext(ctx context.Context) (context.Context, cont
 var errLookupBound = fmt.Errorf("the lookup after the create went on for %s after the operation was cancelled, and stopped", CreateLookupBound)
 
 // lookupBound is the end of a lookup after a create, on the client's clock:
-// unset while the caller's context lives.
+// CreateLookupBound after the caller's context is first seen ended (by the
+// watch CreateLookupContext starts, or by a wait for the rate limit,
+// whichever comes first, so that a wait never misses it).
 type lookupBound struct {
+	caller context.Context
+	now    func() time.Time
+
 	mu    sync.Mutex
-	until time.Time
+	until time.Time // zero while the caller lives
 }
 
 type lookupBoundKey struct{}
 
-func (b *lookupBound) set(until time.Time) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.until = until
-}
-
 func (b *lookupBound) get() (time.Time, bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.until.IsZero() && b.caller.Err() != nil {
+		b.until = b.now().Add(CreateLookupBound)
+	}
 	return b.until, !b.until.IsZero()
 }
 
