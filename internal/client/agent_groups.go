@@ -135,7 +135,7 @@ func (s *AgentGroupsService) Create(ctx context.Context, req AgentGroupRequest) 
 	if postErr != nil && !mayHaveCreated(postErr) {
 		return nil, postErr
 	}
-	lookupCtx, cancel := lookupContext(ctx)
+	lookupCtx, cancel := s.client.CreateLookupContext(ctx)
 	defer cancel()
 	found, err := s.findCreated(lookupCtx, req.Name)
 	return reconciled(found, err, postErr, UnconfirmedCreateError{Kind: "agent group", By: "name", Value: req.Name})

@@ -66,7 +66,7 @@ func (c *testClock) Slept() []time.Duration {
 // as a client with Config.BudgetDir = dir makes it.
 func sharedLimiter(t *testing.T, dir, account string, perMinute float64, clock *testClock) *Limiter {
 	t.Helper()
-	store, err := openFileStore(dir, "https://platform.example.com", account)
+	store, err := openFileStore(dir, "https://platform.example.com", account, clock.Now, clock.Sleep)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +228,7 @@ func TestAWaitPastTheDeadlineEndsAtOnce(t *testing.T) {
 func TestStateFileNameAndContent(t *testing.T) {
 	dir := t.TempDir()
 	name := BudgetFileName("https://Platform.Example.com/", "acct-1")
-	if !regexp.MustCompile(`^budget-[0-9a-f]{16}\.json$`).MatchString(name) {
+	if !regexp.MustCompile(`^budget-v2-[0-9a-f]{16}\.json$`).MatchString(name) {
 		t.Fatalf("name = %q", name)
 	}
 	if name != BudgetFileName("https://platform.example.com", "acct-1") || name == BudgetFileName("https://platform.example.com", "acct-2") {
@@ -247,7 +247,7 @@ func TestStateFileNameAndContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := clock.Now().UnixNano()
-	if st.Version != 1 || st.Host != "https://platform.example.com" || st.AccountID != "acct-1" ||
+	if st.Version != 2 || st.Host != "https://platform.example.com" || st.AccountID != "acct-1" ||
 		len(st.Sent) != 2 || st.Sent[1] != start+int64(time.Second) || st.Next != start+int64(2*time.Second) {
 		t.Fatalf("state file = %s", raw)
 	}

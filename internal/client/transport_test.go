@@ -265,7 +265,7 @@ func TestAKilledProcessHoldsNoLock(t *testing.T) {
 // holdBudgetLock is the helper process: it takes the lock, says so, and
 // waits to be killed.
 func holdBudgetLock(dir string) {
-	store, err := openFileStore(dir, "https://platform.example.com", "acct-killed")
+	store, err := openFileStore(dir, "https://platform.example.com", "acct-killed", nil, nil)
 	if err == nil {
 		err = store.lock.Lock()
 	}
@@ -283,5 +283,6 @@ func killedStore(dir string) *fileStore {
 	return &fileStore{
 		lock: flock.New(strings.TrimSuffix(path, ".json") + ".lock"),
 		path: path, host: "https://platform.example.com", accountID: "acct-killed",
+		turn: make(chan struct{}, 1), now: time.Now, sleep: sleepContext,
 	}
 }

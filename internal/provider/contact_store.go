@@ -28,9 +28,6 @@ const (
 	// contactWriteTimeout bounds one bulk call, retries and rate-limit
 	// waits included.
 	contactWriteTimeout = 10 * time.Minute
-	// contactReconcileTimeout bounds the lookup by phone number after a
-	// bulk create whose answer was lost.
-	contactReconcileTimeout = 2 * time.Minute
 )
 
 // contactStore is shared by every contact resource and data source of one
@@ -165,11 +162,11 @@ func (s *contactStore) runCreates(ctx context.Context, reqs []client.ContactRequ
 	if len(unsure) == 0 {
 		return out
 	}
-	// Look for them even when every caller was interrupted (Ctrl-C), on a
-	// context detached from the callers but bounded: Terraform waits for
-	// in-flight operations, so a contact that exists reaches the state, or
-	// the error names its number.
-	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), contactReconcileTimeout)
+	// Look for them on the batch's context while it lives, and even when
+	// every caller was interrupted (Ctrl-C), for client.CreateLookupBound
+	// more: Terraform waits for in-flight operations, so a contact that
+	// exists reaches the state, or the error names its number.
+	lookupCtx, cancel := s.client.CreateLookupContext(ctx)
 	defer cancel()
 	all, lookupErr := s.client.Contacts.ListAll(lookupCtx)
 	for i, err := range unsure {

@@ -154,9 +154,9 @@ func (p *smartassistProvider) Schema(_ context.Context, _ provider.SchemaRequest
 			"shared_rate_limit": schema.BoolAttribute{
 				MarkdownDescription: "Whether every provider process on this machine that uses the same `host` and `account_id` " +
 					"spends one `requests_per_minute` budget together, kept in a small state file under the user's cache directory " +
-					"(`terraform-provider-smartassist/budget-<hash>.json`) and guarded by a file lock. Default `true`. Set it to `false` " +
-					"to give each process a budget of its own; without a writable cache directory the provider does that by itself " +
-					"and says so in the log." + env("shared_rate_limit"),
+					"(`terraform-provider-smartassist/budget-v2-<hash>.json`) and guarded by a file lock. Default `true`. Set it to `false` " +
+					"to give each process a budget of its own; without a writable cache directory, or when another process holds the " +
+					"lock for more than 5 seconds, the provider does that by itself and says so in the log." + env("shared_rate_limit"),
 				Optional: true,
 			},
 		},
