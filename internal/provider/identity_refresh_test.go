@@ -30,10 +30,7 @@ provider "smartassist" {
 		skillConfig(seedLanguagesSkillGroup, "Portuguese", "") + agentGroupConfig("Tier 2", "Second line") +
 		contactConfig("John", "2445600000") + agentConfig("Alice", "novice", seedSupportQueue)
 	const wantObjects = 6
-	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if tf == "" {
-		tf, _ = exec.LookPath("terraform")
-	}
+	tf := cliUnderTest(t)
 	if !cliAtLeast(t, tf, 12) {
 		t.Skipf("%s is older than 1.12: no resource identity", tf)
 	}
@@ -92,6 +89,19 @@ func (w *identityWork) cli(tf string, args ...string) string {
 		w.t.Fatalf("%s %s: %v\n%s", filepath.Base(tf), strings.Join(args, " "), err, out)
 	}
 	return string(out)
+}
+
+// cliUnderTest is the path of the CLI the acceptance tests run.
+func cliUnderTest(t *testing.T) string {
+	t.Helper()
+	if tf := os.Getenv("TF_ACC_TERRAFORM_PATH"); tf != "" {
+		return tf
+	}
+	tf, err := exec.LookPath("terraform")
+	if err != nil {
+		t.Fatal("no terraform CLI (TestMain should have stopped the run)")
+	}
+	return tf
 }
 
 // cliAtLeast reports whether the CLI's version is 1.<minor> or later.
