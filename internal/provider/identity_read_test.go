@@ -262,3 +262,36 @@ func expectDiagnostic(t *testing.T, op string, diags []*tfprotov6.Diagnostic, su
 		t.Errorf("%s: errors %q, want one %q containing %q", op, got, summary, detail)
 	}
 }
+
+// TestIdentityImportOfEmptyIDIsRefused imports by an identity whose id is
+// empty (Terraform requires the attribute, not a value): the import says
+// what to give, before any request.
+func TestIdentityImportOfEmptyIDIsRefused(t *testing.T) {
+	env := newTestEnv(t)
+	server := configuredServer(t, env)
+	empty := tftypes.NewValue(tftypes.String, "")
+	for _, tc := range []struct {
+		typeName string
+		identity map[string]tftypes.Value
+		want     string
+	}{
+		{"smartassist_queue", map[string]tftypes.Value{"id": empty}, `The identity's id is empty. Give the id of the queue`},
+		{"smartassist_skill", map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, seedSpanishSkill), "skill_group_id": empty},
+			`The identity's skill_group_id or id is empty.`},
+	} {
+		t.Run(tc.typeName, func(t *testing.T) {
+			env.emu.ResetCounts()
+			resp, err := server.ImportResourceState(t.Context(), &tfprotov6.ImportResourceStateRequest{
+				TypeName: tc.typeName,
+				Identity: &tfprotov6.ResourceIdentityData{IdentityData: dynamicValue(t, server.identityType(t, tc.typeName), tc.identity)},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			expectDiagnostic(t, "import", resp.Diagnostics, "Unable to import by identity", tc.want)
+			if n := env.emu.TotalRequests(); n != 0 {
+				t.Errorf("%d requests reached the API (%v); a refused identity should send none", n, env.emu.Counts())
+			}
+		})
+	}
+}
