@@ -352,7 +352,8 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if err != nil {
 		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to read agent",
 			fmt.Sprintf("Reading the agent %s (%s)", id, state.Email.ValueString())) {
-			// The framework wants an identity even from a read that drops the object, and state written before identities has none.
+			// The framework wants an identity even from a read that drops the
+			// object, and state written before identities has none.
 			resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(state.ID, r.stream))...)
 			resp.State.RemoveResource(ctx)
 		}

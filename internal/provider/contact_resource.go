@@ -225,7 +225,8 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	if !ok {
-		// The framework wants an identity even from a read that drops the object, and state written before identities has none.
+		// The framework wants an identity even from a read that drops the
+		// object, and state written before identities has none.
 		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(state.ID, r.stream))...)
 		resp.State.RemoveResource(ctx)
 		return

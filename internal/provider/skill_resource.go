@@ -122,7 +122,8 @@ func (r *skillResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		// The skill, or its whole group, may be gone.
 		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(groupID, id), "Unable to read skill",
 			fmt.Sprintf("Reading the skill %s of the skill group %s", skillObjectLabel(id, state.Name), groupID)) {
-			// The framework wants an identity even from a read that drops the object, and state written before identities has none.
+			// The framework wants an identity even from a read that drops the
+			// object, and state written before identities has none.
 			resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, skillIdentityOf(state.SkillGroupID, state.ID, r.stream))...)
 			resp.State.RemoveResource(ctx)
 		}
