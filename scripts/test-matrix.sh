@@ -16,6 +16,12 @@ cd "$(dirname "$0")/.."
 MATRIX_CLIS=${MATRIX_CLIS:-terraform@1.5.7 path terraform@1.16.0 tofu@1.10.6 tofu@1.12.6}
 : "${MATRIX_RUN:?set MATRIX_RUN to the go test -run regexp of the subset}"
 
+# A TF_CLI_CONFIG_FILE that names no file makes OpenTofu 1.12 print a
+# warning where terraform-plugin-testing reads its version.
+if [ -n "${TF_CLI_CONFIG_FILE:-}" ] && [ ! -e "$TF_CLI_CONFIG_FILE" ]; then
+  unset TF_CLI_CONFIG_FILE
+fi
+
 logs=$(mktemp -d "${TMPDIR:-/tmp}/smartassist-matrix.XXXXXX")
 summary=()
 failed=0
