@@ -96,3 +96,38 @@ func TestAccContactCreateAnswerPairsByPhone(t *testing.T) {
 		},
 	})
 }
+
+// A bulk update answered {} proves nothing either: when nothing was
+// updated it is an error for each contact; when the contacts were updated,
+// the list shows it and the update succeeds.
+func TestAccContactBulkUpdateAnswerCheckedAgainstTheList(t *testing.T) {
+	env := newTestEnv(t)
+	bulkUpdate := func(f emulator.Fault) func() {
+		return func() {
+			f.Method, f.Route, f.Count = http.MethodPut, "/contacts/bulk-update", 10
+			env.emu.ClearFaults()
+			env.emu.InjectFault(f)
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: env.config(manyContacts(2, "Before"))},
+			{
+				PreConfig:   bulkUpdate(emulator.Fault{Body: "{}"}),
+				Config:      env.config(manyContacts(2, "After")),
+				ExpectError: wrapped(`Unable to update contact .*the bulk update's answer reports contact [0-9a-f]+ neither updated nor failed, and the contacts list does not show it updated`),
+			},
+			{
+				PreConfig: bulkUpdate(emulator.Fault{Body: "{}", BodyAfterHandling: true}),
+				Config:    env.config(manyContacts(2, "After")),
+				Check: func(*terraform.State) error {
+					if n := activeContacts(env, "After"); n != 2 {
+						return fmt.Errorf("%d contacts updated, want 2", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
