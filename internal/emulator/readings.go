@@ -24,6 +24,21 @@ type Readings struct {
 	// totalResults and totalPages stay truthful.
 	HasMoreOnLastPage bool `json:"hasMoreOnLastPage"`
 
+	// ListSkip is how the lists that page by skip (contacts, agent
+	// groups, conversations) read skip; see ListSkipMode. "" means
+	// ListSkipHonoured.
+	ListSkip ListSkipMode `json:"listSkip"`
+
+	// ListPage is how the lists that page by page (agents, queues, skill
+	// groups, skills) read page; see ListPageMode. "" means
+	// ListPageHonoured.
+	ListPage ListPageMode `json:"listPage"`
+
+	// ListPagingIgnored makes every list ignore skip, page and limit:
+	// each answer is the list's first 10 entries, with a truthful
+	// totalResults, totalPages and hasMore.
+	ListPagingIgnored bool `json:"listPagingIgnored"`
+
 	// UnknownStreamStatus is the status of an answer to a request whose
 	// path names a stream the emulator does not serve (the credentials
 	// being otherwise good); 0 means 404. 401 answers "Invalid SDK
@@ -60,6 +75,12 @@ func (r Readings) withDefaults() Readings {
 	if r.ListLimitCap == 0 {
 		r.ListLimitCap = DefaultListLimitCap
 	}
+	if r.ListSkip == "" {
+		r.ListSkip = ListSkipHonoured
+	}
+	if r.ListPage == "" {
+		r.ListPage = ListPageHonoured
+	}
 	if r.UnknownStreamStatus == 0 {
 		r.UnknownStreamStatus = DefaultUnknownStreamStatus
 	}
@@ -73,11 +94,17 @@ func (r Readings) withDefaults() Readings {
 }
 
 // Validate reports the first field that no reading can use: an unknown
-// ListLimit, a negative ListLimitCap, or a status that is not 0 or an error
-// status (400 to 599).
+// ListLimit, ListSkip or ListPage, a negative ListLimitCap, or a status
+// that is not 0 or an error status (400 to 599).
 func (r Readings) Validate() error {
 	if _, ok := listLimitModes[r.ListLimit]; !ok && r.ListLimit != "" {
 		return fmt.Errorf("list limit mode %q is not one of %s", r.ListLimit, listLimitModeNames())
+	}
+	if _, ok := listSkipModes[r.ListSkip]; !ok && r.ListSkip != "" {
+		return fmt.Errorf("list skip mode %q is not one of honour, page or ignore", r.ListSkip)
+	}
+	if _, ok := listPageModes[r.ListPage]; !ok && r.ListPage != "" {
+		return fmt.Errorf("list page mode %q is not one of honour, skip or ignore", r.ListPage)
 	}
 	if r.ListLimitCap < 0 {
 		return fmt.Errorf("list limit cap %d must not be negative", r.ListLimitCap)

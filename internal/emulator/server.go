@@ -314,6 +314,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			dropConnection(w)
 			return
 		}
+		if f.Body != "" && !f.BodyAfterHandling {
+			finish()
+			s.writeRaw(w, http.StatusOK, []byte(f.Body))
+			return
+		}
 	}
 
 	status, body := http.StatusOK, any(nil)

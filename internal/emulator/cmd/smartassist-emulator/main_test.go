@@ -190,6 +190,7 @@ func TestRunReadingFlags(t *testing.T) {
 	ready := make(chan int, 1)
 	go func() {
 		done <- run(ctx, []string{"-list-limit", "cap", "-list-limit-cap", "3", "-has-more-on-last-page",
+			"-list-skip", "page", "-list-page", "ignore", "-list-paging-ignored",
 			"-unknown-stream-status", "401", "-unknown-account-status", "403", "-missing-object-status", "400"}, &stdout, &stderr, ready)
 	}()
 	var port int
@@ -213,6 +214,7 @@ func TestRunReadingFlags(t *testing.T) {
 		t.Fatalf("config: status %d, %v", res.StatusCode, err)
 	}
 	want := map[string]any{"listLimit": "cap", "listLimitCap": 3.0, "hasMoreOnLastPage": true,
+		"listSkip": "page", "listPage": "ignore", "listPagingIgnored": true,
 		"unknownStreamStatus": 401.0, "unknownAccountStatus": 403.0, "missingObjectStatus": 400.0}
 	if len(got) != len(want) {
 		t.Errorf("config = %v, want %v", got, want)
@@ -258,8 +260,9 @@ func TestRunReadingFlags(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &page); err != nil || status != 200 {
 		t.Fatalf("agents: %d %v", status, err)
 	}
-	if page["limit"] != 3.0 || page["hasMore"] != true || page["totalResults"] != 2.0 || len(page["results"].([]any)) != 2 {
-		t.Errorf("agents page = limit %v, hasMore %v, totalResults %v, %d results; want 3, true, 2, 2",
+	// -list-paging-ignored outranks -list-limit cap: 10 a page.
+	if page["limit"] != 10.0 || page["hasMore"] != true || page["totalResults"] != 2.0 || len(page["results"].([]any)) != 2 {
+		t.Errorf("agents page = limit %v, hasMore %v, totalResults %v, %d results; want 10, true, 2, 2",
 			page["limit"], page["hasMore"], page["totalResults"], len(page["results"].([]any)))
 	}
 
@@ -275,6 +278,7 @@ func TestRunHelpListsReadingFlags(t *testing.T) {
 		t.Fatalf("run -h = %v, want flag.ErrHelp", err)
 	}
 	for _, name := range []string{"-list-limit string", "-list-limit-cap int", "-has-more-on-last-page",
+		"-list-skip string", "-list-page string", "-list-paging-ignored",
 		"-unknown-stream-status int", "-unknown-account-status int", "-missing-object-status int",
 		"honour", "ignore", "cap", "(default 404)", "(default 401)", "(default 25)"} {
 		if !strings.Contains(errOut.String(), name) {
