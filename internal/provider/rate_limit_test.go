@@ -179,7 +179,7 @@ func TestTwoAppliesAtOnceShareTheAccountBudget(t *testing.T) {
 	if peak := env.arrivals.peak(2 * time.Second); peak > 25 {
 		t.Fatalf("%d requests arrived within two seconds; one budget of %d a minute allows 21", peak, rpm)
 	}
-	budget := filepath.Join(os.Getenv("XDG_CACHE_HOME"), budgetDirName, client.BudgetFileName(env.url, env.emu.Config().AccountID))
+	budget := filepath.Join(os.Getenv("XDG_CACHE_HOME"), client.BudgetDirName, client.BudgetFileName(env.url, env.emu.Config().AccountID))
 	if _, err := os.Stat(budget); err != nil {
 		t.Fatalf("no shared state file: %v", err)
 	}
