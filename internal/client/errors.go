@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 )
 
 // APIError is the one error type the client returns for an answer the API
@@ -79,12 +80,21 @@ func newAPIError(method, path string, status int, body []byte) *APIError {
 		e.Message = strings.Join(msgs, "; ")
 		return e
 	}
-	text := strings.TrimSpace(string(body))
-	if len(text) > maxErrorText {
-		text = text[:maxErrorText] + "…"
-	}
-	e.Message = text
+	e.Message = shorten(strings.TrimSpace(string(body)), maxErrorText)
 	return e
+}
+
+// shorten cuts text to at most max bytes and marks the cut, on a rune
+// boundary so that a character is never split.
+func shorten(text string, limit int) string {
+	if len(text) <= limit {
+		return text
+	}
+	cut := limit
+	for cut > limit-utf8.UTFMax && cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut] + "…"
 }
 
 // rawText reads a JSON value as text whatever its type.

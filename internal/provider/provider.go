@@ -5,13 +5,13 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -197,102 +197,30 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 
-	str := func(attr string, v types.String) string {
-		if !v.IsNull() {
-			return v.ValueString()
+	// The provider block comes first, then the environment. The client reads
+	// both through one function, the one the exporter uses.
+	block := blockSettings(cfg)
+	getenv := func(name string) string {
+		if v, ok := block[strings.ToLower(strings.TrimPrefix(name, envPrefix))]; ok {
+			return v
 		}
-		return os.Getenv(envName(attr))
+		return os.Getenv(name)
 	}
-	host := str("host", cfg.Host)
-	if host == "" {
-		host = client.DefaultHost
-	}
-	settings := client.Config{
-		Host:         host,
-		StreamID:     str("stream_id", cfg.StreamID),
-		AccountID:    str("account_id", cfg.AccountID),
-		ClientID:     str("client_id", cfg.ClientID),
-		ClientSecret: str("client_secret", cfg.ClientSecret),
-		JWT:          str("jwt", cfg.JWT),
-		UserAgent:    fmt.Sprintf("terraform-provider-smartassist/%s", p.version),
-		MaxRetries:   -1,
-	}
-
-	if err := checkHost(settings.Host); err != "" {
-		resp.Diagnostics.AddAttributeError(path.Root("host"), "Invalid SmartAssist host", err+sourceHint("host", cfg.Host))
-	}
-	for attr, v := range map[string]string{"stream_id": settings.StreamID, "account_id": settings.AccountID} {
-		if v == "" {
-			resp.Diagnostics.AddAttributeError(path.Root(attr), "Missing SmartAssist "+attr,
-				fmt.Sprintf("Set %s in the provider block, or the %s environment variable.", attr, envName(attr)))
+	settings, err := client.ConfigFromEnv(getenv)
+	var problems client.EnvErrors
+	if errors.As(err, &problems) {
+		for _, e := range problems {
+			addSettingError(&resp.Diagnostics, e, settings, block)
 		}
-	}
-	hasJWT := settings.JWT != ""
-	hasApp := settings.ClientID != "" || settings.ClientSecret != ""
-	switch {
-	case hasJWT && hasApp:
-		resp.Diagnostics.AddAttributeError(path.Root("jwt"), "Conflicting authentication settings",
-			fmt.Sprintf("Both jwt and client_id/client_secret are set (in the provider block or through %s, %s and %s). "+
-				"Set only one of the two modes.", envName("jwt"), envName("client_id"), envName("client_secret")))
-	case !hasJWT && !hasApp:
-		resp.Diagnostics.AddAttributeError(path.Root("client_id"), "Missing SmartAssist credentials",
-			fmt.Sprintf("Set client_id and client_secret (or %s and %s) to let the provider mint tokens, or jwt (or %s) to use a ready-made token.",
-				envName("client_id"), envName("client_secret"), envName("jwt")))
-	case !hasJWT && settings.ClientID == "":
-		resp.Diagnostics.AddAttributeError(path.Root("client_id"), "Missing SmartAssist client_id",
-			fmt.Sprintf("client_secret is set but client_id is not. Set client_id, or the %s environment variable.", envName("client_id")))
-	case !hasJWT && settings.ClientSecret == "":
-		resp.Diagnostics.AddAttributeError(path.Root("client_secret"), "Missing SmartAssist client_secret",
-			fmt.Sprintf("client_id is set but client_secret is not. Set client_secret, or the %s environment variable.", envName("client_secret")))
-	}
-
-	if !cfg.RequestsPerMinute.IsNull() {
-		settings.RequestsPerMinute = cfg.RequestsPerMinute.ValueFloat64()
-	} else if v := os.Getenv(envName("requests_per_minute")); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f <= 0 {
-			resp.Diagnostics.AddAttributeError(path.Root("requests_per_minute"), "Invalid requests_per_minute",
-				fmt.Sprintf("%s is %q; it must be a positive number.", envName("requests_per_minute"), v))
-		}
-		settings.RequestsPerMinute = f
-	}
-	if !cfg.MaxRetries.IsNull() {
-		settings.MaxRetries = int(cfg.MaxRetries.ValueInt64())
-	} else if v := os.Getenv(envName("max_retries")); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > 20 {
-			resp.Diagnostics.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
-				fmt.Sprintf("%s is %q; it must be a whole number from 0 to 20.", envName("max_retries"), v))
-		}
-		settings.MaxRetries = n
-	}
-	timeout := str("request_timeout", cfg.RequestTimeout)
-	if timeout == "" {
-		timeout = defaultRequestTimeout
-	}
-	d, err := time.ParseDuration(timeout)
-	if err != nil || d <= 0 {
-		resp.Diagnostics.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout",
-			fmt.Sprintf("%q is not a positive duration such as 30s or 2m.%s", timeout, sourceHint("request_timeout", cfg.RequestTimeout)))
-	}
-	settings.RequestTimeout = d
-	shared := true
-	if !cfg.SharedRateLimit.IsNull() {
-		shared = cfg.SharedRateLimit.ValueBool()
-	} else if v := os.Getenv(envName("shared_rate_limit")); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("shared_rate_limit"), "Invalid shared_rate_limit",
-				fmt.Sprintf("%s is %q; it must be true or false.", envName("shared_rate_limit"), v))
-		}
-		shared = b
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	settings.UserAgent = fmt.Sprintf("terraform-provider-smartassist/%s", p.version)
+	shared, _ := client.SharedRateLimitFromEnv(getenv)
 	var budgetErr error
-	if shared {
-		settings.BudgetDir, budgetErr = budgetDir()
+	if shared && settings.BudgetDir == "" {
+		_, budgetErr = client.SharedBudgetDir()
 	}
 
 	logger := newTFLogger(settings.ClientSecret, settings.JWT)
@@ -326,8 +254,60 @@ func configuredData(data any, diags *diag.Diagnostics) (*providerData, bool) {
 	return pd, true
 }
 
-func sourceHint(attr string, v types.String) string {
-	if v.IsNull() {
+// blockSettings is what the provider block sets, by attribute name, written
+// as its environment variable would be.
+func blockSettings(cfg providerModel) map[string]string {
+	block := map[string]string{}
+	for attr, v := range map[string]types.String{"host": cfg.Host, "stream_id": cfg.StreamID, "account_id": cfg.AccountID,
+		"client_id": cfg.ClientID, "client_secret": cfg.ClientSecret, "jwt": cfg.JWT, "request_timeout": cfg.RequestTimeout} {
+		if !v.IsNull() {
+			block[attr] = v.ValueString()
+		}
+	}
+	if !cfg.RequestsPerMinute.IsNull() {
+		block["requests_per_minute"] = strconv.FormatFloat(cfg.RequestsPerMinute.ValueFloat64(), 'g', -1, 64)
+	}
+	if !cfg.MaxRetries.IsNull() {
+		block["max_retries"] = strconv.FormatInt(cfg.MaxRetries.ValueInt64(), 10)
+	}
+	if !cfg.SharedRateLimit.IsNull() {
+		block["shared_rate_limit"] = strconv.FormatBool(cfg.SharedRateLimit.ValueBool())
+	}
+	return block
+}
+
+// addSettingError turns a setting the client cannot use into a diagnostic
+// on its attribute that names the attribute and its environment variable.
+func addSettingError(diags *diag.Diagnostics, e *client.EnvError, settings client.Config, block map[string]string) {
+	attr := strings.ToLower(strings.TrimPrefix(e.Var, envPrefix))
+	_, fromBlock := block[attr]
+	switch {
+	case e.Problem == client.EnvConflict:
+		diags.AddAttributeError(path.Root("jwt"), "Conflicting authentication settings",
+			fmt.Sprintf("Both jwt and client_id/client_secret are set (in the provider block or through %s, %s and %s). "+
+				"Set only one of the two modes.", envName("jwt"), envName("client_id"), envName("client_secret")))
+	case e.Problem == client.EnvMissing && attr == "client_id" && settings.ClientSecret == "":
+		diags.AddAttributeError(path.Root("client_id"), "Missing SmartAssist credentials",
+			fmt.Sprintf("Set client_id and client_secret (or %s and %s) to let the provider mint tokens, or jwt (or %s) to use a ready-made token.",
+				envName("client_id"), envName("client_secret"), envName("jwt")))
+	case e.Problem == client.EnvMissing && (attr == "client_id" || attr == "client_secret"):
+		other := map[string]string{"client_id": "client_secret", "client_secret": "client_id"}[attr]
+		diags.AddAttributeError(path.Root(attr), "Missing SmartAssist "+attr,
+			fmt.Sprintf("%s is set but %s is not. Set %s, or the %s environment variable.", other, attr, attr, e.Var))
+	case e.Problem == client.EnvMissing:
+		diags.AddAttributeError(path.Root(attr), "Missing SmartAssist "+attr,
+			fmt.Sprintf("Set %s in the provider block, or the %s environment variable.", attr, e.Var))
+	case attr == "host":
+		diags.AddAttributeError(path.Root(attr), "Invalid SmartAssist host", checkHost(e.Value)+sourceHint(attr, fromBlock))
+	case fromBlock:
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, fmt.Sprintf("%s is %q; %s.", attr, e.Value, e.Want))
+	default:
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, e.Error()+".")
+	}
+}
+
+func sourceHint(attr string, fromBlock bool) string {
+	if !fromBlock {
 		return fmt.Sprintf(" (The value came from the %s environment variable.)", envName(attr))
 	}
 	return ""
