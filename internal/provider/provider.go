@@ -42,6 +42,11 @@ func New(version string) func() provider.Provider {
 
 type smartassistProvider struct {
 	version string
+	// now and sleep, when set, are the client's clock for its rate limit,
+	// retries and tokens: tests run an account's minutes on a faster clock
+	// shared with the emulator. nil means the real clock.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
 }
 
 type providerModel struct {
@@ -216,6 +221,8 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		JWT:          str("jwt", cfg.JWT),
 		UserAgent:    fmt.Sprintf("terraform-provider-smartassist/%s", p.version),
 		MaxRetries:   -1,
+		Now:          p.now,
+		Sleep:        p.sleep,
 	}
 
 	if err := checkHost(settings.Host); err != "" {
