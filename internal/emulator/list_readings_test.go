@@ -240,6 +240,7 @@ func TestReadingsValidate(t *testing.T) {
 		{UnknownStreamStatus: 200},
 		{UnknownAccountStatus: 302},
 		{MissingObjectStatus: 600},
+		{ThrottleStatus: 200},
 	} {
 		if err := bad.Validate(); err == nil {
 			t.Errorf("Validate(%+v) = nil", bad)
@@ -261,7 +262,7 @@ func TestReadingsValidate(t *testing.T) {
 		New(Config{Readings: Readings{ListLimit: "sometimes"}})
 	}()
 	got := New(Config{}).Config().Readings
-	want := Readings{ListLimit: ListLimitDefault, ListLimitCap: 25, UnknownStreamStatus: 404, UnknownAccountStatus: 401, MissingObjectStatus: 404}
+	want := Readings{ListLimit: ListLimitDefault, ListLimitCap: 25, UnknownStreamStatus: 404, UnknownAccountStatus: 401, MissingObjectStatus: 404, ThrottleStatus: 429}
 	if got != want {
 		t.Errorf("Config().Readings = %+v, want %+v", got, want)
 	}
