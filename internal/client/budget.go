@@ -35,14 +35,27 @@ type budgetState struct {
 }
 
 // The pace follows additive increase, multiplicative decrease, as TCP and
-// the AWS SDKs' adaptive retry mode do: a 429 means someone else spends the
-// account's budget too, so the pace drops to decreaseFactor of what it was,
-// then climbs back by recoveryPerMinute of the budget a minute.
+// the AWS SDKs' adaptive retry mode do: a throttle means someone else (on
+// another machine: nothing else tells) spends the account's budget too, so
+// the pace halves, holds for a window, then climbs back by
+// recoveryPerMinute of the budget a minute.
+//
+// The share bounds the requests in any minute, not only their spacing (see
+// reserve), so a pace that halved sends no more than half the budget in
+// the window the API counts. Two machines that both halved on their first
+// throttles spend the budget between them and no more; the hold keeps
+// them there for a window, and the slow climb makes the next throttle rare.
+// Halving again on each throttle of a request sent after the last drop
+// finds a foreign consumer's leftover in a few throttles.
 const (
-	decreaseFactor    = 0.7
-	recoveryPerMinute = 0.1
+	decreaseFactor    = 0.5
+	recoveryPerMinute = 0.05
+	// recoveryHold is how long the pace stays where a throttle put it:
+	// the API's window is full of requests sent at the old pace for that
+	// long, so only after it does a quiet window say the pace is right.
+	recoveryHold = time.Minute
 	// minShare keeps the pace from falling below a twentieth of the
-	// budget, however many 429s come.
+	// budget, however many throttles come.
 	minShare = 0.05
 )
 
@@ -51,7 +64,8 @@ func (s *budgetState) share(now int64) float64 {
 	if s.Share <= 0 {
 		return 1
 	}
-	grown := s.Share + recoveryPerMinute*float64(now-s.ShareAt)/float64(time.Minute)
+	climbing := max(0, now-s.ShareAt-int64(recoveryHold))
+	grown := s.Share + recoveryPerMinute*float64(climbing)/float64(time.Minute)
 	return min(1, max(minShare, grown))
 }
 
@@ -65,13 +79,13 @@ func (s *budgetState) interval(now int64, perMinute float64) time.Duration {
 }
 
 // trackedSize is how many recent slots bound the next one: a whole budget
-// of requests must span at least a minute and windowGuard. Zero when the
-// budget is too large to track.
-func trackedSize(perMinute float64) int {
+// of requests, at the pace's share, must span at least a minute and
+// windowGuard. Zero when the budget is too large to track.
+func trackedSize(perMinute, share float64) int {
 	if perMinute <= 0 || perMinute > maxTrackedBudget {
 		return 0
 	}
-	return max(int(perMinute), 1)
+	return max(int(perMinute*share), 1)
 }
 
 // prune drops the slots that can no longer bound a new one.
@@ -88,7 +102,7 @@ func (s *budgetState) prune(now int64) {
 func (s *budgetState) reserve(now int64, perMinute float64) (int64, uint64) {
 	s.prune(now)
 	slot := max(now, s.Next, s.Hold)
-	size := trackedSize(perMinute)
+	size := trackedSize(perMinute, s.share(now))
 	if size > 0 {
 		if len(s.Sent) >= size {
 			slot = max(slot, s.Sent[len(s.Sent)-size]+int64(time.Minute+windowGuard))
@@ -152,14 +166,18 @@ func (s *budgetState) clamp(now int64) bool {
 	return changed
 }
 
-// throttled records a 429 at now for a request sent at sentAt. The pace
-// drops once for every 429 of a request sent after the last drop: 429s of
-// requests that were already under way when the pace dropped say nothing
-// new. No slot is granted before now plus retryAfter (or one interval at
-// the new pace, when the API gave no Retry-After), and the epoch changes
-// so that waiting requests take new slots. It reports whether s changed.
+// throttled records a throttle at now for a request sent at sentAt. The
+// pace drops once for every throttle of a request sent after the last
+// drop: throttles of requests that were already under way when the pace
+// dropped say nothing new. No slot is granted before now plus retryAfter
+// (or one interval at the new pace, when the API gave no Retry-After), and
+// the epoch changes so that waiting requests take new slots. The refused
+// request leaves the slots of the last minute: the API did not count it.
+// It reports whether s changed.
 func (s *budgetState) throttled(now, sentAt int64, retryAfter time.Duration, perMinute float64) bool {
-	changed := false
+	before := len(s.Sent)
+	s.release(sentAt, now, perMinute)
+	changed := len(s.Sent) != before
 	if s.ShareAt == 0 || sentAt >= s.ShareAt {
 		s.Share = max(minShare, s.share(now)*decreaseFactor)
 		s.ShareAt = now

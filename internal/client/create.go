@@ -26,9 +26,10 @@ const CreateLookupBound = time.Minute
 // mayHaveCreated reports whether a create POST that failed with err may
 // still have created the object. A refusal (a 4xx) created nothing, and
 // neither did a request that was never sent (a POST is retried only while
-// unsent or refused with 429, so a last attempt that could not connect
-// means none was processed). A 5xx, or an answer lost after the request
-// left, may have.
+// unsent or refused with a throttle, so a last attempt that could not
+// connect means none was processed). A 5xx, or an answer lost after the
+// request left, may have: even a 5xx that carries the rate-limit message,
+// since the message may decide a wait and a retry but never what exists.
 func mayHaveCreated(err error) bool {
 	var apiErr *APIError
 	if errors.As(err, &apiErr) {

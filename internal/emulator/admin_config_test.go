@@ -10,8 +10,8 @@ import (
 func adminReadings(t *testing.T, res *response) map[string]any {
 	t.Helper()
 	got := res.object(t, http.StatusOK)
-	if len(got) != 9 {
-		t.Fatalf("config has %d members, want 9: %v", len(got), got)
+	if len(got) != 10 {
+		t.Fatalf("config has %d members, want 10: %v", len(got), got)
 	}
 	return got
 }
@@ -22,6 +22,7 @@ func TestAdminConfig(t *testing.T) {
 		"listLimit": "default", "listLimitCap": 25.0, "hasMoreOnLastPage": false,
 		"listSkip": "honour", "listPage": "honour", "listPagingIgnored": false,
 		"unknownStreamStatus": 404.0, "unknownAccountStatus": 401.0, "missingObjectStatus": 400.0,
+		"throttleStatus": 429.0,
 	}
 	got := adminReadings(t, h.admin(http.MethodGet, "/_emulator/config", ""))
 	for k, v := range want {
@@ -77,12 +78,12 @@ func TestAdminConfig(t *testing.T) {
 func TestReadingsJSONNames(t *testing.T) {
 	data, err := json.Marshal(Readings{ListLimit: ListLimitIgnored, ListLimitCap: 7, HasMoreOnLastPage: true,
 		ListSkip: ListSkipPage, ListPage: ListPageSkip, ListPagingIgnored: true,
-		UnknownStreamStatus: 401, UnknownAccountStatus: 403, MissingObjectStatus: 400})
+		UnknownStreamStatus: 401, UnknownAccountStatus: 403, MissingObjectStatus: 400, ThrottleStatus: 503})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := `{"listLimit":"ignore","listLimitCap":7,"hasMoreOnLastPage":true,"listSkip":"page","listPage":"skip","listPagingIgnored":true,` +
-		`"unknownStreamStatus":401,"unknownAccountStatus":403,"missingObjectStatus":400}`
+		`"unknownStreamStatus":401,"unknownAccountStatus":403,"missingObjectStatus":400,"throttleStatus":503}`
 	if string(data) != want {
 		t.Fatalf("JSON = %s, want %s", data, want)
 	}

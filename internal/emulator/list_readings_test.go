@@ -242,6 +242,7 @@ func TestReadingsValidate(t *testing.T) {
 		{MissingObjectStatus: 600},
 		{ListSkip: "skip"},
 		{ListPage: "page"},
+		{ThrottleStatus: 200},
 	} {
 		if err := bad.Validate(); err == nil {
 			t.Errorf("Validate(%+v) = nil", bad)
@@ -264,7 +265,7 @@ func TestReadingsValidate(t *testing.T) {
 	}()
 	got := New(Config{}).Config().Readings
 	want := Readings{ListLimit: ListLimitDefault, ListLimitCap: 25, ListSkip: ListSkipHonoured, ListPage: ListPageHonoured,
-		UnknownStreamStatus: 404, UnknownAccountStatus: 401, MissingObjectStatus: 404}
+		UnknownStreamStatus: 404, UnknownAccountStatus: 401, MissingObjectStatus: 404, ThrottleStatus: 429}
 	if got != want {
 		t.Errorf("Config().Readings = %+v, want %+v", got, want)
 	}

@@ -57,6 +57,13 @@ type Readings struct {
 	// or organization), whatever the method; 0 means 404. The message
 	// ("Queue not found: qu-…") is the same for every status.
 	MissingObjectStatus int `json:"missingObjectStatus"`
+
+	// ThrottleStatus is the status of the rate limiter's over-limit
+	// answer; 0 means 429. The pages document that answer by its message
+	// only (Rate Limits), so the real API may send it as a 400 or a 503:
+	// whatever the status, the body is the documented message in the error
+	// envelope, with the code 429, and Retry-After is set.
+	ThrottleStatus int `json:"throttleStatus"`
 }
 
 // Defaults of the Readings fields whose zero value means "default".
@@ -65,6 +72,7 @@ const (
 	DefaultUnknownStreamStatus  = http.StatusNotFound
 	DefaultUnknownAccountStatus = http.StatusUnauthorized
 	DefaultMissingObjectStatus  = http.StatusNotFound
+	DefaultThrottleStatus       = http.StatusTooManyRequests
 )
 
 // withDefaults returns r with its zero values replaced by the defaults.
@@ -89,6 +97,9 @@ func (r Readings) withDefaults() Readings {
 	}
 	if r.MissingObjectStatus == 0 {
 		r.MissingObjectStatus = DefaultMissingObjectStatus
+	}
+	if r.ThrottleStatus == 0 {
+		r.ThrottleStatus = DefaultThrottleStatus
 	}
 	return r
 }
@@ -116,6 +127,7 @@ func (r Readings) Validate() error {
 		{"unknown stream status", r.UnknownStreamStatus},
 		{"unknown account status", r.UnknownAccountStatus},
 		{"missing object status", r.MissingObjectStatus},
+		{"throttle status", r.ThrottleStatus},
 	} {
 		if st.value != 0 && (st.value < 400 || st.value > 599) {
 			return fmt.Errorf("%s %d must be 0 (the default) or an error status from 400 to 599", st.name, st.value)

@@ -285,7 +285,7 @@ func (r *agentGroupResource) gone(id string) goneFunc {
 func refusedByAPI(err error) bool {
 	var e *client.APIError
 	return errors.As(err, &e) && e.StatusCode >= 400 && e.StatusCode < 500 &&
-		e.StatusCode != http.StatusNotFound && e.StatusCode != http.StatusTooManyRequests && !client.IsUnauthorized(err)
+		e.StatusCode != http.StatusNotFound && !client.IsRateLimited(err) && !client.IsUnauthorized(err)
 }
 
 // ImportState takes an agent group id (ag-…) or a group's name, or an

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -42,6 +43,11 @@ func New(version string) func() provider.Provider {
 
 type smartassistProvider struct {
 	version string
+	// now and sleep, when set, are the client's clock for its rate limit,
+	// retries and tokens: tests run an account's minutes on a faster clock
+	// shared with the emulator. nil means the real clock.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
 }
 
 type providerModel struct {
@@ -132,15 +138,17 @@ func (p *smartassistProvider) Schema(_ context.Context, _ provider.SchemaRequest
 					"the documented per-account limit; raise it only if Kore.ai support raised your account's limit. ", client.DefaultRequestsPerMinute) +
 					"Every request counts, retries included, and every provider process on this machine that uses the same `host` and " +
 					"`account_id` (two applies at once, the plan and apply of one) shares the budget (see `shared_rate_limit`). " +
-					"After a 429 the provider lowers its pace, then raises it back to this value over a few minutes." + env("requests_per_minute"),
+					"After a refusal for the rate limit (a 429, or the documented rate-limit message under any status) the provider " +
+					"halves its pace, keeps it for a minute, then raises it back to this value by a twentieth of it a minute." + env("requests_per_minute"),
 				Optional:   true,
 				Validators: []validator.Float64{float64validator.AtLeast(0.1)},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times a request that failed with a 5xx or a connection error is retried, "+
 					"with exponential backoff and jitter, honouring `Retry-After`. Default %d. A create (POST) is retried only "+
-					"when it provably never reached the API. A 429 does not count: it is retried after `Retry-After`, at a lowered pace, "+
-					"for as long as the operation runs (up to 15 minutes of 429s in a row).", client.DefaultMaxRetries) + env("max_retries"),
+					"when it provably never reached the API. A refusal for the rate limit (a 429, or its message under any status) does not "+
+					"count: it is retried after `Retry-After`, at a lowered pace, for as long as the operation runs (up to 15 minutes of "+
+					"such refusals in a row).", client.DefaultMaxRetries) + env("max_retries"),
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
@@ -217,6 +225,7 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 	settings.UserAgent = fmt.Sprintf("terraform-provider-smartassist/%s", p.version)
+	settings.Now, settings.Sleep = p.now, p.sleep
 	shared, _ := client.SharedRateLimitFromEnv(getenv)
 	var budgetErr error
 	if shared && settings.BudgetDir == "" {

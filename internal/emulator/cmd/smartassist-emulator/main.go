@@ -19,7 +19,8 @@
 // ignore), -list-page (honour, skip or ignore) and -list-paging-ignored for
 // list paging, and
 // -unknown-stream-status, -unknown-account-status and
-// -missing-object-status for those answers. A running emulator is switched
+// -missing-object-status for those answers, and -throttle-status for the
+// status of the rate limiter's over-limit answer. A running emulator is switched
 // with PUT /_emulator/config. -h lists every flag.
 package main
 
@@ -80,6 +81,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	streamStatus := fs.Int("unknown-stream-status", emulator.DefaultUnknownStreamStatus, "status for a path naming an unknown stream (e.g. 400, 401, 404)")
 	accountStatus := fs.Int("unknown-account-status", emulator.DefaultUnknownAccountStatus, "status for an accountId header naming an unknown account")
 	missingStatus := fs.Int("missing-object-status", emulator.DefaultMissingObjectStatus, "status for a path naming an object that does not exist (e.g. 400, 404)")
+	throttleStatus := fs.Int("throttle-status", emulator.DefaultThrottleStatus,
+		"status of the rate limiter's over-limit answer (e.g. 400, 503); its body keeps the documented message and the code 429")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -112,6 +115,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 			UnknownStreamStatus:  *streamStatus,
 			UnknownAccountStatus: *accountStatus,
 			MissingObjectStatus:  *missingStatus,
+			ThrottleStatus:       *throttleStatus,
 		},
 	}
 	if err := cfg.Readings.Validate(); err != nil {

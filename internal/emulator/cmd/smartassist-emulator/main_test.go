@@ -172,6 +172,7 @@ func TestRunRejectsBadArguments(t *testing.T) {
 		{"-unknown-stream-status", "200"},
 		{"-unknown-account-status", "302"},
 		{"-missing-object-status", "600"},
+		{"-throttle-status", "200"},
 	} {
 		if err := run(ctx, args, &out, &errOut, nil); err == nil || !strings.Contains(err.Error(), "must") && !strings.Contains(err.Error(), "is not one of") {
 			t.Errorf("%v: %v", args, err)
@@ -191,7 +192,7 @@ func TestRunReadingFlags(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"-list-limit", "cap", "-list-limit-cap", "3", "-has-more-on-last-page",
 			"-list-skip", "page", "-list-page", "ignore", "-list-paging-ignored",
-			"-unknown-stream-status", "401", "-unknown-account-status", "403", "-missing-object-status", "400"}, &stdout, &stderr, ready)
+			"-unknown-stream-status", "401", "-unknown-account-status", "403", "-missing-object-status", "400", "-throttle-status", "503"}, &stdout, &stderr, ready)
 	}()
 	var port int
 	select {
@@ -215,7 +216,7 @@ func TestRunReadingFlags(t *testing.T) {
 	}
 	want := map[string]any{"listLimit": "cap", "listLimitCap": 3.0, "hasMoreOnLastPage": true,
 		"listSkip": "page", "listPage": "ignore", "listPagingIgnored": true,
-		"unknownStreamStatus": 401.0, "unknownAccountStatus": 403.0, "missingObjectStatus": 400.0}
+		"unknownStreamStatus": 401.0, "unknownAccountStatus": 403.0, "missingObjectStatus": 400.0, "throttleStatus": 503.0}
 	if len(got) != len(want) {
 		t.Errorf("config = %v, want %v", got, want)
 	}
@@ -279,7 +280,7 @@ func TestRunHelpListsReadingFlags(t *testing.T) {
 	}
 	for _, name := range []string{"-list-limit string", "-list-limit-cap int", "-has-more-on-last-page",
 		"-list-skip string", "-list-page string", "-list-paging-ignored",
-		"-unknown-stream-status int", "-unknown-account-status int", "-missing-object-status int",
+		"-unknown-stream-status int", "-unknown-account-status int", "-missing-object-status int", "-throttle-status int", "(default 429)",
 		"honour", "ignore", "cap", "(default 404)", "(default 401)", "(default 25)"} {
 		if !strings.Contains(errOut.String(), name) {
 			t.Errorf("-h does not mention %q:\n%s", name, errOut.String())
