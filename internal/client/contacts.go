@@ -168,16 +168,29 @@ func (s *ContactsService) List(ctx context.Context, skip, limit int) (*ContactLi
 // ListAll reads every contact, INACTIVE ones included.
 func (s *ContactsService) ListAll(ctx context.Context) ([]Contact, error) {
 	var out []Contact
-	fetch := func(ctx context.Context, o ListOptions) (*ContactList, error) { return s.List(ctx, o.Skip, o.Limit) }
-	start := pageCursor{bySkip: true, opts: ListOptions{Limit: ContactPageSize}}
-	err := walkList(ctx, start, fetch, func(c *Contact) string { return c.ID() }, "/contacts", func(page []Contact) bool {
-		out = append(out, page...)
+	err := s.Walk(ctx, func(c *Contact) bool {
+		out = append(out, *c)
 		return true
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// Walk hands visit each contact, INACTIVE ones included, page by page as
+// the list is read, and stops reading when visit returns false.
+func (s *ContactsService) Walk(ctx context.Context, visit func(*Contact) bool) error {
+	fetch := func(ctx context.Context, o ListOptions) (*ContactList, error) { return s.List(ctx, o.Skip, o.Limit) }
+	start := pageCursor{bySkip: true, opts: ListOptions{Limit: ContactPageSize}}
+	return walkList(ctx, start, fetch, func(c *Contact) string { return c.ID() }, "/contacts", func(page []Contact) bool {
+		for i := range page {
+			if !visit(&page[i]) {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // Update changes one contact.
