@@ -3,8 +3,10 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -83,4 +85,63 @@ func checkIdentityStream(stream types.String, providerStream string) diag.Diagno
 		fmt.Sprintf("The identity's stream_id is %q, but the provider is configured for the stream %q. Import it with a provider "+
 			"configured for that stream, or leave stream_id out of the identity.", stream.ValueString(), providerStream))
 	return diags
+}
+
+// identityOf is the identity of the object with the id, in the provider's
+// stream.
+func identityOf(id types.String, providerStream string) identityModel {
+	return identityModel{ID: id, StreamID: types.StringValue(providerStream)}
+}
+
+// skillIdentityOf is the identity of the skill with the id in the group, in
+// the provider's stream.
+func skillIdentityOf(groupID, id types.String, providerStream string) skillIdentityModel {
+	return skillIdentityModel{SkillGroupID: groupID, ID: id, StreamID: types.StringValue(providerStream)}
+}
+
+// byIdentity reports whether an import gives an identity (an import block's
+// identity = { … }) rather than an import id.
+func byIdentity(req resource.ImportStateRequest) bool {
+	return req.ID == "" && req.Identity != nil && !req.Identity.Raw.IsNull()
+}
+
+// importIdentity answers the id an import by identity names, checked
+// against the provider's stream. given is false when the import gives an
+// import id instead; when it is true and diags has an error, the identity
+// is refused. kind names the object ("agent") in errors.
+func importIdentity(ctx context.Context, req resource.ImportStateRequest, providerStream, kind string, diags *diag.Diagnostics) (id string, given bool) {
+	if !byIdentity(req) {
+		return "", false
+	}
+	var ident identityModel
+	if diags.Append(req.Identity.Get(ctx, &ident)...); diags.HasError() {
+		return "", true
+	}
+	diags.Append(checkIdentityStream(ident.StreamID, providerStream)...)
+	id = strings.TrimSpace(ident.ID.ValueString())
+	if id == "" {
+		diags.AddError("Unable to import by identity",
+			fmt.Sprintf("The identity's id is empty. Give the id of the %s (identity = { id = \"…\" }), or import it by its import id.", kind))
+	}
+	return id, true
+}
+
+// importSkillIdentity is importIdentity for a skill, which its group and
+// its id name.
+func importSkillIdentity(ctx context.Context, req resource.ImportStateRequest, providerStream string, diags *diag.Diagnostics) (groupID, id string, given bool) {
+	if !byIdentity(req) {
+		return "", "", false
+	}
+	var ident skillIdentityModel
+	if diags.Append(req.Identity.Get(ctx, &ident)...); diags.HasError() {
+		return "", "", true
+	}
+	diags.Append(checkIdentityStream(ident.StreamID, providerStream)...)
+	groupID, id = strings.TrimSpace(ident.SkillGroupID.ValueString()), strings.TrimSpace(ident.ID.ValueString())
+	if groupID == "" || id == "" {
+		diags.AddError("Unable to import by identity",
+			"The identity's skill_group_id or id is empty. Give both (identity = { skill_group_id = \"…\", id = \"…\" }), "+
+				"or import the skill by its import id, <skill_group_id>/<skill_id>.")
+	}
+	return groupID, id, true
 }
