@@ -111,10 +111,10 @@ func TestQuery_GenerateConfigRoundTrip(t *testing.T) {
 	must(t, err)
 	t.Logf("generated.tf:\n%s", generated)
 	for kind, n := range want {
-		if got := len(regexp.MustCompile(`(?m)^resource "` + kind + `" `).FindAll(generated, -1)); got != n {
+		if got := len(regexp.MustCompile(`(?m)^resource "`+kind+`" `).FindAll(generated, -1)); got != n {
 			t.Errorf("generated.tf has %d %s blocks, want %d", got, kind, n)
 		}
-		if got := len(regexp.MustCompile(`(?m)^\s*to\s*=\s*` + kind + `\.`).FindAll(generated, -1)); got != n {
+		if got := len(regexp.MustCompile(`(?m)^\s*to\s*=\s*`+kind+`\.`).FindAll(generated, -1)); got != n {
 			t.Errorf("generated.tf has %d imports of %s, want %d", got, kind, n)
 		}
 	}
