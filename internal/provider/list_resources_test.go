@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -252,4 +254,31 @@ func TestQuery_Errors(t *testing.T) {
 			ExpectError: regex(`(?s)Unable to read agent.*Reading the listed agent ` + seedMariaID + ` failed: GET /agents/` + seedMariaID + `: HTTP 403`),
 		},
 	)
+}
+
+// TestQuery_Examples runs every list resource's documented example (the
+// .tfquery.hcl files under examples/list-resources) as one query against
+// the seeded emulator: each must be valid for the list resource's schema
+// and list what the seed holds.
+func TestQuery_Examples(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join(examplesRoot, "list-resources", "*", "list-resource.tfquery.hcl"))
+	must(t, err)
+	if len(paths) != 6 {
+		t.Fatalf("%d list resource examples (%v), want one for each of the six list resources", len(paths), paths)
+	}
+	var blocks strings.Builder
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		must(t, err)
+		blocks.Write(b)
+	}
+	env := newTestEnv(t)
+	queryTest(t, env, env.queryStep(blocks.String(),
+		querycheck.ExpectLength("smartassist_agent.all", 2),
+		querycheck.ExpectLength("smartassist_queue.support", 1),
+		querycheck.ExpectLength("smartassist_skill.languages", 2),
+		querycheck.ExpectLength("smartassist_skill_group.known", 2),
+		querycheck.ExpectLength("smartassist_agent_group.tiers", 1),
+		querycheck.ExpectLength("smartassist_contact.does", 2),
+	))
 }
