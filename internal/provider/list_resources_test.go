@@ -282,3 +282,25 @@ func TestQuery_Examples(t *testing.T) {
 		querycheck.ExpectLength("smartassist_contact.does", 2),
 	))
 }
+
+// TestQuery_ErrorAfterSomeResults: a page that fails after earlier pages
+// were streamed ends the query with the error, naming the list and what
+// the API said; the results already streamed are not taken for the whole
+// list.
+func TestQuery_ErrorAfterSomeResults(t *testing.T) {
+	env := newTestEnv(t, emulator.Config{Seed: manyObjects(), Readings: emulator.Readings{ListLimit: emulator.ListLimitIgnored}})
+	queryTest(t, env, resource.TestStep{
+		PreConfig: func() {
+			env.emu.SetHook(func(p emulator.HookPhase, method, route string, _ map[string]string) {
+				// Once the first page is answered, the next page fails.
+				if p == emulator.AfterHandle && method == "GET" && route == "/queues" {
+					env.emu.SetHook(nil)
+					env.emu.InjectFault(emulator.Fault{Method: "GET", Route: "/queues", Status: 403, Count: 5})
+				}
+			})
+		},
+		Query:       true,
+		Config:      listBlock("smartassist_queue", "all", ""),
+		ExpectError: regex(`(?s)Unable to list queues.*Listing the queues failed: GET /queues\?limit=100&page=2: HTTP 403`),
+	})
+}
