@@ -30,10 +30,18 @@ list "smartassist_skill" "all" { provider = smartassist }
 `
 
 // skipBelowQuery skips a test that drives the CLI directly when the CLI is
-// older than Terraform 1.14, which has no `terraform query`, or is OpenTofu.
-func skipBelowQuery(t *testing.T, w *cliWork) {
+// older than Terraform 1.14, which has no `terraform query`, or is OpenTofu;
+// before the provider is built for it.
+func skipBelowQuery(t *testing.T) {
 	t.Helper()
-	out, err := exec.Command(w.tf, "version", "-json").Output()
+	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if tf == "" {
+		var err error
+		if tf, err = exec.LookPath("terraform"); err != nil {
+			t.Fatal("no terraform CLI (TestMain should have stopped the run)")
+		}
+	}
+	out, err := exec.Command(tf, "version", "-json").Output()
 	must(t, err)
 	var v struct {
 		Version string `json:"terraform_version"`
@@ -70,11 +78,11 @@ func (w *cliWork) run(args ...string) (string, int) {
 // imports every object and changes nothing; after the apply, the plan is
 // empty and the state carries every object's identity.
 func TestQuery_GenerateConfigRoundTrip(t *testing.T) {
+	skipBelowQuery(t)
 	emu := emulator.New(emulator.Config{})
 	srv := httptest.NewServer(emu)
 	defer srv.Close()
 	w := newCLIWork(t, srv.URL, emu.Config(), "provider \"smartassist\" {\n  requests_per_minute = 60000\n}\n")
-	skipBelowQuery(t, w)
 	must(t, os.WriteFile(filepath.Join(w.work, "all.tfquery.hcl"), []byte(allKindsQuery), 0o600))
 
 	want := map[string]int{}
