@@ -182,6 +182,10 @@ func (r *agentGroupResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to read agent group", "agent group", state.ID.ValueString())...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	id := state.ID.ValueString()
 	g, err := r.client.AgentGroups.Get(ctx, id)
 	if err != nil {
@@ -245,6 +249,10 @@ func (r *agentGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 func (r *agentGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state agentGroupModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to delete agent group", "agent group", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -339,6 +339,10 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to read agent", "agent", state.ID.ValueString())...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	// The list does not carry customId: an agent with one needs its GET, and
 	// so does a read right after an import, which cannot know yet.
 	imported, diags := req.Private.GetKey(ctx, importedKey)
@@ -411,6 +415,10 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state agentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to delete agent", "agent", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

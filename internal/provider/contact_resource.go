@@ -215,6 +215,10 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to read contact", "contact", state.ID.ValueString())...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	c, ok, err := r.store.get(ctx, state.ID.ValueString())
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to read contact", fmt.Sprintf("Reading the contact %s failed: %v", state.ID.ValueString(), err)+listHint(err)+errorHint(err))
@@ -257,6 +261,10 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state contactModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to delete contact", "contact", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

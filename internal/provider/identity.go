@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -144,4 +145,27 @@ func importSkillIdentity(ctx context.Context, req resource.ImportStateRequest, p
 				"or import the skill by its import id, <skill_group_id>/<skill_id>.")
 	}
 	return groupID, id, true
+}
+
+// checkStateStream refuses to read or delete an object whose identity in
+// the state names another stream than the provider's: the provider
+// configuration then points elsewhere (a mistyped stream_id, most often),
+// and a read there could find the object missing and drop it from the
+// state. State without an identity (written before identities) is not
+// checked. kind and id name the object ("queue", "qu-1").
+func checkStateStream(ctx context.Context, identity *tfsdk.ResourceIdentity, providerStream, summary, kind, id string) diag.Diagnostics {
+	if identity == nil || identity.Raw.IsNull() {
+		return nil
+	}
+	var stream types.String
+	diags := identity.GetAttribute(ctx, path.Root("stream_id"), &stream)
+	if diags.HasError() || stream.IsNull() || stream.IsUnknown() || stream.ValueString() == "" || stream.ValueString() == providerStream {
+		return diags
+	}
+	diags.AddError(summary, fmt.Sprintf("The state records the %s %s in the stream %q (its identity), but the provider is configured "+
+		"for the stream %q, so nothing was sent and nothing was removed from the state. If the provider's stream_id (or "+
+		"SMARTASSIST_STREAM_ID) is mistyped, correct it, and check account_id and host as well. To manage the %s from "+
+		"another stream, remove it from the state (a removed block, or terraform state rm) and import it with a provider "+
+		"configured for that stream.", kind, id, stream.ValueString(), providerStream, kind))
+	return diags
 }

@@ -1,7 +1,9 @@
 package provider
 
 import (
+	"fmt"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -185,4 +187,111 @@ func unmarshalObject(t *testing.T, dv *tfprotov6.DynamicValue, typ tftypes.Type)
 		}
 	}
 	return out
+}
+
+// TestIdentityOfAnotherStreamInStateIsNeitherReadNorDeleted reads and
+// deletes objects whose identity in the state names another stream than
+// the provider's (a mistyped stream_id): both fail with an error naming
+// the two streams, before any request, so nothing is dropped from the
+// state and nothing is deleted in the wrong stream.
+func TestIdentityOfAnotherStreamInStateIsNeitherReadNorDeleted(t *testing.T) {
+	env := newTestEnv(t)
+	server := configuredServer(t, env)
+	const other = "st-someone-else"
+	for _, tc := range []struct{ typeName, kind, id, groupID string }{
+		{"smartassist_agent", "agent", seedMariaID, ""},
+		{"smartassist_queue", "queue", seedSupportQueue, ""},
+		{"smartassist_skill", "skill", seedSpanishSkill, seedLanguagesSkillGroup},
+		{"smartassist_skill_group", "skill group", seedLanguagesSkillGroup, ""},
+		{"smartassist_agent_group", "agent group", seedTier1Group, ""},
+		{"smartassist_contact", "contact", seedJohnContact, ""},
+	} {
+		t.Run(tc.typeName, func(t *testing.T) {
+			attrs := map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, tc.id)}
+			ident := map[string]tftypes.Value{"id": attrs["id"], "stream_id": tftypes.NewValue(tftypes.String, other)}
+			if tc.groupID != "" {
+				attrs["skill_group_id"] = tftypes.NewValue(tftypes.String, tc.groupID)
+				ident["skill_group_id"] = attrs["skill_group_id"]
+			}
+			typ := server.resourceType(t, tc.typeName)
+			state := dynamicValue(t, typ, attrs)
+			identity := &tfprotov6.ResourceIdentityData{IdentityData: dynamicValue(t, server.identityType(t, tc.typeName), ident)}
+			want := fmt.Sprintf("The state records the %s %s in the stream %q (its identity), but the provider is configured for the stream %q, "+
+				"so nothing was sent and nothing was removed from the state.", tc.kind, tc.id, other, env.emu.Config().StreamID)
+			env.emu.ResetCounts()
+
+			read, err := server.ReadResource(t.Context(), &tfprotov6.ReadResourceRequest{
+				TypeName: tc.typeName, CurrentState: state, CurrentIdentity: identity})
+			if err != nil {
+				t.Fatal(err)
+			}
+			expectDiagnostic(t, "read", read.Diagnostics, "Unable to read "+tc.kind, want)
+
+			null, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			del, err := server.ApplyResourceChange(t.Context(), &tfprotov6.ApplyResourceChangeRequest{
+				TypeName: tc.typeName, PriorState: state, PlannedState: &null, Config: &null, PlannedIdentity: identity})
+			if err != nil {
+				t.Fatal(err)
+			}
+			expectDiagnostic(t, "delete", del.Diagnostics, "Unable to delete "+tc.kind, want)
+			if n := env.emu.TotalRequests(); n != 0 {
+				t.Errorf("%d requests reached the API (%v); a state of another stream should send none", n, env.emu.Counts())
+			}
+		})
+	}
+}
+
+// expectDiagnostic checks that diags hold exactly one error, with the
+// summary and a detail that contains detail.
+func expectDiagnostic(t *testing.T, op string, diags []*tfprotov6.Diagnostic, summary, detail string) {
+	t.Helper()
+	var errs []*tfprotov6.Diagnostic
+	for _, d := range diags {
+		if d.Severity == tfprotov6.DiagnosticSeverityError {
+			errs = append(errs, d)
+		}
+	}
+	if len(errs) != 1 || errs[0].Summary != summary || !strings.Contains(errs[0].Detail, detail) {
+		var got []string
+		for _, d := range errs {
+			got = append(got, d.Summary+": "+d.Detail)
+		}
+		t.Errorf("%s: errors %q, want one %q containing %q", op, got, summary, detail)
+	}
+}
+
+// TestIdentityImportOfEmptyIDIsRefused imports by an identity whose id is
+// empty (Terraform requires the attribute, not a value): the import says
+// what to give, before any request.
+func TestIdentityImportOfEmptyIDIsRefused(t *testing.T) {
+	env := newTestEnv(t)
+	server := configuredServer(t, env)
+	empty := tftypes.NewValue(tftypes.String, "")
+	for _, tc := range []struct {
+		typeName string
+		identity map[string]tftypes.Value
+		want     string
+	}{
+		{"smartassist_queue", map[string]tftypes.Value{"id": empty}, `The identity's id is empty. Give the id of the queue`},
+		{"smartassist_skill", map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, seedSpanishSkill), "skill_group_id": empty},
+			`The identity's skill_group_id or id is empty.`},
+	} {
+		t.Run(tc.typeName, func(t *testing.T) {
+			env.emu.ResetCounts()
+			resp, err := server.ImportResourceState(t.Context(), &tfprotov6.ImportResourceStateRequest{
+				TypeName: tc.typeName,
+				Identity: &tfprotov6.ResourceIdentityData{IdentityData: dynamicValue(t, server.identityType(t, tc.typeName), tc.identity)},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			expectDiagnostic(t, "import", resp.Diagnostics, "Unable to import by identity", tc.want)
+			if n := env.emu.TotalRequests(); n != 0 {
+				t.Errorf("%d requests reached the API (%v); a refused identity should send none", n, env.emu.Counts())
+			}
+		})
+	}
 }

@@ -211,6 +211,10 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to read queue", "queue", state.ID.ValueString())...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	id := state.ID.ValueString()
 	q, err := r.client.Queues.Get(ctx, id)
 	if err != nil {
@@ -271,6 +275,10 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state queueModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to delete queue", "queue", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

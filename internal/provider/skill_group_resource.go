@@ -114,6 +114,10 @@ func (r *skillGroupResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to read skill group", "skill group", state.ID.ValueString())...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	id := state.ID.ValueString()
 	g, err := r.client.SkillGroups.Get(ctx, id)
 	if err != nil {
@@ -162,6 +166,10 @@ func (r *skillGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 func (r *skillGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state skillGroupModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to delete skill group", "skill group", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -112,6 +112,10 @@ func (r *skillResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to read skill", "skill", state.ID.ValueString())...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	groupID, id := state.SkillGroupID.ValueString(), state.ID.ValueString()
 	sk, err := r.client.Skills.Get(ctx, groupID, id)
 	if err != nil {
@@ -175,6 +179,10 @@ func (r *skillResource) Update(ctx context.Context, req resource.UpdateRequest, 
 func (r *skillResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state skillModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to delete skill", "skill", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
