@@ -234,6 +234,12 @@ func (s *AgentGroupsService) ListAll(ctx context.Context) ([]AgentGroup, error) 
 	return s.lister().all(ctx)
 }
 
+// Walk hands visit each agent group, page by page as the list is read, and
+// stops reading when visit returns false.
+func (s *AgentGroupsService) Walk(ctx context.Context, visit func(*AgentGroup) bool) error {
+	return s.lister().walk(ctx, visit)
+}
+
 // FindByName reads the list up to the first agent group named exactly name
 // (case-sensitive). It answers a *NotListedError (IsNotFound) when none is.
 func (s *AgentGroupsService) FindByName(ctx context.Context, name string) (*AgentGroup, error) {

@@ -61,6 +61,26 @@ func (s *AgentsService) ListAll(ctx context.Context, includeQueues bool, visit f
 	return s.ListPages(ctx, AgentListOptions{Page: 1, IncludeQueues: includeQueues}, visit)
 }
 
+// Walk hands visit each agent of the list, page by page as it is read, and
+// stops reading when visit returns false. An agent that a page repeats
+// (a server that ignores the paging parameters) is handed over once.
+func (s *AgentsService) Walk(ctx context.Context, includeQueues bool, visit func(*Agent) bool) error {
+	seen := map[string]bool{}
+	return s.ListAll(ctx, includeQueues, func(_ int, l *AgentList) bool {
+		for i := range l.Results {
+			a := &l.Results[i]
+			if seen[string(a.ID)] {
+				continue
+			}
+			seen[string(a.ID)] = true
+			if !visit(a) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
 // ListPages reads the pages from opts.Page on, like ListAll. The pages
 // before opts.Page are taken to have been full pages of the size the first
 // answer states. visit gets each page's agents not met before (page is the

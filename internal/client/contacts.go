@@ -173,16 +173,29 @@ func (s *ContactsService) list(ctx context.Context, q url.Values) (*ContactList,
 // missing from it is not known to be gone.
 func (s *ContactsService) ListAll(ctx context.Context) ([]Contact, error) {
 	var out []Contact
-	fetch := func(ctx context.Context, o ListOptions) (*ContactList, error) { return s.list(ctx, o.query()) }
-	start := pageCursor{bySkip: true, opts: ListOptions{Limit: ContactPageSize, bySkip: true}}
-	err := walkList(ctx, start, fetch, func(c *Contact) string { return c.ID() }, "/contacts", func(page []Contact) bool {
-		out = append(out, page...)
+	err := s.Walk(ctx, func(c *Contact) bool {
+		out = append(out, *c)
 		return true
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// Walk hands visit each contact, INACTIVE ones included, page by page as
+// the list is read, and stops reading when visit returns false.
+func (s *ContactsService) Walk(ctx context.Context, visit func(*Contact) bool) error {
+	fetch := func(ctx context.Context, o ListOptions) (*ContactList, error) { return s.list(ctx, o.query()) }
+	start := pageCursor{bySkip: true, opts: ListOptions{Limit: ContactPageSize, bySkip: true}}
+	return walkList(ctx, start, fetch, func(c *Contact) string { return c.ID() }, "/contacts", func(page []Contact) bool {
+		for i := range page {
+			if !visit(&page[i]) {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // Update changes one contact.

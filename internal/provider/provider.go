@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -31,7 +32,8 @@ import (
 )
 
 var (
-	_ provider.Provider = (*smartassistProvider)(nil)
+	_ provider.Provider                  = (*smartassistProvider)(nil)
+	_ provider.ProviderWithListResources = (*smartassistProvider)(nil)
 )
 
 // New returns the provider factory for version.
@@ -365,6 +367,19 @@ func (p *smartassistProvider) DataSources(context.Context) []func() datasource.D
 		newSkillGroupsDataSource,
 		newSkillDataSource,
 		newSkillsDataSource,
+	}
+}
+
+// ListResources are what `terraform query` (Terraform 1.14+) lists: one for
+// each resource, under the resource's own type name.
+func (p *smartassistProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		newAgentListResource,
+		newAgentGroupListResource,
+		newContactListResource,
+		newQueueListResource,
+		newSkillGroupListResource,
+		newSkillListResource,
 	}
 }
 
