@@ -40,13 +40,15 @@ cache=${SMARTASSIST_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provide
 dir=$cache/$name-v$version
 bin=$dir/$name
 
-# Works when the binary is there and answers with its own version, exactly.
-# (The whole output is read before its first line is taken: a pipe into
-# head could kill the CLI with SIGPIPE, which pipefail reports as failure.)
+# Works when the binary is there and answers with its own version, exactly,
+# on a line of its own (OpenTofu 1.12 may print a warning about the CLI
+# configuration before it). The whole output is read before it is searched:
+# a pipe into grep -q could kill the CLI with SIGPIPE, which pipefail
+# reports as failure.
 works() {
   local out
   [ -x "$bin" ] && out=$("$bin" version 2>/dev/null) || return 1
-  [[ ${out%%$'\n'*} =~ \ v${version//./\\.}$ ]]
+  [[ $'\n'$out$'\n' =~ $'\n'[A-Za-z]+\ v${version//./\\.}$'\n' ]]
 }
 
 if works; then echo "$bin"; exit 0; fi

@@ -6,7 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/dev-overrides.sh
 . scripts/dev-overrides.sh
-TF_BIN=${TF_BIN:-$(command -v terraform)}
+# The schema comes from Terraform 1.16.0 whatever CLI the tests use: only a
+# CLI 1.12+ reports identity schemas and only 1.14+ list resources, and
+# tfplugindocs refuses an import-by-identity example or a list-resource page
+# without them. scripts/cli.sh builds it once per machine (DOCS_TF_BIN
+# overrides it).
+TF_BIN=${DOCS_TF_BIN:-$(bash scripts/cli.sh terraform 1.16.0)}
+TF_IS_TOFU= # a Terraform CLI, so the provider address is on registry.terraform.io
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

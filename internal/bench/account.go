@@ -35,6 +35,13 @@ type AccountScenario struct {
 	Parallelism int
 	// RequestTimeout, when set, is the provider's request_timeout.
 	RequestTimeout string
+	// Machines puts every apply on a machine of its own: a cache folder,
+	// so a budget file, of its own. The applies then learn of each other
+	// only through the API's throttles.
+	Machines bool
+	// NoRetryAfter leaves Retry-After out of the throttles, as the pages
+	// document none.
+	NoRetryAfter bool
 }
 
 // The account scenarios. The bench runs the rate-limited mode at ten times
@@ -48,6 +55,12 @@ var AccountScenarios = []AccountScenario{
 		Applies: 1, Agents: 300, RPM: 600, ForeignShare: 0.5},
 	{Name: "parallelism-40", Title: "40 agents at 300/min (30/min scaled) with -parallelism=40 and request_timeout = 6s",
 		Applies: 1, Agents: 40, RPM: 300, Parallelism: 40, RequestTimeout: "6s"},
+	// The issue's two runners of 30 agents on a 60/min account, at twice
+	// the scale: the throttles begin once the window is full, so the ratio
+	// of agents to the rate is what matters, and a larger scale only makes
+	// terraform's share of the machine larger.
+	{Name: "two-machines", Title: "Two machines (no shared budget file), 60 agents each at 120/min, throttles without Retry-After",
+		Applies: 2, Agents: 60, RPM: 120, Machines: true, NoRetryAfter: true},
 }
 
 // ParseAccountScenarios reads an -account value: "all", "none", or names.
@@ -67,7 +80,7 @@ func ParseAccountScenarios(v string) ([]AccountScenario, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("account: unknown scenario %q (two-applies, foreign-half, parallelism-40, all or none)", name)
+			return nil, fmt.Errorf("account: unknown scenario %q (two-applies, foreign-half, parallelism-40, two-machines, all or none)", name)
 		}
 	}
 	return out, nil
@@ -117,7 +130,7 @@ func (r *runner) runAccount(ctx context.Context, s AccountScenario) (AccountRun,
 		}
 		return out
 	}
-	floorWall, _, err := r.applyAtOnce(ctx, filepath.Join(base, "floor"), env, configs(true), args)
+	floorWall, _, err := r.applyAtOnce(ctx, filepath.Join(base, "floor"), env, configs(true), args, s.Machines)
 	if err != nil {
 		return run, err
 	}
@@ -131,6 +144,9 @@ func (r *runner) runAccount(ctx context.Context, s AccountScenario) (AccountRun,
 	var spanMu sync.Mutex
 	var first, last time.Time
 	handler := http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if s.NoRetryAfter {
+			w = noRetryAfter{w}
+		}
 		now := time.Now()
 		spanMu.Lock()
 		if first.IsZero() {
@@ -151,7 +167,7 @@ func (r *runner) runAccount(ctx context.Context, s AccountScenario) (AccountRun,
 		"SMARTASSIST_CLIENT_ID="+cfg.ClientID,
 		"SMARTASSIST_CLIENT_SECRET="+cfg.ClientSecret,
 	)
-	run.Wall, run.Failed, err = r.applyAtOnce(ctx, filepath.Join(base, "provider"), env, configs(false), args)
+	run.Wall, run.Failed, err = r.applyAtOnce(ctx, filepath.Join(base, "provider"), env, configs(false), args, s.Machines)
 	run.Calls, run.TooMany = emu.TotalRequests(), emu.StatusCounts()[http.StatusTooManyRequests]
 	spanMu.Lock()
 	run.Span = last.Sub(first)
@@ -165,9 +181,10 @@ func (r *runner) runAccount(ctx context.Context, s AccountScenario) (AccountRun,
 }
 
 // applyAtOnce starts one apply per configuration, each in a folder of its
-// own under dir, and waits for all of them. It returns the wall time of
-// the whole and the end of the output of those that failed.
-func (r *runner) applyAtOnce(ctx context.Context, dir string, env, configs, args []string) (time.Duration, []string, error) {
+// own under dir, and waits for all of them; with machines, each has a
+// cache folder of its own too. It returns the wall time of the whole and
+// the end of the output of those that failed.
+func (r *runner) applyAtOnce(ctx context.Context, dir string, env, configs, args []string, machines bool) (time.Duration, []string, error) {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var failed []string
@@ -185,6 +202,10 @@ func (r *runner) applyAtOnce(ctx context.Context, dir string, env, configs, args
 		go func() {
 			defer wg.Done()
 			logPath := filepath.Join(work, "apply.log")
+			env := env
+			if machines { // the last XDG_CACHE_HOME wins
+				env = append(env[:len(env):len(env)], "XDG_CACHE_HOME="+filepath.Join(r.cacheDir(), "machine-"+strconv.Itoa(i+1)))
+			}
 			code, err := runTerraform(ctx, r.opt.Terraform, work, env, logPath, args...)
 			mu.Lock()
 			defer mu.Unlock()
@@ -213,7 +234,7 @@ func accountVerdicts(runs []AccountRun) []Verdict {
 		ok := len(run.Failed) == 0
 		v("every apply succeeds", fmt.Sprintf("%d of %d", s.Applies-len(run.Failed), s.Applies), "all", ok)
 		switch s.Name {
-		case "foreign-half":
+		case "foreign-half", "two-machines":
 			share := float64(run.TooMany) / float64(max(run.Calls, 1))
 			v("429s ≤ 5% of the provider's calls", fmt.Sprintf("%d of %d (%.1f%%)", run.TooMany, run.Calls, 100*share), "≤ 5%", share <= 0.05)
 		default:
@@ -241,7 +262,9 @@ func writeAccountSection(b *strings.Builder, runs []AccountRun) {
 	w("`terraform_data` at once; *ideal* is the calls ÷ the rate, plus the floor. Rates follow mode (b): ten times ")
 	w("the documented ones, request_timeout a tenth of its default where it matters. The foreign consumer spends ")
 	w("half of the limit as phantom requests always in the window; at 600 a minute half a window is 300 calls, ")
-	w("so that apply has 300 agents, enough to run into it.\n\n")
+	w("so that apply has 300 agents, enough to run into it. *Two machines* gives each apply a cache folder of its own, ")
+	w("so no budget file is shared: the applies meet only through the API's throttles, which carry no Retry-After, ")
+	w("as the vendor's pages document none.\n\n")
 	w("*API span* is from the first request the emulator received to the last: while the budget was being spent; ")
 	w("next to calls ÷ rate it shows whether the requests kept their pace.\n\n")
 	w("| Scenario | Applies × agents | `-parallelism` | Calls | 429 | Wall (s) | API span (s) | Calls ÷ rate (s) | Floor (s) | Ideal (s) | Wall ÷ ideal |\n")
@@ -257,4 +280,12 @@ func writeAccountSection(b *strings.Builder, runs []AccountRun) {
 			run.FloorWall.Seconds(), run.Ideal().Seconds(), Ratio(run.Wall, run.Ideal()))
 	}
 	w("\n")
+}
+
+// noRetryAfter drops the Retry-After header of every answer.
+type noRetryAfter struct{ http.ResponseWriter }
+
+func (w noRetryAfter) WriteHeader(status int) {
+	w.Header().Del("Retry-After")
+	w.ResponseWriter.WriteHeader(status)
 }

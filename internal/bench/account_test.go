@@ -8,7 +8,7 @@ import (
 
 func TestParseAccountScenarios(t *testing.T) {
 	all, err := ParseAccountScenarios("all")
-	if err != nil || len(all) != 3 {
+	if err != nil || len(all) != 4 {
 		t.Fatalf("all: %d, %v", len(all), err)
 	}
 	none, err := ParseAccountScenarios("none")
@@ -40,7 +40,8 @@ func TestAccountVerdicts(t *testing.T) {
 	two := AccountRun{Scenario: AccountScenarios[0], Wall: 22 * time.Second, FloorWall: 4 * time.Second, Calls: 180}
 	foreign := AccountRun{Scenario: AccountScenarios[1], Calls: 400, TooMany: 21}
 	par := AccountRun{Scenario: AccountScenarios[2], Calls: 50, Failed: []string{"apply 1 exited 1"}}
-	got := accountVerdicts([]AccountRun{two, foreign, par})
+	machines := AccountRun{Scenario: AccountScenarios[3], Calls: 160, TooMany: 6}
+	got := accountVerdicts([]AccountRun{two, foreign, par, machines})
 	want := []struct {
 		target, measured string
 		outcome          Outcome
@@ -53,6 +54,8 @@ func TestAccountVerdicts(t *testing.T) {
 		{"429s ≤ 5% of the provider's calls", "21 of 400 (5.2%)", NotMet},
 		{"every apply succeeds", "0 of 1", NotMet},
 		{"no 429", "0", Met},
+		{"every apply succeeds", "2 of 2", Met},
+		{"429s ≤ 5% of the provider's calls", "6 of 160 (3.8%)", Met},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("%d verdicts, want %d: %+v", len(got), len(want), got)

@@ -29,17 +29,23 @@ type MemoryWatcher struct {
 // WatchMemory starts polling procRoot (normally /proc) every interval for
 // processes running exe.
 func WatchMemory(procRoot, exe string, interval time.Duration) *MemoryWatcher {
+	t := time.NewTicker(interval)
+	return watchMemory(procRoot, exe, t.C, t.Stop)
+}
+
+// watchMemory polls once at once, then once per tick until Stop; release
+// runs when it ends. Tests drive the ticks.
+func watchMemory(procRoot, exe string, tick <-chan time.Time, release func()) *MemoryWatcher {
 	w := &MemoryWatcher{procRoot: procRoot, exe: exe, stop: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		defer close(w.done)
-		t := time.NewTicker(interval)
-		defer t.Stop()
+		defer release()
 		for {
 			w.poll()
 			select {
 			case <-w.stop:
 				return
-			case <-t.C:
+			case <-tick:
 			}
 		}
 	}()

@@ -53,7 +53,15 @@ func TestScanPeak(t *testing.T) {
 func TestWatchMemoryKeepsTheMaximum(t *testing.T) {
 	const exe = "/tmp/p"
 	root := fakeProc(t, map[string][2]string{"7": {exe, "1000"}})
-	w := WatchMemory(root, exe, time.Millisecond)
+	tick := make(chan time.Time)
+	released := false
+	w := watchMemory(root, exe, tick, func() { released = true })
+	// The tick channel is unbuffered and the watcher polls after each tick:
+	// once a second tick is taken, the poll after the first has finished.
+	polled := func() {
+		tick <- time.Time{}
+		tick <- time.Time{}
+	}
 	// A second provider process with a larger peak comes and goes.
 	dir := filepath.Join(root, "8")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -65,16 +73,37 @@ func TestWatchMemoryKeepsTheMaximum(t *testing.T) {
 	if err := os.Symlink(exe, filepath.Join(dir, "exe")); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for ScanPeak(root, exe) != 3000 && time.Now().Before(deadline) {
-		time.Sleep(time.Millisecond)
-	}
-	time.Sleep(20 * time.Millisecond) // a few polls
+	polled()
 	if err := os.RemoveAll(dir); err != nil {
 		t.Fatal(err)
 	}
+	polled() // the last polls see only the smaller process
 	if got := w.Stop(); got != 3000 {
 		t.Errorf("peak = %d, want 3000", got)
+	}
+	if !released {
+		t.Error("the ticker was not released when the watcher stopped")
+	}
+}
+
+// A process that comes and goes between two polls is not seen: the peak is
+// what the polls saw, not a guess.
+func TestWatchMemorySeesOnlyWhatItPolls(t *testing.T) {
+	const exe = "/tmp/p"
+	root := fakeProc(t, map[string][2]string{"7": {exe, "1000"}})
+	tick := make(chan time.Time)
+	w := watchMemory(root, exe, tick, func() {})
+	tick <- time.Time{}
+	tick <- time.Time{} // the polls so far have finished; the next waits for a tick
+	big := fakeProc(t, map[string][2]string{"8": {exe, "3000"}})
+	if err := os.Rename(filepath.Join(big, "8"), filepath.Join(root, "8")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(root, "8")); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.Stop(); got != 1000 {
+		t.Errorf("peak = %d, want 1000", got)
 	}
 }
 

@@ -136,7 +136,7 @@ func (s *AgentGroupsService) Create(ctx context.Context, req AgentGroupRequest) 
 	if postErr != nil && !mayHaveCreated(postErr) {
 		return nil, l.refused(ctx, postErr, req.Name)
 	}
-	lookupCtx, cancel := lookupContext(ctx)
+	lookupCtx, cancel := s.client.CreateLookupContext(ctx)
 	defer cancel()
 	found, err := l.created(lookupCtx, req.Name, began)
 	return reconciled(found, err, postErr, UnconfirmedCreateError{Kind: "agent group", By: "name", Value: req.Name})
@@ -185,6 +185,12 @@ func (s *AgentGroupsService) List(ctx context.Context, opts ListOptions) (*Agent
 // ListAll reads every agent group.
 func (s *AgentGroupsService) ListAll(ctx context.Context) ([]AgentGroup, error) {
 	return s.lister().all(ctx)
+}
+
+// Walk hands visit each agent group, page by page as the list is read, and
+// stops reading when visit returns false.
+func (s *AgentGroupsService) Walk(ctx context.Context, visit func(*AgentGroup) bool) error {
+	return s.lister().walk(ctx, visit)
 }
 
 // FindByName reads the list for the one agent group named exactly name

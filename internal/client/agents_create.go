@@ -81,7 +81,8 @@ type AgentFinder func(ctx context.Context, email string) (*Agent, error)
 // the answer does not name it, or may have been lost. A caller that creates
 // many agents at once can coalesce those lookups into one walk through the
 // list (see FindByEmails). A nil find is Create's own: by custom id, else by
-// email. find is called on a context that outlives the caller's.
+// email. find is called on a CreateLookupContext: the caller's while it
+// lives, and for at most CreateLookupBound after it ends.
 func (s *AgentsService) CreateWith(ctx context.Context, req *AgentRequest, find AgentFinder) (*Agent, error) {
 	email := ""
 	if req.EmailID != nil {
@@ -111,7 +112,7 @@ func (s *AgentsService) CreateWith(ctx context.Context, req *AgentRequest, find 
 	}
 
 	// The agent exists, or may: find it.
-	lookupCtx, cancel := lookupContext(ctx)
+	lookupCtx, cancel := s.client.CreateLookupContext(ctx)
 	defer cancel()
 	var found *Agent
 	var err error

@@ -11,7 +11,10 @@ import (
 // AgentListOptions are the query parameters of list-all-agents.
 type AgentListOptions struct {
 	// Page is 1-based.
-	Page          int
+	Page int
+	// Skip, when not 0, is sent instead of page: a walk tries it when
+	// the server answers the same page whatever page it is asked for.
+	Skip          int
 	IncludeQueues bool
 }
 
@@ -29,7 +32,13 @@ func (s *AgentsService) List(ctx context.Context, opts AgentListOptions) (*Agent
 	if page < 1 {
 		page = 1
 	}
-	q.Set("page", strconv.Itoa(page))
+	at := "page=" + strconv.Itoa(page)
+	if opts.Skip > 0 {
+		q.Set("skip", strconv.Itoa(opts.Skip))
+		at = "skip=" + strconv.Itoa(opts.Skip)
+	} else {
+		q.Set("page", strconv.Itoa(page))
+	}
 	q.Set("limit", strconv.Itoa(ListPageSize))
 	if opts.IncludeQueues {
 		q.Set("includeQueues", "true")
@@ -39,7 +48,7 @@ func (s *AgentsService) List(ctx context.Context, opts AgentListOptions) (*Agent
 		return nil, err
 	}
 	for i := range l.Results {
-		if err := checkComplete(http.MethodGet, "/agents?page="+strconv.Itoa(page), &l.Results[i]); err != nil {
+		if err := checkComplete(http.MethodGet, "/agents?"+at, &l.Results[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -52,33 +61,43 @@ func (s *AgentsService) ListAll(ctx context.Context, includeQueues bool, visit f
 	return s.ListPages(ctx, AgentListOptions{Page: 1, IncludeQueues: includeQueues}, visit)
 }
 
-// ListPages reads the pages from opts.Page on, like ListAll. The pages
-// before opts.Page are taken to have been full pages of the size the first
-// answer states.
-func (s *AgentsService) ListPages(ctx context.Context, opts AgentListOptions, visit func(page int, l *AgentList) bool) error {
-	cur := pageCursor{opts: ListOptions{Page: max(opts.Page, 1), Limit: ListPageSize}}
+// Walk hands visit each agent of the list, page by page as it is read, and
+// stops reading when visit returns false. An agent that a page repeats
+// (a server that ignores the paging parameters) is handed over once.
+func (s *AgentsService) Walk(ctx context.Context, includeQueues bool, visit func(*Agent) bool) error {
 	seen := map[string]bool{}
-	for n := 0; n < maxPages; n++ {
-		page := cur.opts.Page
-		l, err := s.List(ctx, AgentListOptions{Page: page, IncludeQueues: opts.IncludeQueues})
-		if err != nil {
-			return err
-		}
-		if n == 0 && page > 1 {
-			cur.read = (page - 1) * max(l.pageSize(), len(l.Results))
-		}
-		fresh := 0
+	return s.ListAll(ctx, includeQueues, func(_ int, l *AgentList) bool {
 		for i := range l.Results {
-			if id := string(l.Results[i].ID); !seen[id] {
-				seen[id] = true
-				fresh++
+			a := &l.Results[i]
+			if seen[string(a.ID)] {
+				continue
+			}
+			seen[string(a.ID)] = true
+			if !visit(a) {
+				return false
 			}
 		}
-		if !visit(page, l) || !cur.advance(l.PageMeta, len(l.Results), fresh) {
-			return nil
-		}
+		return true
+	})
+}
+
+// ListPages reads the pages from opts.Page on, like ListAll. The pages
+// before opts.Page are taken to have been full pages of the size the first
+// answer states. visit gets each page's agents not met before (page is the
+// page asked for, 0 once the walk goes by skip); a walk that ends before the
+// answers say it should is an *IncompleteListError (see walkList).
+func (s *AgentsService) ListPages(ctx context.Context, opts AgentListOptions, visit func(page int, l *AgentList) bool) error {
+	start := pageCursor{opts: ListOptions{Page: max(opts.Page, 1), Limit: ListPageSize}, estimateBefore: true}
+	var last *AgentList
+	page := 0
+	fetch := func(ctx context.Context, o ListOptions) (*AgentList, error) {
+		l, err := s.List(ctx, AgentListOptions{Page: o.Page, Skip: o.Skip, IncludeQueues: opts.IncludeQueues})
+		last, page = l, o.Page
+		return l, err
 	}
-	return nil
+	return walkList(ctx, start, fetch, func(a *Agent) string { return string(a.ID) }, "/agents", func(fresh []Agent) bool {
+		return visit(page, &AgentList{Results: fresh, PageMeta: last.PageMeta})
+	})
 }
 
 // FindByEmail finds an agent by email, case-insensitively, through the list.
@@ -116,6 +135,7 @@ func (s *AgentsService) FindByEmails(ctx context.Context, emails []string, start
 	read := map[int]bool{}
 	seen := map[string]bool{}
 	var size ListSize
+	var stuck *pageCursor // a page that brought nothing new while the answers said more follow
 	visit := func(page int) (more bool, err error) {
 		l, err := s.List(ctx, AgentListOptions{Page: page, IncludeQueues: true})
 		if err != nil {
@@ -136,15 +156,43 @@ func (s *AgentsService) FindByEmails(ctx context.Context, emails []string, start
 		}
 		// Whether a page follows this one, judged as a walk from the first
 		// page would judge it: the pages before it were full.
-		cur := pageCursor{opts: ListOptions{Page: page, Limit: ListPageSize}, read: (page - 1) * size.PageSize}
-		return cur.advance(l.PageMeta, len(l.Results), fresh), nil
+		cur := pageCursor{opts: ListOptions{Page: page, Limit: ListPageSize}, read: (page - 1) * size.PageSize, pages: len(read)}
+		switch cur.advance(l.PageMeta, len(l.Results), fresh) {
+		case stepNext:
+			return true, nil
+		case stepStuck:
+			cur.tried = []string{cur.asked()}
+			stuck = &cur
+		}
+		return false, nil
 	}
 	done := func() bool { return len(found) == len(want) }
+	// incomplete is the walk's error when it did not find every agent and
+	// cannot say that the list holds no more: the answers count more agents
+	// than it met, or a page repeated entries while saying more follow.
+	incomplete := func() error {
+		if done() {
+			return nil
+		}
+		if size.Results > len(seen) || stuck != nil {
+			e := &IncompleteListError{Path: "/agents", Read: len(seen), Pages: len(read), Total: size.Results,
+				Reason: "the pages read brought fewer distinct agents than the answers count"}
+			if stuck != nil {
+				e.Tried, e.HasMore = stuck.tried, stuck.hasMore
+				e.Reason = "a page brought no agent not read before"
+			}
+			return e
+		}
+		return nil
+	}
 
 	if startPage < 1 {
 		more, err := visit(1)
-		if err != nil || done() || !more {
+		if err != nil || done() {
 			return found, size, err
+		}
+		if !more {
+			return found, size, incomplete()
 		}
 		startPage = max(size.Pages, 2)
 	}
@@ -166,7 +214,7 @@ func (s *AgentsService) FindByEmails(ctx context.Context, emails []string, start
 			return found, size, err
 		}
 	}
-	return found, size, nil
+	return found, size, incomplete()
 }
 
 // ListSize is what a walk through the agents list learnt of its size. Zero

@@ -1,6 +1,7 @@
 package client
 
 import (
+	"context"
 	"sync"
 	"time"
 )
@@ -12,8 +13,13 @@ import (
 // every process on the machine that talks to one host and account
 // (fileStore). Times are Unix nanoseconds, so the file needs no time zone.
 type budgetState struct {
-	// Next is the earliest time the next slot may be granted.
+	// Next is the earliest time the next slot may be granted: one interval
+	// after the latest slot granted, and not before Hold.
 	Next int64 `json:"next"`
+	// Hold is the earliest time any slot may be granted, set by a 429 (its
+	// Retry-After). Kept apart from Next so that giving slots back never
+	// brings Next before it.
+	Hold int64 `json:"hold"`
 	// Sent holds the slots granted within the last minute and windowGuard,
 	// oldest first. A slot whose request was never sent is taken out again.
 	Sent []int64 `json:"sent"`
@@ -29,14 +35,27 @@ type budgetState struct {
 }
 
 // The pace follows additive increase, multiplicative decrease, as TCP and
-// the AWS SDKs' adaptive retry mode do: a 429 means someone else spends the
-// account's budget too, so the pace drops to decreaseFactor of what it was,
-// then climbs back by recoveryPerMinute of the budget a minute.
+// the AWS SDKs' adaptive retry mode do: a throttle means someone else (on
+// another machine: nothing else tells) spends the account's budget too, so
+// the pace halves, holds for a window, then climbs back by
+// recoveryPerMinute of the budget a minute.
+//
+// The share bounds the requests in any minute, not only their spacing (see
+// reserve), so a pace that halved sends no more than half the budget in
+// the window the API counts. Two machines that both halved on their first
+// throttles spend the budget between them and no more; the hold keeps
+// them there for a window, and the slow climb makes the next throttle rare.
+// Halving again on each throttle of a request sent after the last drop
+// finds a foreign consumer's leftover in a few throttles.
 const (
-	decreaseFactor    = 0.7
-	recoveryPerMinute = 0.1
+	decreaseFactor    = 0.5
+	recoveryPerMinute = 0.05
+	// recoveryHold is how long the pace stays where a throttle put it:
+	// the API's window is full of requests sent at the old pace for that
+	// long, so only after it does a quiet window say the pace is right.
+	recoveryHold = time.Minute
 	// minShare keeps the pace from falling below a twentieth of the
-	// budget, however many 429s come.
+	// budget, however many throttles come.
 	minShare = 0.05
 )
 
@@ -45,7 +64,8 @@ func (s *budgetState) share(now int64) float64 {
 	if s.Share <= 0 {
 		return 1
 	}
-	grown := s.Share + recoveryPerMinute*float64(now-s.ShareAt)/float64(time.Minute)
+	climbing := max(0, now-s.ShareAt-int64(recoveryHold))
+	grown := s.Share + recoveryPerMinute*float64(climbing)/float64(time.Minute)
 	return min(1, max(minShare, grown))
 }
 
@@ -59,13 +79,13 @@ func (s *budgetState) interval(now int64, perMinute float64) time.Duration {
 }
 
 // trackedSize is how many recent slots bound the next one: a whole budget
-// of requests must span at least a minute and windowGuard. Zero when the
-// budget is too large to track.
-func trackedSize(perMinute float64) int {
+// of requests, at the pace's share, must span at least a minute and
+// windowGuard. Zero when the budget is too large to track.
+func trackedSize(perMinute, share float64) int {
 	if perMinute <= 0 || perMinute > maxTrackedBudget {
 		return 0
 	}
-	return max(int(perMinute), 1)
+	return max(int(perMinute*share), 1)
 }
 
 // prune drops the slots that can no longer bound a new one.
@@ -81,8 +101,8 @@ func (s *budgetState) prune(now int64) {
 // epoch it was granted in.
 func (s *budgetState) reserve(now int64, perMinute float64) (int64, uint64) {
 	s.prune(now)
-	slot := max(now, s.Next)
-	size := trackedSize(perMinute)
+	slot := max(now, s.Next, s.Hold)
+	size := trackedSize(perMinute, s.share(now))
 	if size > 0 {
 		if len(s.Sent) >= size {
 			slot = max(slot, s.Sent[len(s.Sent)-size]+int64(time.Minute+windowGuard))
@@ -96,24 +116,68 @@ func (s *budgetState) reserve(now int64, perMinute float64) (int64, uint64) {
 	return slot, s.Epoch
 }
 
-// release takes back a slot whose request was never sent.
-func (s *budgetState) release(slot int64) {
+// release takes back a slot whose request was never sent. When it was the
+// latest slot granted, Next goes back to one interval after the latest
+// slot still held (and not before Hold): a wait abandoned at Ctrl-C must
+// not push the requests that still have to be made (the lookup of what
+// was created) behind it. A slot given back between two held ones leaves a
+// gap that is not granted again; the requests behind it keep their slots.
+func (s *budgetState) release(slot, now int64, perMinute float64) {
 	for i := len(s.Sent) - 1; i >= 0; i-- {
-		if s.Sent[i] == slot {
-			s.Sent = append(s.Sent[:i], s.Sent[i+1:]...)
-			return
+		if s.Sent[i] != slot {
+			continue
 		}
+		s.Sent = append(s.Sent[:i], s.Sent[i+1:]...)
+		if i < len(s.Sent) {
+			return // a later slot is still held
+		}
+		next := s.Hold
+		if i > 0 {
+			next = max(next, s.Sent[i-1]+int64(s.interval(now, perMinute)))
+		}
+		s.Next = min(s.Next, next)
+		return
 	}
 }
 
-// throttled records a 429 at now for a request sent at sentAt. The pace
-// drops once for every 429 of a request sent after the last drop: 429s of
-// requests that were already under way when the pace dropped say nothing
-// new. No slot is granted before now plus retryAfter (or one interval at
-// the new pace, when the API gave no Retry-After), and the epoch changes
-// so that waiting requests take new slots. It reports whether s changed.
-func (s *budgetState) throttled(now, sentAt int64, retryAfter time.Duration, perMinute float64) bool {
+// maxBudgetAhead bounds how far ahead of now any time in a budget may lie:
+// a whole window of slots, then the longest Retry-After the client honours.
+// A later one was not written by a budget that works (the clock stepped
+// back, or a writer is broken) and would make every request wait for it.
+const maxBudgetAhead = time.Minute + windowGuard + maxRetryAfter
+
+// clamp brings every time of the state that lies further ahead than
+// maxBudgetAhead back to that bound, and a last drop of the pace in the
+// future back to now. It reports whether s changed.
+func (s *budgetState) clamp(now int64) bool {
+	limit := now + int64(maxBudgetAhead)
 	changed := false
+	bound := func(v *int64, to int64) {
+		if *v > to {
+			*v, changed = to, true
+		}
+	}
+	bound(&s.Next, limit)
+	bound(&s.Hold, limit)
+	for i := range s.Sent {
+		bound(&s.Sent[i], limit)
+	}
+	bound(&s.ShareAt, now)
+	return changed
+}
+
+// throttled records a throttle at now for a request sent at sentAt. The
+// pace drops once for every throttle of a request sent after the last
+// drop: throttles of requests that were already under way when the pace
+// dropped say nothing new. No slot is granted before now plus retryAfter
+// (or one interval at the new pace, when the API gave no Retry-After), and
+// the epoch changes so that waiting requests take new slots. The refused
+// request leaves the slots of the last minute: the API did not count it.
+// It reports whether s changed.
+func (s *budgetState) throttled(now, sentAt int64, retryAfter time.Duration, perMinute float64) bool {
+	before := len(s.Sent)
+	s.release(sentAt, now, perMinute)
+	changed := len(s.Sent) != before
 	if s.ShareAt == 0 || sentAt >= s.ShareAt {
 		s.Share = max(minShare, s.share(now)*decreaseFactor)
 		s.ShareAt = now
@@ -123,6 +187,12 @@ func (s *budgetState) throttled(now, sentAt int64, retryAfter time.Duration, per
 	if pause <= 0 {
 		pause = s.interval(now, perMinute)
 	}
+	// Hold keeps the pause when slots are given back; it alone moves no
+	// waiting request, so it does not change the epoch.
+	held := false
+	if until := now + int64(pause); until > s.Hold {
+		s.Hold, held = until, true
+	}
 	if until := now + int64(pause); until > s.Next {
 		s.Next = until
 		changed = true
@@ -130,14 +200,15 @@ func (s *budgetState) throttled(now, sentAt int64, retryAfter time.Duration, per
 	if changed {
 		s.Epoch++
 	}
-	return changed
+	return changed || held
 }
 
 // budgetStore keeps a budgetState. update runs fn on the current state
 // while no other user of the store can, and keeps the state fn leaves when
-// fn reports a change.
+// fn reports a change. It gives up with ctx's error when ctx ends while it
+// waits for the other users.
 type budgetStore interface {
-	update(fn func(s *budgetState) (changed bool)) error
+	update(ctx context.Context, fn func(s *budgetState) (changed bool)) error
 }
 
 // memStore is a budget of one client, in memory.
@@ -146,7 +217,7 @@ type memStore struct {
 	st budgetState
 }
 
-func (m *memStore) update(fn func(s *budgetState) bool) error {
+func (m *memStore) update(_ context.Context, fn func(s *budgetState) bool) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	fn(&m.st)

@@ -66,7 +66,7 @@ func (c *testClock) Slept() []time.Duration {
 // as a client with Config.BudgetDir = dir makes it.
 func sharedLimiter(t *testing.T, dir, account string, perMinute float64, clock *testClock) *Limiter {
 	t.Helper()
-	store, err := openFileStore(dir, "https://platform.example.com", account)
+	store, err := openFileStore(dir, "https://platform.example.com", account, clock.Now, clock.Sleep)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,8 +85,8 @@ func TestBudgetPaceDropsOnceARoundAndRecoversSlowly(t *testing.T) {
 	if !s.throttled(at(11*time.Second), at(10*time.Second), 5*time.Second, 60) {
 		t.Fatal("the first 429 changed nothing")
 	}
-	if s.share(at(11*time.Second)) != 0.7 || s.Epoch != 1 || s.Next != at(16*time.Second) {
-		t.Fatalf("after the first 429: share %v, epoch %d, next +%s; want 0.7, 1, +16s",
+	if s.share(at(11*time.Second)) != 0.5 || s.Epoch != 1 || s.Next != at(16*time.Second) {
+		t.Fatalf("after the first 429: share %v, epoch %d, next +%s; want 0.5, 1, +16s",
 			s.share(at(11*time.Second)), s.Epoch, time.Duration(s.Next-start))
 	}
 	// A 429 of a request sent before the drop says nothing new: no second
@@ -94,19 +94,22 @@ func TestBudgetPaceDropsOnceARoundAndRecoversSlowly(t *testing.T) {
 	if s.throttled(at(11*time.Second), at(10500*time.Millisecond), 2*time.Second, 60) {
 		t.Fatal("a 429 of a request sent before the drop changed the state")
 	}
-	// The next slot is the pause's end, then slots come at 1/0.7 s.
+	// The next slot is the pause's end, then slots come at 1/0.5 s.
 	slot, epoch := s.reserve(at(11*time.Second), 60)
 	if slot != at(16*time.Second) || epoch != 1 {
 		t.Fatalf("slot +%s epoch %d, want +16s epoch 1", time.Duration(slot-start), epoch)
 	}
-	if got := time.Duration(s.Next - slot); got != 1428571428*time.Nanosecond {
-		t.Fatalf("spacing after the drop = %s, want 60s/42 = 1.4286s", got)
+	if got := time.Duration(s.Next - slot); got != 2*time.Second {
+		t.Fatalf("spacing after the drop = %s, want 60s/30 = 2s", got)
 	}
-	// Additive increase: a tenth of the budget a minute.
+	// The pace holds for a window, then additive increase: a twentieth of
+	// the budget a minute. (Until issue 20 it dropped to 0.7 and climbed a
+	// tenth a minute at once; two machines sharing an account then kept
+	// running into each other.)
 	for _, tc := range []struct {
 		after time.Duration
 		want  float64
-	}{{time.Minute, 0.8}, {2 * time.Minute, 0.9}, {3 * time.Minute, 1}, {time.Hour, 1}} {
+	}{{30 * time.Second, 0.5}, {time.Minute, 0.5}, {2 * time.Minute, 0.55}, {3 * time.Minute, 0.6}, {11 * time.Minute, 1}, {time.Hour, 1}} {
 		if got := s.share(at(11*time.Second + tc.after)); got < tc.want-1e-9 || got > tc.want+1e-9 {
 			t.Errorf("share %s after the drop = %v, want %v", tc.after, got, tc.want)
 		}
@@ -187,9 +190,9 @@ func TestAThrottledLimiterHoldsBackTheOthersWaiters(t *testing.T) {
 	if got := clock.Slept(); len(got) != 2 || got[0] != time.Second || got[1] != 9500*time.Millisecond {
 		t.Fatalf("b slept %v, want [1s 9.5s]: its first slot was taken back", got)
 	}
-	// 0.7 of 60 at 0.5s, and a tenth of 60 a minute more for 10s since.
-	if got := b.PerMinute(); got < 43-1e-9 || got > 43+1e-9 {
-		t.Fatalf("b's pace = %v a minute, want 43 (shared with a: 42 at the 429, 1 more 10s later)", got)
+	// Half of 60 at 0.5s, held for a window.
+	if got := b.PerMinute(); got != 30 {
+		t.Fatalf("b's pace = %v a minute, want 30 (shared with a: half of 60 at the 429, held since)", got)
 	}
 }
 
@@ -228,7 +231,7 @@ func TestAWaitPastTheDeadlineEndsAtOnce(t *testing.T) {
 func TestStateFileNameAndContent(t *testing.T) {
 	dir := t.TempDir()
 	name := BudgetFileName("https://Platform.Example.com/", "acct-1")
-	if !regexp.MustCompile(`^budget-[0-9a-f]{16}\.json$`).MatchString(name) {
+	if !regexp.MustCompile(`^budget-v2-[0-9a-f]{16}\.json$`).MatchString(name) {
 		t.Fatalf("name = %q", name)
 	}
 	if name != BudgetFileName("https://platform.example.com", "acct-1") || name == BudgetFileName("https://platform.example.com", "acct-2") {
@@ -247,7 +250,7 @@ func TestStateFileNameAndContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := clock.Now().UnixNano()
-	if st.Version != 1 || st.Host != "https://platform.example.com" || st.AccountID != "acct-1" ||
+	if st.Version != 2 || st.Host != "https://platform.example.com" || st.AccountID != "acct-1" ||
 		len(st.Sent) != 2 || st.Sent[1] != start+int64(time.Second) || st.Next != start+int64(2*time.Second) {
 		t.Fatalf("state file = %s", raw)
 	}

@@ -157,7 +157,10 @@ const ContactPageSize = ListPageSize
 
 // List reads one page.
 func (s *ContactsService) List(ctx context.Context, skip, limit int) (*ContactList, error) {
-	q := url.Values{"skip": {strconv.Itoa(skip)}, "limit": {strconv.Itoa(limit)}}
+	return s.list(ctx, url.Values{"skip": {strconv.Itoa(skip)}, "limit": {strconv.Itoa(limit)}})
+}
+
+func (s *ContactsService) list(ctx context.Context, q url.Values) (*ContactList, error) {
 	var l ContactList
 	if err := s.client.do(ctx, http.MethodGet, "contacts", q, nil, &l); err != nil {
 		return nil, err
@@ -165,19 +168,34 @@ func (s *ContactsService) List(ctx context.Context, skip, limit int) (*ContactLi
 	return &l, nil
 }
 
-// ListAll reads every contact, INACTIVE ones included.
+// ListAll reads every contact, INACTIVE ones included. A list that cannot
+// be read completely (see walkList) is an *IncompleteListError: a contact
+// missing from it is not known to be gone.
 func (s *ContactsService) ListAll(ctx context.Context) ([]Contact, error) {
 	var out []Contact
-	fetch := func(ctx context.Context, o ListOptions) (*ContactList, error) { return s.List(ctx, o.Skip, o.Limit) }
-	start := pageCursor{bySkip: true, opts: ListOptions{Limit: ContactPageSize}}
-	err := walkList(ctx, start, fetch, func(c *Contact) string { return c.ID() }, "/contacts", func(page []Contact) bool {
-		out = append(out, page...)
+	err := s.Walk(ctx, func(c *Contact) bool {
+		out = append(out, *c)
 		return true
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// Walk hands visit each contact, INACTIVE ones included, page by page as
+// the list is read, and stops reading when visit returns false.
+func (s *ContactsService) Walk(ctx context.Context, visit func(*Contact) bool) error {
+	fetch := func(ctx context.Context, o ListOptions) (*ContactList, error) { return s.list(ctx, o.query()) }
+	start := pageCursor{bySkip: true, opts: ListOptions{Limit: ContactPageSize, bySkip: true}}
+	return walkList(ctx, start, fetch, func(c *Contact) string { return c.ID() }, "/contacts", func(page []Contact) bool {
+		for i := range page {
+			if !visit(&page[i]) {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // Update changes one contact.

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"sync/atomic"
 	"testing"
@@ -42,7 +43,10 @@ func TestBulkFailureReason(t *testing.T) {
 	}
 }
 
-// A server that ignores skip must not make ListAll loop or duplicate.
+// A server that ignores skip and page must not make ListAll loop, nor pass
+// off the repeated page, which says more follow, as the whole list: after
+// skip, then page, brought nothing new, the walk is an
+// *IncompleteListError.
 func TestContactListAllStopsWhenPagesRepeat(t *testing.T) {
 	var calls atomic.Int32
 	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -50,10 +54,11 @@ func TestContactListAllStopsWhenPagesRepeat(t *testing.T) {
 		w.Write([]byte(`{"results":[{"id":"c1","cellPhone":{"phoneNumber":"+1555"}},{"id":"c2","cellPhone":{"phoneNumber":"+1556"}}],"hasMore":true}`))
 	}))
 	all, err := c.Contacts.ListAll(context.Background())
-	if err != nil {
-		t.Fatal(err)
+	il := AsIncompleteList(err)
+	if il == nil || all != nil || calls.Load() != 3 {
+		t.Fatalf("%d contacts after %d calls, err %v; want an *IncompleteListError after 3 calls", len(all), calls.Load(), err)
 	}
-	if len(all) != 2 || calls.Load() != 2 {
-		t.Fatalf("%d contacts after %d calls", len(all), calls.Load())
+	if il.Path != "/contacts" || il.Read != 2 || il.Pages != 3 || !il.HasMore || fmt.Sprint(il.Tried) != "[skip=2 page=2]" {
+		t.Fatalf("error %+v", il)
 	}
 }

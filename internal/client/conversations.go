@@ -131,7 +131,10 @@ type Disposition struct {
 
 // ConversationListOptions are the query parameters of list-of-conversations.
 type ConversationListOptions struct {
-	Skip     int
+	Skip int
+	// Page, 1-based, is sent instead of skip when not 0: a walk tries it
+	// when the server answers the same page whatever skip it is sent.
+	Page     int
 	Limit    int
 	Status   []string
 	Source   string
@@ -160,7 +163,11 @@ func (s *ConversationsService) Get(ctx context.Context, id string) (*Conversatio
 // List reads one page. Statuses are sent as repeated status parameters.
 func (s *ConversationsService) List(ctx context.Context, opts ConversationListOptions) (*ConversationList, error) {
 	q := url.Values{}
-	q.Set("skip", strconv.Itoa(opts.Skip))
+	if opts.Page > 0 {
+		q.Set("page", strconv.Itoa(opts.Page))
+	} else {
+		q.Set("skip", strconv.Itoa(opts.Skip))
+	}
 	if opts.Limit > 0 {
 		q.Set("limit", strconv.Itoa(opts.Limit))
 	}
@@ -194,12 +201,12 @@ func (s *ConversationsService) ListAll(ctx context.Context, opts ConversationLis
 		limit = max
 	}
 	fetch := func(ctx context.Context, o ListOptions) (*ConversationList, error) {
-		if max > 0 && max-len(out) < o.Limit {
-			o.Limit = max - len(out) // ask only for what is still missing
+		if max > 0 && max-len(out) < o.Limit && o.Page == 0 {
+			o.Limit = max - len(out) // ask only for what is still missing (a page number stands for a fixed page size)
 		}
-		return s.List(ctx, ConversationListOptions{Skip: o.Skip, Limit: o.Limit, Status: opts.Status, Source: opts.Source, Language: opts.Language})
+		return s.List(ctx, ConversationListOptions{Skip: o.Skip, Page: o.Page, Limit: o.Limit, Status: opts.Status, Source: opts.Source, Language: opts.Language})
 	}
-	start := pageCursor{bySkip: true, opts: ListOptions{Limit: limit}}
+	start := pageCursor{bySkip: true, opts: ListOptions{Limit: limit}, moving: true}
 	err := walkList(ctx, start, fetch, func(c *Conversation) string { return c.ID() }, "/conversations", func(page []Conversation) bool {
 		for i := range page {
 			if !opts.matches(&page[i]) {

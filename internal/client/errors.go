@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 )
 
 // APIError is the one error type the client returns for an answer the API
@@ -79,12 +80,21 @@ func newAPIError(method, path string, status int, body []byte) *APIError {
 		e.Message = strings.Join(msgs, "; ")
 		return e
 	}
-	text := strings.TrimSpace(string(body))
-	if len(text) > maxErrorText {
-		text = text[:maxErrorText] + "…"
-	}
-	e.Message = text
+	e.Message = shorten(strings.TrimSpace(string(body)), maxErrorText)
 	return e
+}
+
+// shorten cuts text to at most max bytes and marks the cut, on a rune
+// boundary so that a character is never split.
+func shorten(text string, limit int) string {
+	if len(text) <= limit {
+		return text
+	}
+	cut := limit
+	for cut > limit-utf8.UTFMax && cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut] + "…"
 }
 
 // rawText reads a JSON value as text whatever its type.
@@ -145,17 +155,31 @@ func IsNotListed(err error) bool {
 	return errors.As(err, &nl)
 }
 
-// IsRateLimited reports whether err is the API's rate-limit answer: a 429,
-// or a message that mentions the rate limit (Rate limits,
-// https://docs.kore.ai/ai-for-service/apis/contact-center/rate-limit-ccai:
-// the status is not documented, the message is). It only ever means "wait",
-// never a change to what the caller knows of an object.
+// IsRateLimited reports whether err is the API's rate-limit answer, a
+// throttle (see isThrottle). It only ever means "wait", never a change to
+// what the caller knows of an object.
 func IsRateLimited(err error) bool {
 	var e *APIError
 	if !errors.As(err, &e) {
 		return false
 	}
-	return e.StatusCode == http.StatusTooManyRequests || mentionsRateLimit(e.Message)
+	return isThrottle(e.StatusCode, e.Message)
+}
+
+// isThrottle is the one place that says whether an answer is the API's
+// rate-limit answer, a throttle: a 429, or the documented rate-limit
+// message under any status. Rate limits
+// (https://docs.kore.ai/ai-for-service/apis/contact-center/rate-limit-ccai)
+// documents the message ("You've exceeded the per-minute rate limit. Please
+// wait for sometime before retrying.") but not the status, so a 400 or a 503
+// that carries it is a throttle too.
+//
+// This is the one decision the client takes on an answer's text, and it
+// only ever decides "wait and retry": the transport waits, retries within
+// the operation's time and slows the shared pace. It never decides that an
+// object exists or is gone.
+func isThrottle(status int, message string) bool {
+	return status == http.StatusTooManyRequests || mentionsRateLimit(message)
 }
 
 // IsConflict reports whether err is a 409: the object already exists. The

@@ -3,15 +3,19 @@ package client
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // The decoders meet whatever the API sends. They may refuse it, but must
 // never panic, and what they accept must be exactly what the body says:
 // the managed fields of a decoded value, written back in the documented
 // shape, decode to the same value (FuzzAgentManagedFieldsRoundTrip,
-// FuzzContactManagedFieldsRoundTrip).
+// FuzzContactManagedFieldsRoundTrip), and so does the value itself, encoded
+// (FuzzAgentDecode, FuzzRoutingDecode). Each target states a property;
+// not panicking is only the least of them.
 
 var decoderSeeds = []string{
 	`{"id":"a-1","emailId":"x@example.com","phoneNumber":13456782345,"queues":[{"id":"q","isPreferredAgent":"yes"}]}`,
@@ -191,19 +195,34 @@ func FuzzAgentDecode(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
+		refs := decodeAgentRefs(body)
+		for _, r := range refs {
+			if r.ID == "" {
+				t.Fatalf("%s: a create answer's agent without an id was taken: %+v", body, refs)
+			}
+		}
 		var a Agent
 		if err := json.Unmarshal(body, &a); err != nil {
 			return
 		}
-		// Everything the provider calls on an agent must be safe.
-		_ = a.GroupID()
-		for _, q := range a.Queues {
-			_ = q.PreferredFor(string(a.UserID), string(a.ID))
+		if a.ID != "" && (len(refs) != 1 || refs[0].ID != a.ID) {
+			t.Fatalf("%s: the agent %q read from a create answer as %+v", body, a.ID, refs)
 		}
-		for _, s := range a.Skills {
-			_ = s.Skill()
+		// Decoded, encoded and decoded again, the agent is the same, and so
+		// is everything the provider reads from it.
+		back := reencoded(t, body, &a)
+		a.Raw, back.Raw = nil, nil
+		if !reflect.DeepEqual(a, *back) {
+			t.Fatalf("%s: decoded as %+v, encoded and decoded again as %+v", body, a, *back)
 		}
-		_ = decodeAgentRefs(body)
+		if a.GroupID() != back.GroupID() {
+			t.Fatalf("%s: agent group %q, after a round trip %q", body, a.GroupID(), back.GroupID())
+		}
+		for i, q := range a.Queues {
+			if q.PreferredFor(string(a.UserID), string(a.ID)) != back.Queues[i].PreferredFor(string(a.UserID), string(a.ID)) {
+				t.Fatalf("%s: queue %d's preference changed in a round trip", body, i)
+			}
+		}
 	})
 }
 
@@ -216,9 +235,25 @@ func FuzzConversationDecode(f *testing.F) {
 		if err := json.Unmarshal(body, &c); err != nil {
 			return
 		}
-		_ = c.ID()
-		opts := ConversationListOptions{Status: []string{"CLOSED"}, Source: "rtm", Language: "en"}
-		_ = opts.matches(&c)
+		if c.ID() != string(c.MongoID) && (c.MongoID != "" || c.ID() != string(c.IDField)) {
+			t.Fatalf("%s: id %q, from _id %q and id %q", body, c.ID(), c.MongoID, c.IDField)
+		}
+		// The filters the API may ignore are applied again by the client:
+		// a conversation matches no filter, and its own values in any case,
+		// and never a status it does not have.
+		if !(ConversationListOptions{}).matches(&c) {
+			t.Fatalf("%s: a conversation does not match the empty filter", body)
+		}
+		own := ConversationListOptions{Status: []string{"x", strings.ToUpper(string(c.Status))},
+			Source: strings.ToLower(string(c.Source)), Language: strings.ToUpper(string(c.Language))}
+		if !own.matches(&c) {
+			t.Fatalf("%s: a conversation does not match its own status, source and language %+v", body, own)
+		}
+		other := own
+		other.Status = []string{string(c.Status) + "-not"}
+		if other.matches(&c) {
+			t.Fatalf("%s: a conversation with status %q matches the status %q", body, c.Status, other.Status[0])
+		}
 	})
 }
 
@@ -231,15 +266,35 @@ func FuzzContactDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var c Contact
 		if json.Unmarshal(body, &c) == nil {
-			_, _ = c.ID(), c.Active()
-			_ = c.CellPhone.Value.LocalNumber()
+			if (c.ID() == "") != (c.IDField == "" && c.MongoID == "") {
+				t.Fatalf("%s: id %q from id %q and _id %q", body, c.ID(), c.IDField, c.MongoID)
+			}
+			if c.Active() == strings.EqualFold(string(c.Status), "INACTIVE") {
+				t.Fatalf("%s: status %q read as active=%v", body, c.Status, c.Active())
+			}
+			// The local number is the stored one, less the country code
+			// prefixed when there is one.
+			p := c.CellPhone.Value
+			local := p.LocalNumber()
+			if local != string(p.PhoneNumber) && string(p.CountryCode)+local != string(p.PhoneNumber) {
+				t.Fatalf("%s: number %q with country code %q read as local %q", body, p.PhoneNumber, p.CountryCode, local)
+			}
 		}
 		var list []Contact
-		_ = json.Unmarshal(body, &list)
+		if json.Unmarshal(body, &list) == nil {
+			var items []json.RawMessage
+			_ = json.Unmarshal(body, &items)
+			if len(items) != len(list) {
+				t.Fatalf("%s: %d contacts read from %d entries", body, len(list), len(items))
+			}
+		}
 		var bulk BulkResult
 		if json.Unmarshal(body, &bulk) == nil {
 			for _, f := range bulk.FailedRecords {
-				_ = f.Why()
+				// A failure always says why, and the API's reason when it gave one.
+				if why := f.Why(); why == "" || (f.Reason != "" && why != string(f.Reason)) {
+					t.Fatalf("%s: failure %+v explained as %q", body, f, why)
+				}
 			}
 		}
 	})
@@ -253,7 +308,7 @@ func FuzzListEnvelopes(f *testing.F) {
 		var agents AgentList
 		if json.Unmarshal(body, &agents) == nil {
 			cur := pageCursor{opts: ListOptions{Page: 1, Limit: ListPageSize}}
-			if cur.advance(agents.PageMeta, len(agents.Results), len(agents.Results)) && cur.opts.Page < 2 {
+			if cur.advance(agents.PageMeta, len(agents.Results), len(agents.Results)) == stepNext && cur.opts.Page < 2 {
 				t.Fatalf("a walk that goes on must ask for a later page, asked for %d", cur.opts.Page)
 			}
 		}
@@ -266,13 +321,30 @@ func FuzzErrorEnvelope(f *testing.F) {
 	for _, s := range decoderSeeds {
 		f.Add([]byte(s), 400)
 	}
+	// A body whose cut falls inside a character.
+	f.Add([]byte(strings.Repeat("a", maxErrorText-1)+"é and more"), 502)
 	f.Fuzz(func(t *testing.T, body []byte, status int) {
 		e := newAPIError("GET", "/agents/a-1", status, body)
-		if len(e.Message) > maxErrorText+len("…") && !json.Valid(body) {
-			t.Fatalf("a non-JSON body was quoted at %d bytes", len(e.Message))
+		if utf8.Valid(body) && !utf8.ValidString(e.Error()) {
+			t.Fatalf("%q: the error is not valid UTF-8: %q", body, e.Error())
 		}
-		_ = e.Error()
-		_ = IsNotFound(e) || IsRateLimited(e) || IsConflict(e) || IsUnauthorized(e)
+		var env errorEnvelope
+		if json.Unmarshal(body, &env) != nil || len(env.Errors) == 0 {
+			// Any other body is quoted from its start, cut on a character
+			// boundary and marked when cut.
+			text := strings.TrimSpace(string(body))
+			if len(text) <= maxErrorText && e.Message != text {
+				t.Fatalf("%q quoted as %q", body, e.Message)
+			}
+			quoted, marked := strings.CutSuffix(e.Message, "…")
+			if len(text) > maxErrorText && (!marked || !strings.HasPrefix(text, quoted) ||
+				len(quoted) > maxErrorText || len(quoted) <= maxErrorText-utf8.UTFMax) {
+				t.Fatalf("%q quoted as %q", body, e.Message)
+			}
+		}
+		if IsNotFound(e) != (status == 404) || IsConflict(e) != (status == 409) || IsUnauthorized(e) != (status == 401 || status == 403) {
+			t.Fatalf("status %d classified as not found %v, conflict %v, unauthorized %v", status, IsNotFound(e), IsConflict(e), IsUnauthorized(e))
+		}
 	})
 }
 
@@ -297,9 +369,30 @@ func FuzzRoutingDecode(f *testing.F) {
 			_ = objectIn(q.Raw["advancedSettings"])
 		}
 		var sk Skill
-		_ = json.Unmarshal(body, &sk)
+		if json.Unmarshal(body, &sk) == nil {
+			back := reencoded(t, body, &sk)
+			sk.Raw, back.Raw = nil, nil
+			if len(sk.Agents) == 0 && len(back.Agents) == 0 {
+				sk.Agents, back.Agents = nil, nil // a count, null and [] all read as none
+			}
+			if !reflect.DeepEqual(sk, *back) {
+				t.Fatalf("%s: skill %+v after a round trip %+v", body, sk, *back)
+			}
+		}
 		var sg SkillGroup
-		_ = json.Unmarshal(body, &sg)
+		if json.Unmarshal(body, &sg) == nil {
+			back := reencoded(t, body, &sg)
+			sg.Raw, back.Raw = nil, nil
+			if !reflect.DeepEqual(sg, *back) {
+				t.Fatalf("%s: skill group %+v after a round trip %+v", body, sg, *back)
+			}
+		}
+		for id, entry := range entriesByID(body) {
+			var got FlexString
+			if id == "" || json.Unmarshal(entry["id"], &got) != nil || string(got) != id {
+				t.Fatalf("%s: entry %q indexed by %q", body, entry["id"], id)
+			}
+		}
 		var groups AgentGroupList
 		if json.Unmarshal(body, &groups) == nil {
 			_, _ = pickCreated("agent group", "", "A", groups.Results, func(g *AgentGroup) string { return string(g.ID) }, time.Unix(0, 0))
@@ -309,4 +402,18 @@ func FuzzRoutingDecode(f *testing.F) {
 			_, _ = pickCreated("queue", "", "A", queues.Results, func(q *Queue) string { return string(q.ID) }, time.Unix(0, 0))
 		}
 	})
+}
+
+// reencoded encodes v, decoded from body, and decodes the result again.
+func reencoded[T any](t *testing.T, body []byte, v *T) *T {
+	t.Helper()
+	out, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("%s: decoded, but does not encode: %v", body, err)
+	}
+	back := new(T)
+	if err := json.Unmarshal(out, back); err != nil {
+		t.Fatalf("%s: decoded and encoded as %s, which does not decode: %v", body, out, err)
+	}
+	return back
 }

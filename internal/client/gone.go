@@ -22,7 +22,10 @@ import (
 //     now, answers and does not hold it.
 //
 // When that list fails too, the stream (or the account, or the host)
-// answers nothing, and the answer is a *StreamError, never "gone".
+// answers nothing, and the answer is a *StreamError, never "gone". When
+// the list answers but cannot be read completely (an *IncompleteListError),
+// the object's absence from it proves nothing: the answer is an error
+// that wraps both failures, never "gone".
 
 // answered records the collections (a path's first segment, such as
 // "agents" or "skill-groups") that have answered a call with a 2xx status.
@@ -83,7 +86,8 @@ func IsStreamError(err error) bool {
 
 // IsNoAnswer reports whether err is a request that got no HTTP answer at
 // all (the host could not be reached, the connection was dropped): neither
-// an *APIError nor a *DecodeError, nor the caller's own cancellation.
+// an *APIError nor a *DecodeError, nor a walk's *NotListedError or
+// *IncompleteListError, nor the caller's own cancellation.
 func IsNoAnswer(err error) bool {
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
@@ -91,7 +95,8 @@ func IsNoAnswer(err error) bool {
 	var apiErr *APIError
 	var decErr *DecodeError
 	var nl *NotListedError
-	return !errors.As(err, &apiErr) && !errors.As(err, &decErr) && !errors.As(err, &nl)
+	var il *IncompleteListError
+	return !errors.As(err, &apiErr) && !errors.As(err, &decErr) && !errors.As(err, &nl) && !errors.As(err, &il)
 }
 
 // gone decides whether err, the failure of a request about one object of

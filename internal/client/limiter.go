@@ -64,16 +64,33 @@ func newLimiter(perMinute float64, store budgetStore, now func() time.Time, slee
 	return &Limiter{perMinute: perMinute, store: store, now: now, sleep: sleep}
 }
 
-// update runs fn on the budget. When a shared budget fails (its file was
-// removed, the disk is full), the limiter keeps a budget of its own from
-// then on and says so once in the log.
+// update runs fn on the budget, with no caller's context to end its wait
+// for the shared budget's lock (which is bounded all the same).
 func (l *Limiter) update(fn func(*budgetState) bool) {
+	_ = l.updateCtx(context.Background(), fn)
+}
+
+// updateCtx runs fn on the budget, after bringing back any time the budget
+// holds too far ahead (see clamp). It fails only when ctx ends while it
+// waits for the shared budget's lock. When a shared budget fails
+// otherwise (its lock is held too long, its file was removed, the disk is
+// full), the limiter keeps a budget of its own from then on and says so
+// once in the log.
+func (l *Limiter) updateCtx(ctx context.Context, fn func(*budgetState) bool) error {
+	now := l.now().UnixNano()
+	run := func(s *budgetState) bool {
+		clamped := s.clamp(now)
+		return fn(s) || clamped
+	}
 	l.mu.Lock()
 	store := l.store
 	l.mu.Unlock()
-	err := store.update(fn)
+	err := store.update(ctx, run)
 	if err == nil {
-		return
+		return nil
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
 	}
 	l.mu.Lock()
 	if l.store == store {
@@ -82,7 +99,7 @@ func (l *Limiter) update(fn func(*budgetState) bool) {
 	}
 	store = l.store
 	l.mu.Unlock()
-	_ = store.update(fn)
+	return store.update(ctx, run)
 }
 
 // Interval is the spacing between two requests at the current pace.
@@ -106,15 +123,16 @@ func (l *Limiter) PerMinute() float64 {
 	return l.perMinute * share
 }
 
-// reserve takes the next slot.
-func (l *Limiter) reserve() (slot time.Time, epoch uint64) {
-	l.update(func(s *budgetState) bool {
+// reserve takes the next slot. It fails only when ctx ends while it waits
+// for the shared budget's lock.
+func (l *Limiter) reserve(ctx context.Context) (slot time.Time, epoch uint64, err error) {
+	err = l.updateCtx(ctx, func(s *budgetState) bool {
 		var n int64
 		n, epoch = s.reserve(l.now().UnixNano(), l.perMinute)
 		slot = time.Unix(0, n)
 		return true
 	})
-	return slot, epoch
+	return slot, epoch, err
 }
 
 // Reserve takes the next slot and says how long to wait for it.
@@ -122,33 +140,38 @@ func (l *Limiter) Reserve() time.Duration {
 	if l.perMinute <= 0 {
 		return 0
 	}
-	slot, _ := l.reserve()
+	slot, _, _ := l.reserve(context.Background())
 	return slot.Sub(l.now())
 }
 
-// release gives back a slot whose request will not be sent.
+// release gives back a slot whose request will not be sent. It runs when
+// the caller's context has ended, so it does not wait on that context, and
+// it runs at once, so that a request made after an interrupt (the lookup
+// of what was created) takes the earliest free slot.
 func (l *Limiter) release(slot time.Time) {
 	l.update(func(s *budgetState) bool {
-		s.release(slot.UnixNano())
+		s.release(slot.UnixNano(), l.now().UnixNano(), l.perMinute)
 		return true
 	})
 }
 
 // confirm keeps slot if no 429 moved the slots since it was granted in
-// epoch, and otherwise gives it back and takes a new one.
-func (l *Limiter) confirm(slot time.Time, epoch uint64) (time.Time, uint64, bool) {
+// epoch, and otherwise gives it back and takes a new one. When ctx ends
+// while it waits for the shared budget's lock, slot is still held.
+func (l *Limiter) confirm(ctx context.Context, slot time.Time, epoch uint64) (time.Time, uint64, bool, error) {
 	moved := false
-	l.update(func(s *budgetState) bool {
+	err := l.updateCtx(ctx, func(s *budgetState) bool {
 		if s.Epoch == epoch {
 			return false
 		}
-		s.release(slot.UnixNano())
+		now := l.now().UnixNano()
+		s.release(slot.UnixNano(), now, l.perMinute)
 		var n int64
-		n, epoch = s.reserve(l.now().UnixNano(), l.perMinute)
+		n, epoch = s.reserve(now, l.perMinute)
 		slot, moved = time.Unix(0, n), true
 		return true
 	})
-	return slot, epoch, moved
+	return slot, epoch, moved, err
 }
 
 // Wait blocks until the caller's slot, or until ctx is done.
@@ -167,13 +190,17 @@ func (l *Limiter) wait(ctx context.Context) (time.Time, error) {
 		return l.now(), nil
 	}
 	l.logNotice(ctx)
-	slot, epoch := l.reserve()
+	slot, epoch, err := l.reserve(ctx)
+	if err != nil {
+		return time.Time{}, err
+	}
+	l.logNotice(ctx) // the shared budget may have failed just now
 	for {
 		d := slot.Sub(l.now())
 		if d <= 0 {
 			return slot, nil
 		}
-		if deadline, ok := ctx.Deadline(); ok && slot.After(deadline) {
+		if deadline, ok := waitDeadline(ctx); ok && slot.After(deadline) {
 			l.release(slot)
 			return time.Time{}, &slotAfterDeadlineError{wait: d}
 		}
@@ -182,7 +209,11 @@ func (l *Limiter) wait(ctx context.Context) (time.Time, error) {
 			return time.Time{}, err
 		}
 		var moved bool
-		if slot, epoch, moved = l.confirm(slot, epoch); !moved {
+		if slot, epoch, moved, err = l.confirm(ctx, slot, epoch); err != nil {
+			l.release(slot)
+			return time.Time{}, err
+		}
+		if !moved {
 			return slot, nil
 		}
 	}
@@ -253,7 +284,7 @@ func newClientLimiter(cfg Config, perMinute float64, now func() time.Time) (*Lim
 	var why error
 	// A budget above maxSharedBudget means "no limit": nothing to share.
 	if cfg.BudgetDir != "" && perMinute <= maxSharedBudget {
-		shared, err := openFileStore(cfg.BudgetDir, cfg.Host, cfg.AccountID)
+		shared, err := openFileStore(cfg.BudgetDir, cfg.Host, cfg.AccountID, now, cfg.Sleep)
 		if err != nil {
 			why = fmt.Errorf("the state file in %s cannot be used: %w", cfg.BudgetDir, err)
 		} else {

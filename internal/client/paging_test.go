@@ -10,8 +10,10 @@ import (
 func TestListAllStopConditions(t *testing.T) {
 	cases := map[string]struct {
 		pages     map[int]string // by the page asked for; missing pages answer an empty list
+		bySkip    map[int]string // by the skip asked for, when the walk tries skip
 		wantIDs   []string
 		wantCalls int
+		wantSkip  int // the last call asks for this skip (the walk tried skip), when not 0
 	}{
 		"hasMore false ends the walk": {
 			pages:     map[int]string{1: `{"results":[{"id":"a","name":"a"},{"id":"b","name":"b"}],"hasMore":false,"totalPages":1}`, 2: `{"results":[{"id":"c","name":"c"}]}`},
@@ -28,10 +30,12 @@ func TestListAllStopConditions(t *testing.T) {
 			wantIDs:   []string{"a", "b"},
 			wantCalls: 2,
 		},
-		"a server that ignores page answers the first page again": {
+		"a server that ignores page is walked by skip": {
 			pages:     map[int]string{1: `{"results":[{"id":"a","name":"a"},{"id":"b","name":"b"}],"hasMore":true}`, 2: `{"results":[{"id":"a","name":"a"},{"id":"b","name":"b"}],"hasMore":true}`, 3: `{"results":[{"id":"z","name":"z"}]}`},
-			wantIDs:   []string{"a", "b"},
-			wantCalls: 2,
+			bySkip:    map[int]string{2: `{"results":[{"id":"c","name":"c"}],"hasMore":false}`},
+			wantIDs:   []string{"a", "b", "c"},
+			wantCalls: 3,
+			wantSkip:  2,
 		},
 		"an overlapping page keeps what is new": {
 			pages:     map[int]string{1: `{"results":[{"id":"a","name":"a"},{"id":"b","name":"b"}],"hasMore":true}`, 2: `{"results":[{"id":"b","name":"b"},{"id":"c","name":"c"}],"hasMore":false}`},
@@ -52,6 +56,11 @@ func TestListAllStopConditions(t *testing.T) {
 						return 0, body
 					}
 				}
+				for skip, body := range tc.bySkip {
+					if r.Query == fmt.Sprintf("limit=100&skip=%d", skip) {
+						return 0, body
+					}
+				}
 				return 0, `{"results":[]}`
 			})
 			all, err := c.SkillGroups.ListAll(context.Background())
@@ -66,7 +75,11 @@ func TestListAllStopConditions(t *testing.T) {
 				t.Fatalf("ids %v after %d calls, want %v after %d", ids, len(api.Calls()), tc.wantIDs, tc.wantCalls)
 			}
 			for i, got := range api.Calls() {
-				if got.Method != "GET" || got.Path != "/skill-groups" || got.Query != fmt.Sprintf("limit=100&page=%d", i+1) {
+				want := fmt.Sprintf("limit=100&page=%d", i+1)
+				if tc.wantSkip != 0 && i == len(api.Calls())-1 {
+					want = fmt.Sprintf("limit=100&skip=%d", tc.wantSkip)
+				}
+				if got.Method != "GET" || got.Path != "/skill-groups" || got.Query != want {
 					t.Errorf("call %d: %s", i, got)
 				}
 			}

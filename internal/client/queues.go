@@ -278,6 +278,13 @@ func (s *QueuesService) ListAll(ctx context.Context) ([]Queue, error) {
 	return s.lister().all(ctx)
 }
 
+// Walk hands visit each queue, page by page as the list is read, and stops
+// reading when visit returns false: a caller that needs only the first few
+// queues pays only for the pages that hold them.
+func (s *QueuesService) Walk(ctx context.Context, visit func(*Queue) bool) error {
+	return s.lister().walk(ctx, visit)
+}
+
 // FindByName reads the list for the one queue named exactly name
 // (case-sensitive). It answers a *NotListedError (IsNotFound) when none is,
 // and an *AmbiguousNameError when several are.

@@ -171,13 +171,13 @@ func TestPageCursorStopsOnWhatTheAnswerSays(t *testing.T) {
 	}
 	for _, tc := range cases {
 		cur := pageCursor{opts: ListOptions{Page: 1, Limit: 100}}
-		going := cur.advance(tc.meta, tc.got, tc.got)
+		going := cur.advance(tc.meta, tc.got, tc.got) == stepNext
 		if going != tc.going || (going && cur.opts != tc.next) {
 			t.Errorf("%s: going %v next %+v, want %v %+v", tc.name, going, cur.opts, tc.going, tc.next)
 		}
 	}
 	cur := pageCursor{bySkip: true, opts: ListOptions{Limit: 100, bySkip: true}}
-	if !cur.advance(PageMeta{Skip: i(0), Limit: i(25), TotalResults: i(60)}, 25, 25) || cur.opts.Skip != 25 {
+	if cur.advance(PageMeta{Skip: i(0), Limit: i(25), TotalResults: i(60)}, 25, 25) != stepNext || cur.opts.Skip != 25 {
 		t.Errorf("by skip: next %+v, want skip 25 (where the answer ended)", cur.opts)
 	}
 }

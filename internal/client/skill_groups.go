@@ -94,6 +94,12 @@ func (s *SkillGroupsService) ListAll(ctx context.Context) ([]SkillGroup, error) 
 	return s.lister().all(ctx)
 }
 
+// Walk hands visit each skill group, page by page as the list is read, and
+// stops reading when visit returns false.
+func (s *SkillGroupsService) Walk(ctx context.Context, visit func(*SkillGroup) bool) error {
+	return s.lister().walk(ctx, visit)
+}
+
 // FindByName reads the list for the one skill group named exactly name
 // (case-sensitive). It answers a *NotListedError (IsNotFound) when none is,
 // and an *AmbiguousNameError when several are.

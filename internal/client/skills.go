@@ -192,6 +192,15 @@ func (s *SkillsService) ListAll(ctx context.Context, skillGroupID string) ([]Ski
 	return s.lister(skillGroupID).all(ctx)
 }
 
+// Walk hands visit each skill of a skill group, page by page as the list is
+// read, and stops reading when visit returns false.
+func (s *SkillsService) Walk(ctx context.Context, skillGroupID string, visit func(*Skill) bool) error {
+	if _, err := skillsPath(skillGroupID); err != nil {
+		return err
+	}
+	return s.lister(skillGroupID).walk(ctx, visit)
+}
+
 // FindByName reads the list for the one skill of the group named exactly
 // name (case-sensitive). It answers a *NotListedError (IsNotFound) when
 // none is, and an *AmbiguousNameError when several are.

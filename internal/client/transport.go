@@ -24,10 +24,12 @@ const maxRetryAfter = 5 * time.Minute
 // the limiter, gets its own auth header, and then has the request timeout
 // for itself: the wait for a slot is not time on the wire.
 //
-// A 429 is retried for as long as the caller's context allows (or, when it
-// has no deadline, for maxThrottledWait): the limiter, told of the 429,
-// makes the retry wait for Retry-After and lowers the pace. Other failures
-// are retried MaxRetries times with exponential backoff.
+// A throttle (a 429, or the rate-limit message under any status: see
+// isThrottle) is retried for as long as the caller's context allows (or,
+// when it has no deadline, for maxThrottledWait): the limiter, told of the
+// throttle where the answer arrives, makes the retry wait for Retry-After
+// and lowers the pace. Other failures are retried MaxRetries times with
+// exponential backoff.
 func newRetryingHTTPClient(cfg Config, tokens tokenSource, limiter *Limiter, logger Logger) *retryablehttp.Client {
 	base := cfg.Transport
 	if base == nil {
@@ -62,7 +64,7 @@ func newRetryingHTTPClient(cfg Config, tokens tokenSource, limiter *Limiter, log
 	}
 	rc.CheckRetry = policy.check
 	rc.Backoff = func(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
-		if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
+		if resp != nil && resp.Request != nil && wasThrottled(resp.Request.Context()) {
 			return 0 // the limiter holds the retry back for Retry-After
 		}
 		return backoff(min, max, attempt, resp, now)
@@ -114,6 +116,7 @@ type authTransport struct {
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	markThrottled(req.Context(), false)
 	slot, err := t.limiter.wait(req.Context())
 	if err != nil {
 		closeBody(req)
@@ -139,8 +142,11 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		return nil, err
 	}
-	if resp.StatusCode == http.StatusTooManyRequests {
-		retryAfter, _ := parseRetryAfter(resp.Header.Get("Retry-After"), t.now())
+	// Throttles are recognised here, once, for every request: the limiter
+	// slows the pace of everyone sharing the budget, and the retry policy
+	// and the backoff read the verdict from the attempt record.
+	if throttled, retryAfter := throttleOf(resp, t.now()); throttled {
+		markThrottled(req.Context(), true)
 		t.limiter.Throttled(req.Context(), slot, retryAfter)
 	}
 	// The timeout covers reading the answer too; it ends with the body.
@@ -179,7 +185,7 @@ func closeBody(req *http.Request) {
 	}
 }
 
-// maxThrottledWait bounds how long a request is retried on 429 when its
+// maxThrottledWait bounds how long a request is retried on throttles when its
 // context has no deadline.
 const maxThrottledWait = 15 * time.Minute
 
@@ -193,8 +199,11 @@ type retryPolicy struct {
 // attemptRecord is what the policy knows of one request's attempts so far.
 type attemptRecord struct {
 	attempts       int
-	failures       int // answers and errors other than 429
+	failures       int // answers and errors other than throttles
 	firstThrottled time.Time
+	// throttled is whether the last attempt was answered with a throttle;
+	// the transport sets it as the answer arrives.
+	throttled bool
 }
 
 type attemptRecordKey struct{}
@@ -210,10 +219,11 @@ func (p *retryPolicy) check(ctx context.Context, resp *http.Response, err error)
 		return false, nil // a request Do did not send has no count to keep: no retry
 	}
 	rec.attempts++
-	if !checkRetry(ctx, resp, err) {
+	throttled := err == nil && rec.throttled
+	if !checkRetry(ctx, resp, err, throttled) {
 		return false, nil
 	}
-	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
+	if throttled {
 		now := p.now()
 		if rec.firstThrottled.IsZero() {
 			rec.firstThrottled = now
@@ -235,14 +245,14 @@ func (p *retryPolicy) check(ctx context.Context, resp *http.Response, err error)
 	return false, nil
 }
 
-// checkRetry says whether a failure may be retried: 429, 5xx (but 501) and
-// connection errors, never any other 4xx, and never a request the client
-// itself gave up before sending. A POST is retried only when it provably
-// never reached the server: the connection could not be made, or the
-// server answered 429, which means it refused the request unprocessed.
-// Otherwise the error goes back to the caller, who can look for what the
-// POST may have created, so a create never makes a duplicate.
-func checkRetry(ctx context.Context, resp *http.Response, err error) bool {
+// checkRetry says whether a failure may be retried: a throttle, 5xx (but
+// 501) and connection errors, never any other 4xx, and never a request the
+// client itself gave up before sending. A POST is retried only when it
+// provably never reached the server: the connection could not be made, or
+// the server answered with a throttle, which means it refused the request
+// unprocessed. Otherwise the error goes back to the caller, who can look
+// for what the POST may have created, so a create never makes a duplicate.
+func checkRetry(ctx context.Context, resp *http.Response, err error, throttled bool) bool {
 	if ctx.Err() != nil {
 		// Stop, and let the attempt's own error (which says whether the
 		// request was sent) reach the caller.
@@ -263,7 +273,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) bool {
 		return !isPost || neverSent(err)
 	}
 	switch {
-	case resp.StatusCode == http.StatusTooManyRequests:
+	case throttled:
 		return true
 	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
 		return resp.Request == nil || resp.Request.Method != http.MethodPost
@@ -271,7 +281,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) bool {
 	return false
 }
 
-// rateLimitedError ends a request the API kept answering 429 for
+// rateLimitedError ends a request the API kept answering with throttles for
 // maxThrottledWait.
 type rateLimitedError struct {
 	attempts int
@@ -283,7 +293,7 @@ func (e *rateLimitedError) Error() string {
 	msg := fmt.Sprintf("still rate limited after %d attempts over %s: the account's request budget is being spent by other clients; try again later",
 		e.attempts, e.waited.Round(time.Second))
 	if e.last != nil && e.last.Message != "" {
-		msg += "; the last answer was HTTP 429: " + e.last.Message
+		msg += fmt.Sprintf("; the last answer was HTTP %d: %s", e.last.StatusCode, e.last.Message)
 	}
 	return msg
 }

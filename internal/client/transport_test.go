@@ -150,14 +150,10 @@ func TestA429IsRetriedPastMaxRetriesAndLowersThePace(t *testing.T) {
 			t.Errorf("attempt %d came %s after the previous one, want 10s (Retry-After)", i+1, gap)
 		}
 	}
-	// Four drops to 0.7 of the pace, 10s apart, and 10s after each of
-	// them a sixtieth of a tenth of the budget a second won back.
-	share := 1.0
-	for i := 0; i < 4; i++ {
-		share = share*0.7 + 0.1*10.0/60
-	}
-	want := 60 * share
-	if got := c.limiter.PerMinute(); got < want-1e-9 || got > want+1e-9 {
+	// Four halvings of the pace, 10s apart, within the window the pace
+	// holds after each: 60/16.
+	want := 60.0 / 16
+	if got := c.limiter.PerMinute(); got != want {
 		t.Fatalf("pace = %v a minute, want %v", got, want)
 	}
 
@@ -265,7 +261,7 @@ func TestAKilledProcessHoldsNoLock(t *testing.T) {
 // holdBudgetLock is the helper process: it takes the lock, says so, and
 // waits to be killed.
 func holdBudgetLock(dir string) {
-	store, err := openFileStore(dir, "https://platform.example.com", "acct-killed")
+	store, err := openFileStore(dir, "https://platform.example.com", "acct-killed", nil, nil)
 	if err == nil {
 		err = store.lock.Lock()
 	}
@@ -283,5 +279,6 @@ func killedStore(dir string) *fileStore {
 	return &fileStore{
 		lock: flock.New(strings.TrimSuffix(path, ".json") + ".lock"),
 		path: path, host: "https://platform.example.com", accountID: "acct-killed",
+		turn: make(chan struct{}, 1), now: time.Now, sleep: sleepContext,
 	}
 }

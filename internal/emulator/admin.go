@@ -25,6 +25,12 @@ type faultRequest struct {
 	Malformed     bool   `json:"malformed"`
 	Truncated     bool   `json:"truncated"`
 	OversizeBytes int    `json:"oversizeBytes"`
+
+	Body              string `json:"body"`
+	BodyAfterHandling bool   `json:"bodyAfterHandling"`
+	DropRecords       int    `json:"dropRecords"`
+	ReverseRecords    bool   `json:"reverseRecords"`
+	OmitPhone         bool   `json:"omitPhone"`
 }
 
 // serveAdmin serves:
@@ -85,7 +91,8 @@ func decodeFault(r *http.Request) (Fault, string) {
 	dec.DisallowUnknownFields()
 	var fr faultRequest
 	if err := dec.Decode(&fr); err != nil {
-		return Fault{}, "fault must be a JSON object with method, route, count, status, retryAfter, latencyMs, drop, malformed, truncated, oversizeBytes: " + err.Error()
+		return Fault{}, "fault must be a JSON object with method, route, count, status, retryAfter, latencyMs, drop, malformed, truncated, oversizeBytes, " +
+			"body, bodyAfterHandling, dropRecords, reverseRecords, omitPhone: " + err.Error()
 	}
 	f := Fault{
 		Method:        fr.Method,
@@ -97,6 +104,12 @@ func decodeFault(r *http.Request) (Fault, string) {
 		Malformed:     fr.Malformed,
 		Truncated:     fr.Truncated,
 		OversizeBytes: fr.OversizeBytes,
+
+		Body:              fr.Body,
+		BodyAfterHandling: fr.BodyAfterHandling,
+		DropRecords:       fr.DropRecords,
+		ReverseRecords:    fr.ReverseRecords,
+		OmitPhone:         fr.OmitPhone,
 	}
 	switch fr.Drop {
 	case "":
@@ -110,8 +123,11 @@ func decodeFault(r *http.Request) (Fault, string) {
 	if fr.Status != 0 && (fr.Status < 100 || fr.Status > 599) {
 		return Fault{}, "status must be an HTTP status code"
 	}
-	if fr.Count < 0 || fr.LatencyMs < 0 || fr.OversizeBytes < 0 {
-		return Fault{}, "count, latencyMs and oversizeBytes must not be negative"
+	if fr.Count < 0 || fr.LatencyMs < 0 || fr.OversizeBytes < 0 || fr.DropRecords < 0 {
+		return Fault{}, "count, latencyMs, oversizeBytes and dropRecords must not be negative"
+	}
+	if fr.Body != "" && !json.Valid([]byte(fr.Body)) {
+		return Fault{}, "body must be a JSON document"
 	}
 	return f, ""
 }

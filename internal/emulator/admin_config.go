@@ -11,7 +11,9 @@ import (
 // JSON with defaults filled in, e.g.
 //
 //	{"listLimit":"default","listLimitCap":25,"hasMoreOnLastPage":false,
-//	 "unknownStreamStatus":404,"unknownAccountStatus":401,"missingObjectStatus":404}
+//	 "listSkip":"honour","listPage":"honour","listPagingIgnored":false,
+//	 "unknownStreamStatus":404,"unknownAccountStatus":401,"missingObjectStatus":404,
+//	 "throttleStatus":429,"duplicateStatus":409}
 func (s *Server) getAdminConfig(w http.ResponseWriter) {
 	writeAdmin(w, http.StatusOK, s.Readings())
 }
@@ -32,7 +34,7 @@ func (s *Server) putAdminConfig(w http.ResponseWriter, r *http.Request) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&next); err != nil {
-		writeAdmin(w, http.StatusBadRequest, envelope("config must be a JSON object with listLimit, listLimitCap, hasMoreOnLastPage, unknownStreamStatus, unknownAccountStatus, missingObjectStatus: "+err.Error(), http.StatusBadRequest))
+		writeAdmin(w, http.StatusBadRequest, envelope("config must be a JSON object with listLimit, listLimitCap, hasMoreOnLastPage, listSkip, listPage, listPagingIgnored, unknownStreamStatus, unknownAccountStatus, missingObjectStatus, throttleStatus, duplicateStatus: "+err.Error(), http.StatusBadRequest))
 		return
 	}
 	if err := s.SetReadings(next); err != nil {

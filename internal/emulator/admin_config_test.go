@@ -10,8 +10,8 @@ import (
 func adminReadings(t *testing.T, res *response) map[string]any {
 	t.Helper()
 	got := res.object(t, http.StatusOK)
-	if len(got) != 7 {
-		t.Fatalf("config has %d members, want 7: %v", len(got), got)
+	if len(got) != 11 {
+		t.Fatalf("config has %d members, want 11: %v", len(got), got)
 	}
 	return got
 }
@@ -20,7 +20,9 @@ func TestAdminConfig(t *testing.T) {
 	h := newHarness(t, Config{Readings: Readings{MissingObjectStatus: http.StatusBadRequest}})
 	want := map[string]any{
 		"listLimit": "default", "listLimitCap": 25.0, "hasMoreOnLastPage": false,
-		"unknownStreamStatus": 404.0, "unknownAccountStatus": 401.0, "missingObjectStatus": 400.0, "duplicateStatus": 409.0,
+		"listSkip": "honour", "listPage": "honour", "listPagingIgnored": false,
+		"unknownStreamStatus": 404.0, "unknownAccountStatus": 401.0, "missingObjectStatus": 400.0,
+		"throttleStatus": 429.0, "duplicateStatus": 409.0,
 	}
 	got := adminReadings(t, h.admin(http.MethodGet, "/_emulator/config", ""))
 	for k, v := range want {
@@ -59,7 +61,7 @@ func TestAdminConfig(t *testing.T) {
 	}
 
 	before := h.srv.Readings()
-	for _, bad := range []string{`{"listLimit":"often"}`, `{"listLimitCap":-2}`, `{"missingObjectStatus":200}`, `{"missingObjectStaus":400}`, `{"listLimitCap":"25"}`, `[`} {
+	for _, bad := range []string{`{"listLimit":"often"}`, `{"listSkip":"often"}`, `{"listPage":"page"}`, `{"listLimitCap":-2}`, `{"missingObjectStatus":200}`, `{"missingObjectStaus":400}`, `{"listLimitCap":"25"}`, `[`} {
 		h.admin(http.MethodPut, "/_emulator/config", bad).errorMsg(t, http.StatusBadRequest)
 	}
 	if h.srv.Readings() != before {
@@ -75,11 +77,13 @@ func TestAdminConfig(t *testing.T) {
 // emulator's interface for tests that drive a separate process.
 func TestReadingsJSONNames(t *testing.T) {
 	data, err := json.Marshal(Readings{ListLimit: ListLimitIgnored, ListLimitCap: 7, HasMoreOnLastPage: true,
-		UnknownStreamStatus: 401, UnknownAccountStatus: 403, MissingObjectStatus: 400, DuplicateStatus: 400})
+		ListSkip: ListSkipPage, ListPage: ListPageSkip, ListPagingIgnored: true,
+		UnknownStreamStatus: 401, UnknownAccountStatus: 403, MissingObjectStatus: 400, ThrottleStatus: 503, DuplicateStatus: 400})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"listLimit":"ignore","listLimitCap":7,"hasMoreOnLastPage":true,"unknownStreamStatus":401,"unknownAccountStatus":403,"missingObjectStatus":400,"duplicateStatus":400}`
+	want := `{"listLimit":"ignore","listLimitCap":7,"hasMoreOnLastPage":true,"listSkip":"page","listPage":"skip","listPagingIgnored":true,` +
+		`"unknownStreamStatus":401,"unknownAccountStatus":403,"missingObjectStatus":400,"throttleStatus":503,"duplicateStatus":400}`
 	if string(data) != want {
 		t.Fatalf("JSON = %s, want %s", data, want)
 	}

@@ -116,6 +116,7 @@ func (s *Server) listAgentGroups(r *http.Request, _ map[string]string) (any, *ap
 	if page > 0 {
 		skip = pageSkip(page, limit, total)
 	}
+	skip, limit = s.readPaging(q, true, skip, limit)
 	return s.listPage(total, skip, limit, func(i int) any { return s.agentGroupListItemLocked(s.agentGroups.at(i)) }), nil
 }
 

@@ -115,7 +115,8 @@ func (s *Server) listAgents(r *http.Request, params map[string]string) (any, *ap
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	total := len(s.agentOrder)
-	return s.listPage(total, pageSkip(page, limit, total), limit, func(i int) any {
+	start, limit := s.readPaging(q, false, pageSkip(page, limit, total), limit)
+	return s.listPage(total, start, limit, func(i int) any {
 		return s.listView(s.agents[s.agentOrder[i]], includeQueues)
 	}), nil
 }

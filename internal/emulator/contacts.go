@@ -183,10 +183,12 @@ func (s *Server) applyContactLocked(doc map[string]any, in contactInput, now str
 // listContacts serves GET /contacts?skip=&limit= (get-all-contacts page), in
 // creation order. INACTIVE (deleted) contacts are listed too.
 func (s *Server) listContacts(r *http.Request, _ map[string]string) (any, *apiError) {
-	skip, limit, e := s.skipLimit(r.URL.Query())
+	q := r.URL.Query()
+	skip, limit, e := s.skipLimit(q)
 	if e != nil {
 		return nil, e
 	}
+	skip, limit = s.readPaging(q, true, skip, limit)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()

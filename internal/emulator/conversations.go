@@ -40,6 +40,7 @@ func (s *Server) listConversations(r *http.Request, _ map[string]string) (any, *
 	if e != nil {
 		return nil, e
 	}
+	skip, limit = s.readPaging(q, true, skip, limit)
 
 	statuses := map[string]bool{}
 	for _, v := range q["status"] {

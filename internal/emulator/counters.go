@@ -59,4 +59,14 @@ func (s *Server) ResetCounts() {
 	s.counts = map[string]int{}
 	s.statuses = map[int]int{}
 	s.total = 0
+	s.throttles = 0
+}
+
+// Throttles returns the number of requests the rate limiter turned away
+// since the last reset, whatever status it answered them with (see
+// Readings.ThrottleStatus).
+func (s *Server) Throttles() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.throttles
 }

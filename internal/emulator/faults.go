@@ -45,6 +45,21 @@ type Fault struct {
 	Latency time.Duration // sleep before handling; a cancelled request ends the sleep
 	Drop    DropMode
 
+	// Body, when not "", is answered with status 200 verbatim in place of
+	// the handler's answer (an answer of {} to a bulk delete, say). The
+	// handler does not run, so nothing changes, unless BodyAfterHandling.
+	Body              string
+	BodyAfterHandling bool
+
+	// DropRecords, ReverseRecords and OmitPhone rewrite a handled 2xx
+	// answer's records (the array of a create-contacts answer, or a bulk
+	// answer's successfulRecords; see answer_faults.go): the last
+	// DropRecords are left out, the rest answered in reverse order, and
+	// the first loses its cellPhone.
+	DropRecords    int
+	ReverseRecords bool
+	OmitPhone      bool
+
 	Malformed     bool // handle normally, then answer 200 with a syntactically broken JSON body
 	Truncated     bool // handle normally, then send only the first half of the body (the connection is then closed)
 	OversizeBytes int  // handle normally, then answer 200 with the body padded to this many bytes (still valid JSON)
@@ -99,6 +114,10 @@ func (s *Server) applyResponseFault(w http.ResponseWriter, f *Fault, status int,
 	switch {
 	case f.Drop == DropAfterHandling:
 		dropConnection(w)
+	case f.Body != "" && f.BodyAfterHandling:
+		s.writeRaw(w, http.StatusOK, []byte(f.Body))
+	case f.rewritesRecords() && status/100 == 2:
+		s.writeRaw(w, status, f.rewriteRecords(payload))
 	case f.Malformed:
 		s.writeRaw(w, http.StatusOK, malformed(payload))
 	case f.Truncated:

@@ -240,6 +240,9 @@ func TestReadingsValidate(t *testing.T) {
 		{UnknownStreamStatus: 200},
 		{UnknownAccountStatus: 302},
 		{MissingObjectStatus: 600},
+		{ListSkip: "skip"},
+		{ListPage: "page"},
+		{ThrottleStatus: 200},
 	} {
 		if err := bad.Validate(); err == nil {
 			t.Errorf("Validate(%+v) = nil", bad)
@@ -261,7 +264,8 @@ func TestReadingsValidate(t *testing.T) {
 		New(Config{Readings: Readings{ListLimit: "sometimes"}})
 	}()
 	got := New(Config{}).Config().Readings
-	want := Readings{ListLimit: ListLimitDefault, ListLimitCap: 25, UnknownStreamStatus: 404, UnknownAccountStatus: 401, MissingObjectStatus: 404, DuplicateStatus: 409}
+	want := Readings{ListLimit: ListLimitDefault, ListLimitCap: 25, ListSkip: ListSkipHonoured, ListPage: ListPageHonoured,
+		UnknownStreamStatus: 404, UnknownAccountStatus: 401, MissingObjectStatus: 404, ThrottleStatus: 429, DuplicateStatus: 409}
 	if got != want {
 		t.Errorf("Config().Readings = %+v, want %+v", got, want)
 	}

@@ -85,11 +85,18 @@ func pageSkip(page, limit, total int) int {
 	return (page - 1) * limit
 }
 
-// pagedList is listPage with "page" in place of "skip".
-func (s *Server) pagedList(total, page, limit int, item func(i int) any) map[string]any {
-	out := s.listPage(total, pageSkip(page, limit, total), limit, item)
+// pagedList is listPage with "page" in place of "skip", for page under the
+// paging readings in force (see readPaging): a page served from elsewhere
+// than page asks says the page it is.
+func (s *Server) pagedList(q url.Values, total, page, limit int, item func(i int) any) map[string]any {
+	asked := pageSkip(page, limit, total)
+	start, size := s.readPaging(q, false, asked, limit)
+	out := s.listPage(total, start, size, item)
 	delete(out, "skip")
 	out["page"] = page
+	if start != asked || size != limit {
+		out["page"] = start/size + 1
+	}
 	return out
 }
 

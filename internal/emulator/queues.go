@@ -71,7 +71,7 @@ func (s *Server) listQueues(r *http.Request, _ map[string]string) (any, *apiErro
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.pagedList(s.queues.len(), page, limit, func(i int) any { return s.queueViewLocked(s.queues.at(i)) }), nil
+	return s.pagedList(r.URL.Query(), s.queues.len(), page, limit, func(i int) any { return s.queueViewLocked(s.queues.at(i)) }), nil
 }
 
 // getQueue serves GET /queues/{id}.

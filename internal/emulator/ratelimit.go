@@ -27,6 +27,7 @@ func (s *Server) admit(method, route string) (f *Fault, retryAfter int, limited 
 	if limit := s.cfg.RateLimitPerMinute; limit > 0 {
 		s.pruneWindowLocked(now)
 		if len(s.accepted)+s.foreignInWindow(now) >= limit {
+			s.throttles++
 			if len(s.accepted) == 0 {
 				return nil, 1, true // the foreign consumer spends it all
 			}

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"net/http"
 	"testing"
 	"time"
@@ -75,4 +76,41 @@ func TestResetRateWindow(t *testing.T) {
 	h.srv.ResetRateWindow()
 	h.do(http.MethodGet, "/agents", nil).object(t, http.StatusOK)
 	h.do(http.MethodGet, "/agents", nil).errorMsg(t, http.StatusTooManyRequests)
+}
+
+// Readings.ThrottleStatus sends the over-limit answer with another status:
+// the body stays the documented message with the code 429, Retry-After is
+// set, Throttles counts it, and a PUT of /_emulator/config switches it.
+func TestRateLimitThrottleStatus(t *testing.T) {
+	clock := newFakeClock()
+	h := newHarness(t, Config{RateLimitPerMinute: 1, Now: clock.Now, Readings: Readings{ThrottleStatus: http.StatusBadRequest}})
+	h.do(http.MethodGet, "/agents", nil).object(t, http.StatusOK)
+	res := h.do(http.MethodGet, "/agents", nil)
+	body := res.object(t, http.StatusBadRequest)
+	want := `[map[code:429 msg:You've exceeded the per-minute rate limit. Please wait for sometime before retrying.]]`
+	if got := fmt.Sprint(body["errors"]); got != want {
+		t.Fatalf("errors = %s, want %s", got, want)
+	}
+	if ra := res.header.Get("Retry-After"); ra != "60" {
+		t.Fatalf("Retry-After = %q, want 60", ra)
+	}
+
+	h.admin(http.MethodPut, "/_emulator/config", `{"throttleStatus":503}`)
+	if got := fmt.Sprint(h.do(http.MethodGet, "/agents", nil).object(t, http.StatusServiceUnavailable)["errors"]); got != want {
+		t.Fatalf("errors of the 503 = %s, want %s", got, want)
+	}
+	h.admin(http.MethodPut, "/_emulator/config", `{"throttleStatus":0}`)
+	h.do(http.MethodGet, "/agents", nil).errorMsg(t, http.StatusTooManyRequests)
+
+	statuses := h.srv.StatusCounts()
+	if h.srv.Throttles() != 3 || statuses[http.StatusBadRequest] != 1 || statuses[http.StatusServiceUnavailable] != 1 || statuses[http.StatusTooManyRequests] != 1 {
+		t.Fatalf("Throttles = %d, statuses %v; want 3, one each of 400, 503 and 429", h.srv.Throttles(), statuses)
+	}
+	h.srv.ResetCounts()
+	if h.srv.Throttles() != 0 {
+		t.Fatalf("Throttles after ResetCounts = %d", h.srv.Throttles())
+	}
+	if err := h.srv.SetReadings(Readings{ThrottleStatus: 200}); err == nil || err.Error() != "throttle status 200 must be 0 (the default) or an error status from 400 to 599" {
+		t.Fatalf("SetReadings(ThrottleStatus 200) = %v", err)
+	}
 }

@@ -24,6 +24,21 @@ type Readings struct {
 	// totalResults and totalPages stay truthful.
 	HasMoreOnLastPage bool `json:"hasMoreOnLastPage"`
 
+	// ListSkip is how the lists that page by skip (contacts, agent
+	// groups, conversations) read skip; see ListSkipMode. "" means
+	// ListSkipHonoured.
+	ListSkip ListSkipMode `json:"listSkip"`
+
+	// ListPage is how the lists that page by page (agents, queues, skill
+	// groups, skills) read page; see ListPageMode. "" means
+	// ListPageHonoured.
+	ListPage ListPageMode `json:"listPage"`
+
+	// ListPagingIgnored makes every list ignore skip, page and limit:
+	// each answer is the list's first 10 entries, with a truthful
+	// totalResults, totalPages and hasMore.
+	ListPagingIgnored bool `json:"listPagingIgnored"`
+
 	// UnknownStreamStatus is the status of an answer to a request whose
 	// path names a stream the emulator does not serve (the credentials
 	// being otherwise good); 0 means 404. 401 answers "Invalid SDK
@@ -43,6 +58,12 @@ type Readings struct {
 	// ("Queue not found: qu-…") is the same for every status.
 	MissingObjectStatus int `json:"missingObjectStatus"`
 
+	// ThrottleStatus is the status of the rate limiter's over-limit
+	// answer; 0 means 429. The pages document that answer by its message
+	// only (Rate Limits), so the real API may send it as a 400 or a 503:
+	// whatever the status, the body is the documented message in the error
+	// envelope, with the code 429, and Retry-After is set.
+	ThrottleStatus int `json:"throttleStatus"`
 	// DuplicateStatus is the status of the refusal of a create or update
 	// whose natural key another object holds (an agent's email; a queue's,
 	// skill group's or agent group's name); 0 means 409. The pages document
@@ -57,6 +78,7 @@ const (
 	DefaultUnknownStreamStatus  = http.StatusNotFound
 	DefaultUnknownAccountStatus = http.StatusUnauthorized
 	DefaultMissingObjectStatus  = http.StatusNotFound
+	DefaultThrottleStatus       = http.StatusTooManyRequests
 	DefaultDuplicateStatus      = http.StatusConflict
 )
 
@@ -68,6 +90,12 @@ func (r Readings) withDefaults() Readings {
 	if r.ListLimitCap == 0 {
 		r.ListLimitCap = DefaultListLimitCap
 	}
+	if r.ListSkip == "" {
+		r.ListSkip = ListSkipHonoured
+	}
+	if r.ListPage == "" {
+		r.ListPage = ListPageHonoured
+	}
 	if r.UnknownStreamStatus == 0 {
 		r.UnknownStreamStatus = DefaultUnknownStreamStatus
 	}
@@ -77,6 +105,9 @@ func (r Readings) withDefaults() Readings {
 	if r.MissingObjectStatus == 0 {
 		r.MissingObjectStatus = DefaultMissingObjectStatus
 	}
+	if r.ThrottleStatus == 0 {
+		r.ThrottleStatus = DefaultThrottleStatus
+	}
 	if r.DuplicateStatus == 0 {
 		r.DuplicateStatus = DefaultDuplicateStatus
 	}
@@ -84,11 +115,17 @@ func (r Readings) withDefaults() Readings {
 }
 
 // Validate reports the first field that no reading can use: an unknown
-// ListLimit, a negative ListLimitCap, or a status that is not 0 or an error
-// status (400 to 599).
+// ListLimit, ListSkip or ListPage, a negative ListLimitCap, or a status
+// that is not 0 or an error status (400 to 599).
 func (r Readings) Validate() error {
 	if _, ok := listLimitModes[r.ListLimit]; !ok && r.ListLimit != "" {
 		return fmt.Errorf("list limit mode %q is not one of %s", r.ListLimit, listLimitModeNames())
+	}
+	if _, ok := listSkipModes[r.ListSkip]; !ok && r.ListSkip != "" {
+		return fmt.Errorf("list skip mode %q is not one of honour, page or ignore", r.ListSkip)
+	}
+	if _, ok := listPageModes[r.ListPage]; !ok && r.ListPage != "" {
+		return fmt.Errorf("list page mode %q is not one of honour, skip or ignore", r.ListPage)
 	}
 	if r.ListLimitCap < 0 {
 		return fmt.Errorf("list limit cap %d must not be negative", r.ListLimitCap)
@@ -100,6 +137,7 @@ func (r Readings) Validate() error {
 		{"unknown stream status", r.UnknownStreamStatus},
 		{"unknown account status", r.UnknownAccountStatus},
 		{"missing object status", r.MissingObjectStatus},
+		{"throttle status", r.ThrottleStatus},
 		{"duplicate status", r.DuplicateStatus},
 	} {
 		if st.value != 0 && (st.value < 400 || st.value > 599) {

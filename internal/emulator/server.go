@@ -122,6 +122,9 @@ type Server struct {
 	counts   map[string]int
 	statuses map[int]int
 	total    int
+	// throttles counts the rate limiter's over-limit answers, whatever
+	// status Readings.ThrottleStatus gives them.
+	throttles int
 
 	accepted []time.Time // rate-limit window, oldest first
 	faults   []*activeFault
@@ -273,7 +276,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f, retryAfter, limited := s.admit(r.Method, m.template)
 	if limited {
 		w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
-		s.writeError(w, errorf(http.StatusTooManyRequests, rateLimitMessage))
+		// The envelope's code stays 429 whatever status the reading sends.
+		s.writeRaw(w, s.rd().ThrottleStatus, encodeJSON(envelope(rateLimitMessage, http.StatusTooManyRequests)))
 		return
 	}
 
@@ -312,6 +316,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if f.Drop == DropBeforeHandling {
 			finish()
 			dropConnection(w)
+			return
+		}
+		if f.Body != "" && !f.BodyAfterHandling {
+			finish()
+			s.writeRaw(w, http.StatusOK, []byte(f.Body))
 			return
 		}
 	}

@@ -71,7 +71,7 @@ func (s *Server) listSkillGroups(r *http.Request, _ map[string]string) (any, *ap
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.pagedList(s.skillGroups.len(), page, limit, func(i int) any { return copyDoc(s.skillGroups.at(i)) }), nil
+	return s.pagedList(r.URL.Query(), s.skillGroups.len(), page, limit, func(i int) any { return copyDoc(s.skillGroups.at(i)) }), nil
 }
 
 // getSkillGroup serves GET /skill-groups/{id}: {id, name, description, color}.

@@ -128,7 +128,7 @@ func (s *Server) listSkills(r *http.Request, params map[string]string) (any, *ap
 		return nil, skillGroupNotFound(params["skillGroupId"])
 	}
 	skills := s.skillsInGroupLocked(params["skillGroupId"])
-	return s.pagedList(len(skills), page, limit, func(i int) any { return s.skillViewLocked(skills[i]) }), nil
+	return s.pagedList(r.URL.Query(), len(skills), page, limit, func(i int) any { return s.skillViewLocked(skills[i]) }), nil
 }
 
 // getSkill serves GET /skill-groups/{skillGroupId}/skills/{id}.

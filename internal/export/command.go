@@ -14,9 +14,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -117,9 +114,9 @@ func run(ctx context.Context, args []string, stderr io.Writer, getenv func(strin
 	if err != nil {
 		return err
 	}
-	settings, err := settingsFrom(getenv)
+	settings, err := client.ConfigFromEnv(getenv)
 	if err != nil {
-		return err
+		return badInput("%v", err)
 	}
 	calls := &countingTransport{next: http.DefaultTransport.(*http.Transport).Clone()}
 	settings.Transport = calls
@@ -169,75 +166,6 @@ func parseOnly(only string) (map[string]bool, error) {
 		kinds[k] = true
 	}
 	return kinds, nil
-}
-
-// settingsFrom reads the SMARTASSIST_* variables the provider reads.
-func settingsFrom(getenv func(string) string) (client.Config, error) {
-	cfg := client.Config{
-		Host:         getenv("SMARTASSIST_HOST"),
-		StreamID:     getenv("SMARTASSIST_STREAM_ID"),
-		AccountID:    getenv("SMARTASSIST_ACCOUNT_ID"),
-		ClientID:     getenv("SMARTASSIST_CLIENT_ID"),
-		ClientSecret: getenv("SMARTASSIST_CLIENT_SECRET"),
-		JWT:          getenv("SMARTASSIST_JWT"),
-		MaxRetries:   -1,
-	}
-	if cfg.Host == "" {
-		cfg.Host = client.DefaultHost
-	}
-	if !client.IsHTTPURL(cfg.Host) {
-		return cfg, badInput("SMARTASSIST_HOST is %q; it must be an https:// URL such as %s", cfg.Host, client.DefaultHost)
-	}
-	if client.IsInsecureRemote(cfg.Host) {
-		return cfg, badInput("SMARTASSIST_HOST is %q: plain http:// would send the credentials unencrypted, and is allowed "+
-			"only for a loopback address such as the emulator's; use https://", cfg.Host)
-	}
-	switch v := strings.ToLower(getenv("SMARTASSIST_SHARED_RATE_LIMIT")); v {
-	case "", "true", "1":
-		// Share the account's budget with the provider processes of this
-		// machine, as the provider does.
-		if cache, err := os.UserCacheDir(); err == nil && cache != "" {
-			cfg.BudgetDir = filepath.Join(cache, "terraform-provider-smartassist")
-		}
-	case "false", "0":
-	default:
-		return cfg, badInput("SMARTASSIST_SHARED_RATE_LIMIT is %q; it must be true or false", v)
-	}
-	var missing []string
-	for name, v := range map[string]string{"SMARTASSIST_STREAM_ID": cfg.StreamID, "SMARTASSIST_ACCOUNT_ID": cfg.AccountID} {
-		if v == "" {
-			missing = append(missing, name)
-		}
-	}
-	if cfg.JWT == "" && (cfg.ClientID == "" || cfg.ClientSecret == "") {
-		missing = append(missing, "SMARTASSIST_CLIENT_ID and SMARTASSIST_CLIENT_SECRET (or SMARTASSIST_JWT)")
-	}
-	if len(missing) > 0 {
-		sortStrings(missing)
-		return cfg, badInput("missing settings: set %s", strings.Join(missing, ", "))
-	}
-	if v := getenv("SMARTASSIST_REQUESTS_PER_MINUTE"); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f <= 0 {
-			return cfg, badInput("SMARTASSIST_REQUESTS_PER_MINUTE is %q; it must be a positive number", v)
-		}
-		cfg.RequestsPerMinute = f
-	}
-	if v := getenv("SMARTASSIST_MAX_RETRIES"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > 20 {
-			return cfg, badInput("SMARTASSIST_MAX_RETRIES is %q; it must be a whole number from 0 to 20", v)
-		}
-		cfg.MaxRetries = n
-	}
-	if v := getenv("SMARTASSIST_REQUEST_TIMEOUT"); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d <= 0 {
-			return cfg, badInput("SMARTASSIST_REQUEST_TIMEOUT is %q; it must be a positive duration such as 30s", v)
-		}
-		cfg.RequestTimeout = d
-	}
-	return cfg, nil
 }
 
 // countingTransport counts the requests sent, retries included, for the

@@ -36,7 +36,7 @@ func TestExportBadInput(t *testing.T) {
 		{"missing credentials", []string{"-dir", t.TempDir()}, "SMARTASSIST_CLIENT_SECRET", [2]string{}, "missing settings: set SMARTASSIST_CLIENT_ID and SMARTASSIST_CLIENT_SECRET (or SMARTASSIST_JWT)"},
 		{"missing stream", []string{"-dir", t.TempDir()}, "SMARTASSIST_STREAM_ID", [2]string{}, "missing settings: set SMARTASSIST_STREAM_ID"},
 		{"plain http to a remote host", []string{"-dir", t.TempDir()}, "", [2]string{"SMARTASSIST_HOST", "http://contact-center.example.com"},
-			`SMARTASSIST_HOST is "http://contact-center.example.com": plain http:// would send the credentials unencrypted`},
+			`SMARTASSIST_HOST is "http://contact-center.example.com"; plain http:// would send the credentials unencrypted`},
 		{"shared budget setting", []string{"-dir", t.TempDir()}, "", [2]string{"SMARTASSIST_SHARED_RATE_LIMIT", "sometimes"},
 			`SMARTASSIST_SHARED_RATE_LIMIT is "sometimes"; it must be true or false`},
 	} {

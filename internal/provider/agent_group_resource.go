@@ -24,12 +24,14 @@ var (
 	_ resource.ResourceWithConfigure      = (*agentGroupResource)(nil)
 	_ resource.ResourceWithImportState    = (*agentGroupResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*agentGroupResource)(nil)
+	_ resource.ResourceWithIdentity       = (*agentGroupResource)(nil)
 )
 
 func newAgentGroupResource() resource.Resource { return &agentGroupResource{} }
 
 type agentGroupResource struct {
 	client *client.Client
+	stream string
 }
 
 func (r *agentGroupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -105,9 +107,14 @@ func (r *agentGroupResource) ValidateConfig(ctx context.Context, req resource.Va
 		func(m agentGroupManagerModel) types.String { return m.UserID }, &resp.Diagnostics)
 }
 
+func (r *agentGroupResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema("ID of the agent group (`ag-…`).")
+}
+
 func (r *agentGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
 		r.client = data.client
+		r.stream = data.streamID
 	}
 }
 
@@ -136,6 +143,7 @@ func (r *agentGroupResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	if len(plan.Managers) == 0 {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 		return
 	}
 	if _, err := r.client.AgentGroups.Update(ctx, plan.ID.ValueString(), plan.updateRequest()); err != nil {
@@ -144,6 +152,7 @@ func (r *agentGroupResource) Create(ctx context.Context, req resource.CreateRequ
 		// a group Terraform does not know.
 		plan.Managers = []agentGroupManagerModel{}
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 		resp.Diagnostics.AddError("Unable to create agent group",
 			fmt.Sprintf("The agent group %s (%q) was created, but setting its managers failed: %v\n\n"+
 				"The group is saved in the state as tainted, so the next apply replaces it. Check that each manager's "+
@@ -151,6 +160,7 @@ func (r *agentGroupResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 }
 
 func agentGroupCreateDetail(name string, err error) string {
@@ -171,11 +181,18 @@ func (r *agentGroupResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to read agent group", "agent group", state.ID.ValueString())...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	id := state.ID.ValueString()
 	g, err := r.client.AgentGroups.Get(ctx, id)
 	if err != nil {
 		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to read agent group",
 			fmt.Sprintf("Reading the agent group %s (%q)", id, state.Name.ValueString())) {
+			// The framework wants an identity even from a read that drops the
+			// object, and state written before identities has none.
+			resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(state.ID, r.stream))...)
 			resp.State.RemoveResource(ctx)
 		}
 		return
@@ -199,6 +216,7 @@ func (r *agentGroupResource) Read(ctx context.Context, req resource.ReadRequest,
 		m.IsDefault = state.IsDefault
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(state.ID, r.stream))...)
 }
 
 // Update sends the whole group, managers included, in one PUT: the body of
@@ -225,11 +243,16 @@ func (r *agentGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 		plan.Managers = []agentGroupManagerModel{}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 }
 
 func (r *agentGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state agentGroupModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to delete agent group", "agent group", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -261,18 +284,26 @@ func (r *agentGroupResource) gone(id string) goneFunc {
 func refusedByAPI(err error) bool {
 	var e *client.APIError
 	return errors.As(err, &e) && e.StatusCode >= 400 && e.StatusCode < 500 &&
-		e.StatusCode != http.StatusNotFound && e.StatusCode != http.StatusTooManyRequests && !client.IsUnauthorized(err)
+		e.StatusCode != http.StatusNotFound && !client.IsRateLimited(err) && !client.IsUnauthorized(err)
 }
 
-// ImportState takes an agent group id (ag-…) or a group's name.
+// ImportState takes an agent group id (ag-…) or a group's name, or an
+// identity.
 func (r *agentGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := agentGroupIDFor(ctx, r.client, strings.TrimSpace(req.ID))
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to import agent group", fmt.Sprintf("The import id %q is neither an agent group id (ag-…) "+
-			"nor the name of one agent group: %v.", req.ID, err)+errorHint(err))
+	id, given := importIdentity(ctx, req, r.stream, "agent group", &resp.Diagnostics)
+	if !given {
+		var err error
+		id, err = agentGroupIDFor(ctx, r.client, strings.TrimSpace(req.ID))
+		if err != nil {
+			resp.Diagnostics.AddError("Unable to import agent group", fmt.Sprintf("The import id %q is neither an agent group id (ag-…) "+
+				"nor the name of one agent group: %v.", req.ID, err)+errorHint(err))
+		}
+	}
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(types.StringValue(id), r.stream))...)
 }
 
 // checkImportID checks an import id before any request. The ids of agent

@@ -21,7 +21,10 @@ const (
 	// agentLookupMaxWait bounds how long a lookup waits for creates still in
 	// flight before its batch goes anyway.
 	agentLookupMaxWait = 90 * time.Second
-	// agentLookupTimeout bounds one walk through the list.
+	// agentLookupTimeout bounds one walk through the list. Its lookups run
+	// on client.CreateLookupContext, which has no cap of its own while the
+	// creates' callers live, so a large account's walk may take this long;
+	// after Ctrl-C they end client.CreateLookupBound later at most.
 	agentLookupTimeout = 5 * time.Minute
 )
 

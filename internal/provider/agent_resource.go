@@ -26,6 +26,8 @@ var (
 	_ resource.ResourceWithImportState    = (*agentResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*agentResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*agentResource)(nil)
+	_ resource.ResourceWithIdentity       = (*agentResource)(nil)
+	_ resource.ResourceWithIdentity       = (*agentResource)(nil)
 )
 
 func newAgentResource() resource.Resource { return &agentResource{} }
@@ -34,6 +36,7 @@ type agentResource struct {
 	client  *client.Client
 	agents  *agentStore
 	members *membershipLocks
+	stream  string
 }
 
 func (r *agentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -210,6 +213,10 @@ func (r *agentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 	}
 }
 
+func (r *agentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema("ID of the agent (`a-…`).")
+}
+
 func languageBlock() schema.NestedBlockObject {
 	return schema.NestedBlockObject{
 		Attributes: map[string]schema.Attribute{
@@ -286,7 +293,7 @@ func (r *agentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 
 func (r *agentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
-		r.client, r.agents, r.members = data.client, data.agents, data.members
+		r.client, r.agents, r.members, r.stream = data.client, data.agents, data.members, data.streamID
 	}
 }
 
@@ -311,6 +318,7 @@ func (r *agentResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	plan.fillComputed(agentModelFrom(created))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 }
 
 // agentCreateDetail explains a failed create. An agent that exists with the
@@ -335,6 +343,10 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to read agent", "agent", state.ID.ValueString())...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	// The list does not carry customId: an agent with one needs its GET, and
 	// so does a read right after an import, which cannot know yet.
 	imported, diags := req.Private.GetKey(ctx, importedKey)
@@ -344,6 +356,9 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if err != nil {
 		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to read agent",
 			fmt.Sprintf("Reading the agent %s (%s)", id, state.Email.ValueString())) {
+			// The framework wants an identity even from a read that drops the
+			// object, and state written before identities has none.
+			resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(state.ID, r.stream))...)
 			resp.State.RemoveResource(ctx)
 		}
 		return
@@ -354,6 +369,7 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	m.keepEquivalent(state)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(state.ID, r.stream))...)
 	if len(imported) > 0 {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
 	}
@@ -398,11 +414,16 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	plan.ID = state.ID
 	plan.fillComputed(agentModelFrom(updated))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 }
 
 func (r *agentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state agentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to delete agent", "agent", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -428,8 +449,15 @@ func (r *agentResource) gone(id string) goneFunc {
 	return func(ctx context.Context, err error) (bool, error) { return r.client.Agents.Gone(ctx, id, err) }
 }
 
-// ImportState takes an agent id (a-…), an email address or a custom id.
+// ImportState takes an agent id (a-…), an email address or a custom id, or
+// an identity (id and, optionally, stream_id).
 func (r *agentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if id, given := importIdentity(ctx, req, r.stream, "agent", &resp.Diagnostics); given {
+		if !resp.Diagnostics.HasError() {
+			r.imported(ctx, id, resp)
+		}
+		return
+	}
 	id := strings.TrimSpace(req.ID)
 	if strings.Contains(id, "@") {
 		agent, err := r.client.Agents.FindByEmail(ctx, id)
@@ -457,6 +485,12 @@ func (r *agentResource) ImportState(ctx context.Context, req resource.ImportStat
 			id = found
 		}
 	}
+	r.imported(ctx, id, resp)
+}
+
+// imported sets the state and the identity of the agent an import found.
+func (r *agentResource) imported(ctx context.Context, id string, resp *resource.ImportStateResponse) {
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(types.StringValue(id), r.stream))...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, []byte("true"))...)
 }

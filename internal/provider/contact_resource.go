@@ -21,12 +21,14 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*contactResource)(nil)
 	_ resource.ResourceWithImportState = (*contactResource)(nil)
+	_ resource.ResourceWithIdentity    = (*contactResource)(nil)
 )
 
 func newContactResource() resource.Resource { return &contactResource{} }
 
 type contactResource struct {
-	store *contactStore
+	store  *contactStore
+	stream string
 }
 
 // contactModel is a contact, shared by the resource and the data source.
@@ -179,9 +181,14 @@ func (r *contactResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 	}
 }
 
+func (r *contactResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema("ID of the contact.")
+}
+
 func (r *contactResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
 		r.store = data.contacts
+		r.stream = data.streamID
 	}
 }
 
@@ -203,11 +210,16 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	plan.fillComputed(contactModelFrom(&c))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 }
 
 func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state contactModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to read contact", "contact", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -217,6 +229,9 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	if !ok {
+		// The framework wants an identity even from a read that drops the
+		// object, and state written before identities has none.
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(state.ID, r.stream))...)
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -225,6 +240,7 @@ func (r *contactResource) Read(ctx context.Context, req resource.ReadRequest, re
 		m.CellPhone.PhoneNumber = state.CellPhone.PhoneNumber
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(state.ID, r.stream))...)
 }
 
 func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -244,11 +260,16 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 	plan.ID = state.ID
 	plan.fillComputed(contactModelFrom(&c))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 }
 
 func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state contactModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to delete contact", "contact", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -258,16 +279,23 @@ func (r *contactResource) Delete(ctx context.Context, req resource.DeleteRequest
 }
 
 // ImportState takes a contact id, or the contact's phone number with its
-// country code (+<country code><number>).
+// country code (+<country code><number>), or an identity.
 func (r *contactResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if strings.HasPrefix(id, "+") {
-		found, err := contactIDFor(ctx, r.store.client, id)
-		if err != nil {
-			resp.Diagnostics.AddError("Unable to import contact", fmt.Sprintf("Finding the contact with the phone number %s: %v.", id, err)+errorHint(err))
-			return
+	id, given := importIdentity(ctx, req, r.stream, "contact", &resp.Diagnostics)
+	if !given {
+		id = strings.TrimSpace(req.ID)
+		if strings.HasPrefix(id, "+") {
+			found, err := contactIDFor(ctx, r.store.client, id)
+			if err != nil {
+				resp.Diagnostics.AddError("Unable to import contact", fmt.Sprintf("Finding the contact with the phone number %s: %v.", id, err)+errorHint(err))
+				return
+			}
+			id = found
 		}
-		id = found
+	}
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(types.StringValue(id), r.stream))...)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -28,9 +29,6 @@ const (
 	// contactWriteTimeout bounds one bulk call, retries and rate-limit
 	// waits included.
 	contactWriteTimeout = 10 * time.Minute
-	// contactReconcileTimeout bounds the lookup by phone number after a
-	// bulk create whose answer was lost.
-	contactReconcileTimeout = 2 * time.Minute
 )
 
 // contactStore is shared by every contact resource and data source of one
@@ -126,17 +124,22 @@ func (s *contactStore) invalidate() {
 // array as a whole, so when it refuses a batch of several, each contact is
 // sent again on its own: only the bad ones fail, with the API's reason.
 // When a call may have created contacts without saying so (no answer, a
-// 5xx, an interrupted call), they are looked for by phone number, which
-// the API keeps unique.
+// 5xx, an interrupted call), or its answer does not pair a contact with
+// its request by phone number (see matchCreated), they are looked for in
+// the list by phone number, which the API keeps unique.
 func (s *contactStore) runCreates(ctx context.Context, reqs []client.ContactRequest) []batchResult[client.Contact] {
 	defer s.invalidate()
 	created, err := s.client.Contacts.Create(ctx, reqs)
-	if err == nil {
-		return matchCreated(reqs, created)
-	}
 	out := make([]batchResult[client.Contact], len(reqs))
-	unsure := map[int]error{} // records a failed call may have created
+	unsure := map[int]error{} // records a call may have created without saying which contact is theirs
 	switch {
+	case err == nil:
+		out = matchCreated(reqs, created)
+		for i := range out {
+			if out[i].err != nil {
+				unsure[i], out[i].err = out[i].err, nil
+			}
+		}
 	case client.NeverSent(err):
 		// Never left (Ctrl-C during the wait for the rate limit, say):
 		// nothing was created, and there is nothing to look for.
@@ -166,11 +169,11 @@ func (s *contactStore) runCreates(ctx context.Context, reqs []client.ContactRequ
 	if len(unsure) == 0 {
 		return out
 	}
-	// Look for them even when every caller was interrupted (Ctrl-C), on a
-	// context detached from the callers but bounded: Terraform waits for
-	// in-flight operations, so a contact that exists reaches the state, or
-	// the error names its number.
-	lookupCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), contactReconcileTimeout)
+	// Look for them on the batch's context while it lives, and even when
+	// every caller was interrupted (Ctrl-C), for client.CreateLookupBound
+	// more: Terraform waits for in-flight operations, so a contact that
+	// exists reaches the state, or the error names its number.
+	lookupCtx, cancel := s.client.CreateLookupContext(ctx)
 	defer cancel()
 	all, lookupErr := s.client.Contacts.ListAll(lookupCtx)
 	for i, err := range unsure {
@@ -197,33 +200,39 @@ func refused(err error) bool {
 	return errors.As(err, &apiErr) && apiErr.StatusCode < 500
 }
 
-// matchCreated pairs each request with its contact in a create answer: by
-// phone number, which is unique, or else by position.
+// matchCreated pairs each request with its contact in a create answer by
+// phone number, which the API keeps unique; by position only in a batch of
+// one, where no other contact can be taken for it. A request the answer
+// does not pair gets an error (the caller looks it up through the list).
 func matchCreated(reqs []client.ContactRequest, created []client.Contact) []batchResult[client.Contact] {
 	out := make([]batchResult[client.Contact], len(reqs))
 	for i, r := range reqs {
 		if c, ok := findByNumber(created, r.CellPhone.FullNumber()); ok {
 			out[i].val = c
-		} else if len(created) == len(reqs) && created[i].ID() != "" {
-			out[i].val = created[i]
+		} else if len(reqs) == 1 && len(created) == 1 && created[0].ID() != "" {
+			out[i].val = created[0]
 		} else {
-			out[i].err = fmt.Errorf("the create answer does not include the contact with the number %s; "+
-				"if it exists, import it (terraform import <address> <id>)", r.CellPhone.FullNumber())
+			out[i].err = fmt.Errorf("the create answer does not include the contact with the number %s", r.CellPhone.FullNumber())
 		}
 	}
 	return out
 }
 
 func findByNumber(contacts []client.Contact, full string) (client.Contact, bool) {
-	want := digitsOnly(full)
 	for _, c := range contacts {
-		p := c.CellPhone.Value
-		if c.Active() && c.ID() != "" && (digitsOnly(string(p.PhoneNumber)) == want ||
-			digitsOnly(string(p.CountryCode)+p.LocalNumber()) == want) {
+		if c.Active() && c.ID() != "" && hasNumber(c, full) {
 			return c, true
 		}
 	}
 	return client.Contact{}, false
+}
+
+// hasNumber reports whether c's number is full (as the API stores it),
+// with or without its country code prefixed.
+func hasNumber(c client.Contact, full string) bool {
+	want := digitsOnly(full)
+	p := c.CellPhone.Value
+	return want != "" && (digitsOnly(string(p.PhoneNumber)) == want || digitsOnly(string(p.CountryCode)+p.LocalNumber()) == want)
 }
 
 // runUpdates sends one bulk update; each record succeeds or fails on its
@@ -254,6 +263,7 @@ func (s *contactStore) runUpdates(ctx context.Context, updates []client.ContactU
 	for _, f := range res.FailedRecords {
 		failed[string(f.ID)] = f.Why()
 	}
+	var unreported []int
 	for i, u := range updates {
 		switch c, done := ok[u.ID]; {
 		case done:
@@ -261,16 +271,56 @@ func (s *contactStore) runUpdates(ctx context.Context, updates []client.ContactU
 		case failed[u.ID] != "":
 			out[i].err = fmt.Errorf("the API refused the update of contact %s: %s", u.ID, failed[u.ID])
 		default:
-			out[i].err = fmt.Errorf("the bulk update did not report contact %s as updated or failed", u.ID)
+			unreported = append(unreported, i)
 		}
+	}
+	if len(unreported) == 0 {
+		return out
+	}
+	// The answer proves nothing of these: the list says whether each now
+	// holds what was sent.
+	all, listErr := s.client.Contacts.ListAll(ctx)
+	for _, i := range unreported {
+		u := updates[i]
+		what := fmt.Sprintf("the bulk update's answer reports contact %s neither updated nor failed", u.ID)
+		if listErr != nil {
+			out[i].err = fmt.Errorf("%s, and reading the contacts to check it failed: %w", what, listErr)
+			continue
+		}
+		c, found := contactByID(all, u.ID)
+		if found && c.Active() && updated(c, u) {
+			out[i].val = c
+			continue
+		}
+		out[i].err = fmt.Errorf("%s, and the contacts list does not show it updated", what)
 	}
 	return out
 }
 
-// runDeletes sends one bulk delete. For a record the API reports as failed,
-// the list says whether the contact is in fact gone (already deleted, or
-// unknown), which is what a delete wants; the reason's wording is not
-// relied on.
+// contactByID finds a contact in a list.
+func contactByID(all []client.Contact, id string) (client.Contact, bool) {
+	for _, c := range all {
+		if c.ID() == id {
+			return c, true
+		}
+	}
+	return client.Contact{}, false
+}
+
+// updated reports whether c holds what u sent (its number as the API
+// stores it, the salutation in any case).
+func updated(c client.Contact, u client.ContactUpdate) bool {
+	return string(c.FirstName) == u.FirstName && string(c.LastName) == u.LastName &&
+		strings.EqualFold(string(c.Salutation), u.Salutation) && hasNumber(c, u.CellPhone.FullNumber())
+}
+
+// runDeletes sends one bulk delete. Only the ids the answer lists as
+// successful are taken as deleted: for any other (reported failed, or not
+// reported at all, as in an answer of {}), the list says whether the
+// contact is in fact gone (already deleted, or unknown), which is what a
+// delete wants. When the list cannot be read whole, or still holds the
+// contact ACTIVE, the delete fails and the contact stays in the state. The
+// reason's wording is not relied on.
 func (s *contactStore) runDeletes(ctx context.Context, ids []string) []batchResult[struct{}] {
 	defer s.invalidate()
 	out := make([]batchResult[struct{}], len(ids))
@@ -281,27 +331,40 @@ func (s *contactStore) runDeletes(ctx context.Context, ids []string) []batchResu
 		}
 		return out
 	}
+	deleted := map[string]bool{}
+	for _, r := range res.SuccessfulRecords {
+		id := string(r.ID)
+		if id == "" {
+			id = r.Contact.Value.ID()
+		}
+		deleted[id] = true
+	}
 	failed := map[string]string{}
 	for _, f := range res.FailedRecords {
 		failed[string(f.ID)] = f.Why()
 	}
-	if len(failed) == 0 {
+	var unproven []int
+	for i, id := range ids {
+		if !deleted[id] {
+			unproven = append(unproven, i)
+		}
+	}
+	if len(unproven) == 0 {
 		return out
 	}
 	all, listErr := s.client.Contacts.ListAll(ctx)
-	for i, id := range ids {
-		why, bad := failed[id]
-		if !bad {
-			continue
+	for _, i := range unproven {
+		id := ids[i]
+		what := fmt.Sprintf("the bulk delete's answer does not report contact %s as deleted", id)
+		if why, bad := failed[id]; bad {
+			what = fmt.Sprintf("the API refused to delete contact %s: %s", id, why)
 		}
 		if listErr != nil {
-			out[i].err = fmt.Errorf("the API refused to delete contact %s: %s (and checking whether it still exists failed: %v)", id, why, listErr)
+			out[i].err = fmt.Errorf("%s, and reading the contacts to check whether it still exists failed: %w. It stays in the state", what, listErr)
 			continue
 		}
-		for _, c := range all {
-			if c.ID() == id && c.Active() {
-				out[i].err = fmt.Errorf("the API refused to delete contact %s: %s", id, why)
-			}
+		if c, found := contactByID(all, id); found && c.Active() {
+			out[i].err = fmt.Errorf("%s, and it still exists. It stays in the state", what)
 		}
 	}
 	return out

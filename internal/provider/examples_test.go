@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
 )
@@ -166,6 +167,9 @@ func readExample(t *testing.T, dir string) exampleDir {
 	}
 	ex := exampleDir{files: map[string]string{}}
 	for _, p := range paths {
+		if filepath.Base(p) == identityExample {
+			continue // TestIdentityExamples plans it, under a CLI that has identities.
+		}
 		data, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
@@ -229,5 +233,71 @@ func (exampleOutputsKnown) CheckPlan(_ context.Context, req plancheck.CheckPlanR
 	if len(unknown) > 0 {
 		slices.Sort(unknown)
 		resp.Error = fmt.Errorf("outputs unknown at plan time (a data source was not read): %s", strings.Join(unknown, ", "))
+	}
+}
+
+// identityExample is the import-by-identity example of a resource
+// (tfplugindocs shows it on the resource's page). It needs Terraform or
+// OpenTofu 1.12, and imports an object that the directory's other import
+// example may import too, so TestExamples leaves it out.
+const identityExample = "import-by-identity.tf"
+
+// TestIdentityExamples plans each resource's import-by-identity.tf beside
+// its resource.tf, which declares the resource it imports to, against the
+// emulator with the default seed: the identity must be accepted and name a
+// seeded object, or the import fails at plan.
+func TestIdentityExamples(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(examplesRoot, "resources", "*", identityExample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 6 {
+		t.Fatalf("%d %s examples under %s/resources, want one for each of the six resources", len(files), identityExample, examplesRoot)
+	}
+	env := newTestEnv(t)
+	importTo := regexp.MustCompile(`(?m)^\s*to\s*=\s*(\S+)`)
+	for _, file := range files {
+		dir := filepath.Dir(file)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			example, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resourceTF, err := os.ReadFile(filepath.Join(dir, "resource.tf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			to := importTo.FindStringSubmatch(string(example))
+			if to == nil {
+				t.Fatalf("%s has no import block with a to address", file)
+			}
+			resource.Test(t, resource.TestCase{
+				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+				ProtoV6ProviderFactories: testProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:             env.config(string(resourceTF) + "\n" + string(example)),
+					PlanOnly:           true,
+					ExpectNonEmptyPlan: true, // resource.tf is not the seeded object's configuration
+					ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+						importsOnly(to[1]),
+					}},
+				}},
+			})
+		})
+	}
+}
+
+// importsOnly checks that a plan imports addr and nothing else.
+type importsOnly string
+
+func (a importsOnly) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	var imports []string
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Change.Importing != nil {
+			imports = append(imports, rc.Address)
+		}
+	}
+	if !slices.Equal(imports, []string{string(a)}) {
+		resp.Error = fmt.Errorf("the plan imports %v, want exactly [%s]", imports, a)
 	}
 }

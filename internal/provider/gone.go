@@ -34,6 +34,10 @@ func confirmGone(ctx context.Context, diags *diag.Diagnostics, err error, gone g
 // this configuration, naming the settings to check; "" for other errors.
 func unreachableHint(err error) string {
 	switch {
+	case client.IsIncompleteList(err):
+		return "\n\nThe API's answers for the list do not add up to the whole list (it seems to ignore the paging parameters " +
+			"the provider sends), so the provider cannot tell whether the object still exists. Nothing was removed from the state. " +
+			"The paging of this list is not documented: report its path and these figures to Kore.ai support."
 	case client.IsStreamError(err):
 		return "\n\nThe API answers neither for the object nor for its list, so the provider configuration does not reach " +
 			"this app: check stream_id, account_id and host (or SMARTASSIST_STREAM_ID, SMARTASSIST_ACCOUNT_ID and " +

@@ -5,6 +5,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -18,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -30,7 +32,8 @@ import (
 )
 
 var (
-	_ provider.Provider = (*smartassistProvider)(nil)
+	_ provider.Provider                  = (*smartassistProvider)(nil)
+	_ provider.ProviderWithListResources = (*smartassistProvider)(nil)
 )
 
 // New returns the provider factory for version.
@@ -42,6 +45,11 @@ func New(version string) func() provider.Provider {
 
 type smartassistProvider struct {
 	version string
+	// now and sleep, when set, are the client's clock for its rate limit,
+	// retries and tokens: tests run an account's minutes on a faster clock
+	// shared with the emulator. nil means the real clock.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
 }
 
 type providerModel struct {
@@ -132,15 +140,17 @@ func (p *smartassistProvider) Schema(_ context.Context, _ provider.SchemaRequest
 					"the documented per-account limit; raise it only if Kore.ai support raised your account's limit. ", client.DefaultRequestsPerMinute) +
 					"Every request counts, retries included, and every provider process on this machine that uses the same `host` and " +
 					"`account_id` (two applies at once, the plan and apply of one) shares the budget (see `shared_rate_limit`). " +
-					"After a 429 the provider lowers its pace, then raises it back to this value over a few minutes." + env("requests_per_minute"),
+					"After a refusal for the rate limit (a 429, or the documented rate-limit message under any status) the provider " +
+					"halves its pace, keeps it for a minute, then raises it back to this value by a twentieth of it a minute." + env("requests_per_minute"),
 				Optional:   true,
 				Validators: []validator.Float64{float64validator.AtLeast(0.1)},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times a request that failed with a 5xx or a connection error is retried, "+
 					"with exponential backoff and jitter, honouring `Retry-After`. Default %d. A create (POST) is retried only "+
-					"when it provably never reached the API. A 429 does not count: it is retried after `Retry-After`, at a lowered pace, "+
-					"for as long as the operation runs (up to 15 minutes of 429s in a row).", client.DefaultMaxRetries) + env("max_retries"),
+					"when it provably never reached the API. A refusal for the rate limit (a 429, or its message under any status) does not "+
+					"count: it is retried after `Retry-After`, at a lowered pace, for as long as the operation runs (up to 15 minutes of "+
+					"such refusals in a row).", client.DefaultMaxRetries) + env("max_retries"),
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
@@ -154,9 +164,9 @@ func (p *smartassistProvider) Schema(_ context.Context, _ provider.SchemaRequest
 			"shared_rate_limit": schema.BoolAttribute{
 				MarkdownDescription: "Whether every provider process on this machine that uses the same `host` and `account_id` " +
 					"spends one `requests_per_minute` budget together, kept in a small state file under the user's cache directory " +
-					"(`terraform-provider-smartassist/budget-<hash>.json`) and guarded by a file lock. Default `true`. Set it to `false` " +
-					"to give each process a budget of its own; without a writable cache directory the provider does that by itself " +
-					"and says so in the log." + env("shared_rate_limit"),
+					"(`terraform-provider-smartassist/budget-v2-<hash>.json`) and guarded by a file lock. Default `true`. Set it to `false` " +
+					"to give each process a budget of its own; without a writable cache directory, or when another process holds the " +
+					"lock for more than 5 seconds, the provider does that by itself and says so in the log." + env("shared_rate_limit"),
 				Optional: true,
 			},
 		},
@@ -197,102 +207,31 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 
-	str := func(attr string, v types.String) string {
-		if !v.IsNull() {
-			return v.ValueString()
+	// The provider block comes first, then the environment. The client reads
+	// both through one function, the one the exporter uses.
+	block := blockSettings(cfg)
+	getenv := func(name string) string {
+		if v, ok := block[strings.ToLower(strings.TrimPrefix(name, envPrefix))]; ok {
+			return v
 		}
-		return os.Getenv(envName(attr))
+		return os.Getenv(name)
 	}
-	host := str("host", cfg.Host)
-	if host == "" {
-		host = client.DefaultHost
-	}
-	settings := client.Config{
-		Host:         host,
-		StreamID:     str("stream_id", cfg.StreamID),
-		AccountID:    str("account_id", cfg.AccountID),
-		ClientID:     str("client_id", cfg.ClientID),
-		ClientSecret: str("client_secret", cfg.ClientSecret),
-		JWT:          str("jwt", cfg.JWT),
-		UserAgent:    fmt.Sprintf("terraform-provider-smartassist/%s", p.version),
-		MaxRetries:   -1,
-	}
-
-	if err := checkHost(settings.Host); err != "" {
-		resp.Diagnostics.AddAttributeError(path.Root("host"), "Invalid SmartAssist host", err+sourceHint("host", cfg.Host))
-	}
-	for attr, v := range map[string]string{"stream_id": settings.StreamID, "account_id": settings.AccountID} {
-		if v == "" {
-			resp.Diagnostics.AddAttributeError(path.Root(attr), "Missing SmartAssist "+attr,
-				fmt.Sprintf("Set %s in the provider block, or the %s environment variable.", attr, envName(attr)))
+	settings, err := client.ConfigFromEnv(getenv)
+	var problems client.EnvErrors
+	if errors.As(err, &problems) {
+		for _, e := range problems {
+			addSettingError(&resp.Diagnostics, e, settings, block)
 		}
-	}
-	hasJWT := settings.JWT != ""
-	hasApp := settings.ClientID != "" || settings.ClientSecret != ""
-	switch {
-	case hasJWT && hasApp:
-		resp.Diagnostics.AddAttributeError(path.Root("jwt"), "Conflicting authentication settings",
-			fmt.Sprintf("Both jwt and client_id/client_secret are set (in the provider block or through %s, %s and %s). "+
-				"Set only one of the two modes.", envName("jwt"), envName("client_id"), envName("client_secret")))
-	case !hasJWT && !hasApp:
-		resp.Diagnostics.AddAttributeError(path.Root("client_id"), "Missing SmartAssist credentials",
-			fmt.Sprintf("Set client_id and client_secret (or %s and %s) to let the provider mint tokens, or jwt (or %s) to use a ready-made token.",
-				envName("client_id"), envName("client_secret"), envName("jwt")))
-	case !hasJWT && settings.ClientID == "":
-		resp.Diagnostics.AddAttributeError(path.Root("client_id"), "Missing SmartAssist client_id",
-			fmt.Sprintf("client_secret is set but client_id is not. Set client_id, or the %s environment variable.", envName("client_id")))
-	case !hasJWT && settings.ClientSecret == "":
-		resp.Diagnostics.AddAttributeError(path.Root("client_secret"), "Missing SmartAssist client_secret",
-			fmt.Sprintf("client_id is set but client_secret is not. Set client_secret, or the %s environment variable.", envName("client_secret")))
-	}
-
-	if !cfg.RequestsPerMinute.IsNull() {
-		settings.RequestsPerMinute = cfg.RequestsPerMinute.ValueFloat64()
-	} else if v := os.Getenv(envName("requests_per_minute")); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f <= 0 {
-			resp.Diagnostics.AddAttributeError(path.Root("requests_per_minute"), "Invalid requests_per_minute",
-				fmt.Sprintf("%s is %q; it must be a positive number.", envName("requests_per_minute"), v))
-		}
-		settings.RequestsPerMinute = f
-	}
-	if !cfg.MaxRetries.IsNull() {
-		settings.MaxRetries = int(cfg.MaxRetries.ValueInt64())
-	} else if v := os.Getenv(envName("max_retries")); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > 20 {
-			resp.Diagnostics.AddAttributeError(path.Root("max_retries"), "Invalid max_retries",
-				fmt.Sprintf("%s is %q; it must be a whole number from 0 to 20.", envName("max_retries"), v))
-		}
-		settings.MaxRetries = n
-	}
-	timeout := str("request_timeout", cfg.RequestTimeout)
-	if timeout == "" {
-		timeout = defaultRequestTimeout
-	}
-	d, err := time.ParseDuration(timeout)
-	if err != nil || d <= 0 {
-		resp.Diagnostics.AddAttributeError(path.Root("request_timeout"), "Invalid request_timeout",
-			fmt.Sprintf("%q is not a positive duration such as 30s or 2m.%s", timeout, sourceHint("request_timeout", cfg.RequestTimeout)))
-	}
-	settings.RequestTimeout = d
-	shared := true
-	if !cfg.SharedRateLimit.IsNull() {
-		shared = cfg.SharedRateLimit.ValueBool()
-	} else if v := os.Getenv(envName("shared_rate_limit")); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("shared_rate_limit"), "Invalid shared_rate_limit",
-				fmt.Sprintf("%s is %q; it must be true or false.", envName("shared_rate_limit"), v))
-		}
-		shared = b
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	settings.UserAgent = fmt.Sprintf("terraform-provider-smartassist/%s", p.version)
+	settings.Now, settings.Sleep = p.now, p.sleep
+	shared, _ := client.SharedRateLimitFromEnv(getenv)
 	var budgetErr error
-	if shared {
-		settings.BudgetDir, budgetErr = budgetDir()
+	if shared && settings.BudgetDir == "" {
+		_, budgetErr = client.SharedBudgetDir()
 	}
 
 	logger := newTFLogger(settings.ClientSecret, settings.JWT)
@@ -326,8 +265,60 @@ func configuredData(data any, diags *diag.Diagnostics) (*providerData, bool) {
 	return pd, true
 }
 
-func sourceHint(attr string, v types.String) string {
-	if v.IsNull() {
+// blockSettings is what the provider block sets, by attribute name, written
+// as its environment variable would be.
+func blockSettings(cfg providerModel) map[string]string {
+	block := map[string]string{}
+	for attr, v := range map[string]types.String{"host": cfg.Host, "stream_id": cfg.StreamID, "account_id": cfg.AccountID,
+		"client_id": cfg.ClientID, "client_secret": cfg.ClientSecret, "jwt": cfg.JWT, "request_timeout": cfg.RequestTimeout} {
+		if !v.IsNull() {
+			block[attr] = v.ValueString()
+		}
+	}
+	if !cfg.RequestsPerMinute.IsNull() {
+		block["requests_per_minute"] = strconv.FormatFloat(cfg.RequestsPerMinute.ValueFloat64(), 'g', -1, 64)
+	}
+	if !cfg.MaxRetries.IsNull() {
+		block["max_retries"] = strconv.FormatInt(cfg.MaxRetries.ValueInt64(), 10)
+	}
+	if !cfg.SharedRateLimit.IsNull() {
+		block["shared_rate_limit"] = strconv.FormatBool(cfg.SharedRateLimit.ValueBool())
+	}
+	return block
+}
+
+// addSettingError turns a setting the client cannot use into a diagnostic
+// on its attribute that names the attribute and its environment variable.
+func addSettingError(diags *diag.Diagnostics, e *client.EnvError, settings client.Config, block map[string]string) {
+	attr := strings.ToLower(strings.TrimPrefix(e.Var, envPrefix))
+	_, fromBlock := block[attr]
+	switch {
+	case e.Problem == client.EnvConflict:
+		diags.AddAttributeError(path.Root("jwt"), "Conflicting authentication settings",
+			fmt.Sprintf("Both jwt and client_id/client_secret are set (in the provider block or through %s, %s and %s). "+
+				"Set only one of the two modes.", envName("jwt"), envName("client_id"), envName("client_secret")))
+	case e.Problem == client.EnvMissing && attr == "client_id" && settings.ClientSecret == "":
+		diags.AddAttributeError(path.Root("client_id"), "Missing SmartAssist credentials",
+			fmt.Sprintf("Set client_id and client_secret (or %s and %s) to let the provider mint tokens, or jwt (or %s) to use a ready-made token.",
+				envName("client_id"), envName("client_secret"), envName("jwt")))
+	case e.Problem == client.EnvMissing && (attr == "client_id" || attr == "client_secret"):
+		other := map[string]string{"client_id": "client_secret", "client_secret": "client_id"}[attr]
+		diags.AddAttributeError(path.Root(attr), "Missing SmartAssist "+attr,
+			fmt.Sprintf("%s is set but %s is not. Set %s, or the %s environment variable.", other, attr, attr, e.Var))
+	case e.Problem == client.EnvMissing:
+		diags.AddAttributeError(path.Root(attr), "Missing SmartAssist "+attr,
+			fmt.Sprintf("Set %s in the provider block, or the %s environment variable.", attr, e.Var))
+	case attr == "host":
+		diags.AddAttributeError(path.Root(attr), "Invalid SmartAssist host", checkHost(e.Value)+sourceHint(attr, fromBlock))
+	case fromBlock:
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, fmt.Sprintf("%s is %q; %s.", attr, e.Value, e.Want))
+	default:
+		diags.AddAttributeError(path.Root(attr), "Invalid "+attr, e.Error()+".")
+	}
+}
+
+func sourceHint(attr string, fromBlock bool) string {
+	if !fromBlock {
 		return fmt.Sprintf(" (The value came from the %s environment variable.)", envName(attr))
 	}
 	return ""
@@ -376,6 +367,19 @@ func (p *smartassistProvider) DataSources(context.Context) []func() datasource.D
 		newSkillGroupsDataSource,
 		newSkillDataSource,
 		newSkillsDataSource,
+	}
+}
+
+// ListResources are what `terraform query` (Terraform 1.14+) lists: one for
+// each resource, under the resource's own type name.
+func (p *smartassistProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		newAgentListResource,
+		newAgentGroupListResource,
+		newContactListResource,
+		newQueueListResource,
+		newSkillGroupListResource,
+		newSkillListResource,
 	}
 }
 

@@ -77,3 +77,42 @@ func TestProviderWrongSecret(t *testing.T) {
 		t.Fatalf("the 401 was sent %d times, want once (no retry)", n)
 	}
 }
+
+// TestProviderBlockBeatsEnvironment: a setting in the provider block wins
+// over its SMARTASSIST_* variable, even one the provider could not use.
+func TestProviderBlockBeatsEnvironment(t *testing.T) {
+	env := newTestEnv(t)
+	c := env.emu.Config()
+	clearProviderEnv(t)
+	for k, v := range map[string]string{
+		"SMARTASSIST_HOST": "http://10.0.0.5", "SMARTASSIST_STREAM_ID": "st-other", "SMARTASSIST_CLIENT_SECRET": "not-the-secret",
+		"SMARTASSIST_REQUESTS_PER_MINUTE": "-5", "SMARTASSIST_MAX_RETRIES": "many", "SMARTASSIST_REQUEST_TIMEOUT": "soon",
+		"SMARTASSIST_SHARED_RATE_LIMIT": "sometimes",
+	} {
+		t.Setenv(k, v)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			PreConfig: env.resetCounts,
+			Config: rawProvider(fmt.Sprintf("host = %q", env.url), fmt.Sprintf("stream_id = %q", c.StreamID),
+				fmt.Sprintf("account_id = %q", c.AccountID), fmt.Sprintf("client_id = %q", c.ClientID),
+				fmt.Sprintf("client_secret = %q", c.ClientSecret),
+				"requests_per_minute = 6000", "max_retries = 1", `request_timeout = "10s"`, "shared_rate_limit = false"),
+			Check: env.expectCounts(map[string]int{"GET /agents/{id}": 1}),
+		}},
+	})
+
+	// A bad value from the environment names the attribute and the variable.
+	clearProviderEnv(t)
+	t.Setenv("SMARTASSIST_REQUEST_TIMEOUT", "soon")
+	env.resetCounts()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      env.config(readMaria),
+			ExpectError: wrapped(`Invalid request_timeout .* SMARTASSIST_REQUEST_TIMEOUT is "soon"; it must be a positive duration such as 30s or 2m.`),
+		}},
+	})
+	env.expectNoRequests(t)
+}

@@ -28,6 +28,7 @@ var (
 	_ resource.ResourceWithImportState    = (*queueResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*queueResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*queueResource)(nil)
+	_ resource.ResourceWithIdentity       = (*queueResource)(nil)
 )
 
 func newQueueResource() resource.Resource { return &queueResource{} }
@@ -35,6 +36,7 @@ func newQueueResource() resource.Resource { return &queueResource{} }
 type queueResource struct {
 	client  *client.Client
 	members *membershipLocks
+	stream  string
 }
 
 func (r *queueResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -159,9 +161,14 @@ func (r *queueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		func(s *queueSkillModel) *types.Bool { return &s.IsExpireEnabled }, defaultSkillExpire)
 }
 
+func (r *queueResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema("ID of the queue (`qu-…`).")
+}
+
 func (r *queueResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
 		r.client, r.members = data.client, data.members
+		r.stream = data.streamID
 	}
 }
 
@@ -179,6 +186,7 @@ func (r *queueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	plan.fillComputed(queueModelFrom(created))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 }
 
 func queueCreateDetail(name string, err error) string {
@@ -202,11 +210,18 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to read queue", "queue", state.ID.ValueString())...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	id := state.ID.ValueString()
 	q, err := r.client.Queues.Get(ctx, id)
 	if err != nil {
 		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to read queue",
 			fmt.Sprintf("Reading the queue %s (%q)", id, state.Name.ValueString())) {
+			// The framework wants an identity even from a read that drops the
+			// object, and state written before identities has none.
+			resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(state.ID, r.stream))...)
 			resp.State.RemoveResource(ctx)
 		}
 		return
@@ -217,6 +232,7 @@ func (r *queueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	m.keepEquivalent(state)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(state.ID, r.stream))...)
 }
 
 // Update reads the queue, then sends it back with the planned changes laid
@@ -253,11 +269,16 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	plan.ID = state.ID
 	plan.fillComputed(queueModelFrom(updated))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 }
 
 func (r *queueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state queueModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to delete queue", "queue", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -279,13 +300,20 @@ func (r *queueResource) gone(id string) goneFunc {
 	return func(ctx context.Context, err error) (bool, error) { return r.client.Queues.Gone(ctx, id, err) }
 }
 
-// ImportState takes a queue id (qu-…) or a queue's name.
+// ImportState takes a queue id (qu-…) or a queue's name, or an identity.
 func (r *queueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := queueIDFor(ctx, r.client, strings.TrimSpace(req.ID))
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to import queue", fmt.Sprintf("The import id %q is neither a queue id (qu-…) nor the name of one queue: %v. "+
-			"The smartassist_queues data source lists every queue with its id.", req.ID, err)+errorHint(err))
+	id, given := importIdentity(ctx, req, r.stream, "queue", &resp.Diagnostics)
+	if !given {
+		var err error
+		id, err = queueIDFor(ctx, r.client, strings.TrimSpace(req.ID))
+		if err != nil {
+			resp.Diagnostics.AddError("Unable to import queue", fmt.Sprintf("The import id %q is neither a queue id (qu-…) nor the name of one queue: %v. "+
+				"The smartassist_queues data source lists every queue with its id.", req.ID, err)+errorHint(err))
+		}
+	}
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(types.StringValue(id), r.stream))...)
 }

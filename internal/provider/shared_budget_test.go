@@ -31,7 +31,6 @@ func runWithPrivateCache(m *testing.M) int {
 	defer os.RemoveAll(dir)
 	os.Setenv("XDG_CACHE_HOME", dir) // os.UserCacheDir on Linux and the BSDs
 	os.Setenv("LocalAppData", dir)   // on Windows
-	userCacheDir = func() (string, error) { return dir, nil }
 	code := m.Run()
 	if providerDir != "" { // the provider build of rate_limit_test.go
 		os.RemoveAll(providerDir)
@@ -59,7 +58,7 @@ func TestSharedRateLimitSetting(t *testing.T) {
 						fmt.Sprintf("client_secret = %q", c.ClientSecret), "requests_per_minute = 600", tc.line),
 				}},
 			})
-			dir, err := budgetDir()
+			dir, err := client.SharedBudgetDir()
 			if err != nil {
 				t.Fatal(err)
 			}

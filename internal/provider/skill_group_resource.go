@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
@@ -21,12 +22,14 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*skillGroupResource)(nil)
 	_ resource.ResourceWithImportState = (*skillGroupResource)(nil)
+	_ resource.ResourceWithIdentity    = (*skillGroupResource)(nil)
 )
 
 func newSkillGroupResource() resource.Resource { return &skillGroupResource{} }
 
 type skillGroupResource struct {
 	client *client.Client
+	stream string
 }
 
 func (r *skillGroupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -71,9 +74,14 @@ func (r *skillGroupResource) Schema(_ context.Context, _ resource.SchemaRequest,
 	}
 }
 
+func (r *skillGroupResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema("ID of the skill group.")
+}
+
 func (r *skillGroupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
 		r.client = data.client
+		r.stream = data.streamID
 	}
 }
 
@@ -95,6 +103,7 @@ func (r *skillGroupResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 	plan.fillComputed(skillGroupModelFrom(created))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 }
 
 func (r *skillGroupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -103,11 +112,18 @@ func (r *skillGroupResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to read skill group", "skill group", state.ID.ValueString())...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	id := state.ID.ValueString()
 	g, err := r.client.SkillGroups.Get(ctx, id)
 	if err != nil {
 		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to read skill group",
 			fmt.Sprintf("Reading the skill group %s", skillObjectLabel(id, state.Name))) {
+			// The framework wants an identity even from a read that drops the
+			// object, and state written before identities has none.
+			resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(state.ID, r.stream))...)
 			resp.State.RemoveResource(ctx)
 		}
 		return
@@ -118,6 +134,7 @@ func (r *skillGroupResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	m.keepEquivalent(state)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(state.ID, r.stream))...)
 }
 
 // Update sends the whole group in one PUT, as update-a-skill-group
@@ -142,11 +159,16 @@ func (r *skillGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 	plan.ID = state.ID
 	plan.fillComputed(skillGroupModelFrom(updated))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 }
 
 func (r *skillGroupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state skillGroupModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to delete skill group", "skill group", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -198,18 +220,24 @@ func (r *skillGroupResource) remainingSkills(ctx context.Context, id string, err
 		"Then run Terraform again.", count, strings.Join(names, ", "))
 }
 
-// ImportState takes the skill group's id or its name.
+// ImportState takes the skill group's id or its name, or an identity.
 func (r *skillGroupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	key := strings.TrimSpace(req.ID)
-	if key == "" {
-		resp.Diagnostics.AddError("Unable to import skill group",
-			"Give the id of the skill group, such as 633ffac608f3a07459939a20, or its name.")
-		return
+	id, given := importIdentity(ctx, req, r.stream, "skill group", &resp.Diagnostics)
+	if !given {
+		key := strings.TrimSpace(req.ID)
+		if key == "" {
+			resp.Diagnostics.AddError("Unable to import skill group",
+				"Give the id of the skill group, such as 633ffac608f3a07459939a20, or its name.")
+			return
+		}
+		var err error
+		if id, err = skillGroupIDFor(ctx, r.client, key); err != nil {
+			resp.Diagnostics.AddError("Unable to import skill group", fmt.Sprintf("Finding the skill group %q: %v.", key, err)+errorHint(err))
+		}
 	}
-	id, err := skillGroupIDFor(ctx, r.client, key)
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to import skill group", fmt.Sprintf("Finding the skill group %q: %v.", key, err)+errorHint(err))
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(types.StringValue(id), r.stream))...)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
@@ -18,6 +19,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*skillResource)(nil)
 	_ resource.ResourceWithImportState = (*skillResource)(nil)
+	_ resource.ResourceWithIdentity    = (*skillResource)(nil)
 )
 
 func newSkillResource() resource.Resource { return &skillResource{} }
@@ -25,6 +27,7 @@ func newSkillResource() resource.Resource { return &skillResource{} }
 type skillResource struct {
 	client  *client.Client
 	members *membershipLocks
+	stream  string
 }
 
 func (r *skillResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -69,9 +72,14 @@ func (r *skillResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 	}
 }
 
+func (r *skillResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = skillIdentitySchema()
+}
+
 func (r *skillResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
 		r.client, r.members = data.client, data.members
+		r.stream = data.streamID
 	}
 }
 
@@ -98,11 +106,16 @@ func (r *skillResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	plan.fillComputed(skillModelFrom(created))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, skillIdentityOf(plan.SkillGroupID, plan.ID, r.stream))...)
 }
 
 func (r *skillResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state skillModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to read skill", "skill", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -112,6 +125,9 @@ func (r *skillResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		// The skill, or its whole group, may be gone.
 		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(groupID, id), "Unable to read skill",
 			fmt.Sprintf("Reading the skill %s of the skill group %s", skillObjectLabel(id, state.Name), groupID)) {
+			// The framework wants an identity even from a read that drops the
+			// object, and state written before identities has none.
+			resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, skillIdentityOf(state.SkillGroupID, state.ID, r.stream))...)
 			resp.State.RemoveResource(ctx)
 		}
 		return
@@ -121,6 +137,7 @@ func (r *skillResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		m.ID = state.ID
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, skillIdentityOf(state.SkillGroupID, state.ID, r.stream))...)
 }
 
 // Update reads the skill, then sends it whole with the planned name and
@@ -159,12 +176,17 @@ func (r *skillResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	plan.ID = state.ID
 	plan.fillComputed(skillModelFrom(updated))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, skillIdentityOf(plan.SkillGroupID, plan.ID, r.stream))...)
 }
 
 // Delete removes the skill; the API takes it from every agent and queue.
 func (r *skillResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state skillModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to delete skill", "skill", state.ID.ValueString())...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -181,9 +203,15 @@ func (r *skillResource) gone(groupID, id string) goneFunc {
 	return func(ctx context.Context, err error) (bool, error) { return r.client.Skills.Gone(ctx, groupID, id, err) }
 }
 
-// ImportState takes <skill group>/<skill>, each an id or a name: the API
-// reaches a skill only through its group.
+// ImportState takes <skill group>/<skill>, each an id or a name (the API
+// reaches a skill only through its group), or an identity.
 func (r *skillResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if groupID, id, given := importSkillIdentity(ctx, req, r.stream, &resp.Diagnostics); given {
+		if !resp.Diagnostics.HasError() {
+			r.imported(ctx, groupID, id, resp)
+		}
+		return
+	}
 	groupKey, skillKey, ok := parseSkillImportID(req.ID)
 	if !ok {
 		resp.Diagnostics.AddError("Unable to import skill",
@@ -201,6 +229,12 @@ func (r *skillResource) ImportState(ctx context.Context, req resource.ImportStat
 		resp.Diagnostics.AddError("Unable to import skill", fmt.Sprintf("Finding the skill %q: %v.", req.ID, err)+errorHint(err))
 		return
 	}
+	r.imported(ctx, groupID, id, resp)
+}
+
+// imported sets the state and the identity of the skill an import found.
+func (r *skillResource) imported(ctx context.Context, groupID, id string, resp *resource.ImportStateResponse) {
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skill_group_id"), groupID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, skillIdentityOf(types.StringValue(groupID), types.StringValue(id), r.stream))...)
 }

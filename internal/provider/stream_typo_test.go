@@ -72,6 +72,13 @@ func TestAccMistypedStreamIsAnErrorNotAPlanToRecreate(t *testing.T) {
 			if status == 404 || status == 400 {
 				want = regexp.MustCompile(`(?s)does not answer for the stream\s+` + regexp.QuoteMeta(stream+"x") + `.*check\s+stream_id,\s+account_id\s+and\s+host`)
 			}
+			if cliAtLeast(t, cliUnderTest(t), 12) {
+				// The objects' identities name their stream, so the
+				// mismatch is found before any request, whatever the
+				// platform would answer.
+				want = wrapped(regexp.QuoteMeta(fmt.Sprintf(`(its identity), but the provider is configured for the stream %q, so nothing `+
+					`was sent and nothing was removed from the state. If the provider's stream_id`, stream+"x")))
+			}
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testProviderFactories,
 				Steps: []resource.TestStep{

@@ -3,7 +3,7 @@
 // markdown report (make bench).
 //
 //	smartassist-bench [-sizes 'agents=10,100,500;contacts=100,500'] [-modes off,on]
-//	                  [-account all|none|two-applies,foreign-half,parallelism-40]
+//	                  [-account all|none|two-applies,foreign-half,parallelism-40,two-machines]
 //	                  [-parallelism 25] [-out BENCHMARKS.md] [-quick] [-keep]
 //
 // The report goes to stdout and to -out (BENCHMARKS.md at the repository
@@ -41,7 +41,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	sizes := fs.String("sizes", bench.DefaultSizes, "scenarios as kind=n,n;kind=n (kinds: agents, contacts)")
 	modes := fs.String("modes", "off,on", "run modes: off (no rate limit) and on (600 requests a minute on both sides); none runs only -account")
-	account := fs.String("account", "all", "account scenarios (one budget across processes): two-applies, foreign-half, parallelism-40, all or none")
+	account := fs.String("account", "all", "account scenarios (one budget across processes): two-applies, foreign-half, parallelism-40, two-machines, all or none")
 	parallelism := fs.Int("parallelism", 25, "terraform -parallelism for every command")
 	out := fs.String("out", "", `report file (default BENCHMARKS.md at the repository root; "-" for stdout only)`)
 	quick := fs.Bool("quick", false, "smoke run with small sizes ("+bench.QuickSizes+") unless -sizes is given")

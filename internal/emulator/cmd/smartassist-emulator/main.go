@@ -15,9 +15,12 @@
 //
 // Where the vendor's pages are silent, flags choose the reading the
 // emulator plays: -list-limit (default, honour, ignore or cap, with
-// -list-limit-cap) and -has-more-on-last-page for list paging, and
+// -list-limit-cap), -has-more-on-last-page, -list-skip (honour, page or
+// ignore), -list-page (honour, skip or ignore) and -list-paging-ignored for
+// list paging, and
 // -unknown-stream-status, -unknown-account-status and
-// -missing-object-status for those answers. A running emulator is switched
+// -missing-object-status for those answers, and -throttle-status for the
+// status of the rate limiter's over-limit answer. A running emulator is switched
 // with PUT /_emulator/config. -h lists every flag.
 package main
 
@@ -70,9 +73,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		"how every list reads its limit parameter: default (agents: 10 a page, limit ignored; other lists: limit up to 100), honour (every list: limit up to 100), ignore (every list: 10 a page) or cap (every list: limit up to -list-limit-cap)")
 	listLimitCap := fs.Int("list-limit-cap", emulator.DefaultListLimitCap, "the largest page -list-limit cap grants")
 	hasMore := fs.Bool("has-more-on-last-page", false, `answer "hasMore": true on every list page, the last one included, as some vendor samples do`)
+	listSkip := fs.String("list-skip", string(emulator.ListSkipHonoured),
+		"how the lists paged by skip (contacts, agent groups, conversations) read skip: honour, page (skip ignored, every page from the start unless page (from 1) is sent) or ignore (skip and page ignored: every page from the start)")
+	listPage := fs.String("list-page", string(emulator.ListPageHonoured),
+		"how the lists paged by page (agents, queues, skill groups, skills) read page: honour, skip (page ignored, every page the first unless skip is sent) or ignore (page and skip ignored: every page the first)")
+	pagingIgnored := fs.Bool("list-paging-ignored", false, "every list ignores skip, page and limit: each answer is its first 10 entries, with a truthful totalResults")
 	streamStatus := fs.Int("unknown-stream-status", emulator.DefaultUnknownStreamStatus, "status for a path naming an unknown stream (e.g. 400, 401, 404)")
 	accountStatus := fs.Int("unknown-account-status", emulator.DefaultUnknownAccountStatus, "status for an accountId header naming an unknown account")
 	missingStatus := fs.Int("missing-object-status", emulator.DefaultMissingObjectStatus, "status for a path naming an object that does not exist (e.g. 400, 404)")
+	throttleStatus := fs.Int("throttle-status", emulator.DefaultThrottleStatus,
+		"status of the rate limiter's over-limit answer (e.g. 400, 503); its body keeps the documented message and the code 429")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -99,9 +109,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 			ListLimit:            emulator.ListLimitMode(*listLimit),
 			ListLimitCap:         *listLimitCap,
 			HasMoreOnLastPage:    *hasMore,
+			ListSkip:             emulator.ListSkipMode(*listSkip),
+			ListPage:             emulator.ListPageMode(*listPage),
+			ListPagingIgnored:    *pagingIgnored,
 			UnknownStreamStatus:  *streamStatus,
 			UnknownAccountStatus: *accountStatus,
 			MissingObjectStatus:  *missingStatus,
+			ThrottleStatus:       *throttleStatus,
 		},
 	}
 	if err := cfg.Readings.Validate(); err != nil {

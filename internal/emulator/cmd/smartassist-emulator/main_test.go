@@ -172,6 +172,7 @@ func TestRunRejectsBadArguments(t *testing.T) {
 		{"-unknown-stream-status", "200"},
 		{"-unknown-account-status", "302"},
 		{"-missing-object-status", "600"},
+		{"-throttle-status", "200"},
 	} {
 		if err := run(ctx, args, &out, &errOut, nil); err == nil || !strings.Contains(err.Error(), "must") && !strings.Contains(err.Error(), "is not one of") {
 			t.Errorf("%v: %v", args, err)
@@ -190,7 +191,8 @@ func TestRunReadingFlags(t *testing.T) {
 	ready := make(chan int, 1)
 	go func() {
 		done <- run(ctx, []string{"-list-limit", "cap", "-list-limit-cap", "3", "-has-more-on-last-page",
-			"-unknown-stream-status", "401", "-unknown-account-status", "403", "-missing-object-status", "400"}, &stdout, &stderr, ready)
+			"-list-skip", "page", "-list-page", "ignore", "-list-paging-ignored",
+			"-unknown-stream-status", "401", "-unknown-account-status", "403", "-missing-object-status", "400", "-throttle-status", "503"}, &stdout, &stderr, ready)
 	}()
 	var port int
 	select {
@@ -213,7 +215,9 @@ func TestRunReadingFlags(t *testing.T) {
 		t.Fatalf("config: status %d, %v", res.StatusCode, err)
 	}
 	want := map[string]any{"listLimit": "cap", "listLimitCap": 3.0, "hasMoreOnLastPage": true,
-		"unknownStreamStatus": 401.0, "unknownAccountStatus": 403.0, "missingObjectStatus": 400.0}
+		"listSkip": "page", "listPage": "ignore", "listPagingIgnored": true,
+		"unknownStreamStatus": 401.0, "unknownAccountStatus": 403.0, "missingObjectStatus": 400.0, "throttleStatus": 503.0,
+		"duplicateStatus": 409.0}
 	if len(got) != len(want) {
 		t.Errorf("config = %v, want %v", got, want)
 	}
@@ -258,8 +262,9 @@ func TestRunReadingFlags(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &page); err != nil || status != 200 {
 		t.Fatalf("agents: %d %v", status, err)
 	}
-	if page["limit"] != 3.0 || page["hasMore"] != true || page["totalResults"] != 2.0 || len(page["results"].([]any)) != 2 {
-		t.Errorf("agents page = limit %v, hasMore %v, totalResults %v, %d results; want 3, true, 2, 2",
+	// -list-paging-ignored outranks -list-limit cap: 10 a page.
+	if page["limit"] != 10.0 || page["hasMore"] != true || page["totalResults"] != 2.0 || len(page["results"].([]any)) != 2 {
+		t.Errorf("agents page = limit %v, hasMore %v, totalResults %v, %d results; want 10, true, 2, 2",
 			page["limit"], page["hasMore"], page["totalResults"], len(page["results"].([]any)))
 	}
 
@@ -275,7 +280,8 @@ func TestRunHelpListsReadingFlags(t *testing.T) {
 		t.Fatalf("run -h = %v, want flag.ErrHelp", err)
 	}
 	for _, name := range []string{"-list-limit string", "-list-limit-cap int", "-has-more-on-last-page",
-		"-unknown-stream-status int", "-unknown-account-status int", "-missing-object-status int",
+		"-list-skip string", "-list-page string", "-list-paging-ignored",
+		"-unknown-stream-status int", "-unknown-account-status int", "-missing-object-status int", "-throttle-status int", "(default 429)",
 		"honour", "ignore", "cap", "(default 404)", "(default 401)", "(default 25)"} {
 		if !strings.Contains(errOut.String(), name) {
 			t.Errorf("-h does not mention %q:\n%s", name, errOut.String())

@@ -1,0 +1,154 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// documentedThrottle is the rate-limit answer of the page Rate Limits, in
+// the documented error envelope; its code says 429 whatever the status.
+const documentedThrottle = `{"errors":[{"msg":"You've exceeded the per-minute rate limit. Please wait for sometime before retrying.","code":429}]}`
+
+// scriptedAnswer is one answer of a scriptedTransport.
+type scriptedAnswer struct {
+	status     int
+	retryAfter string
+	body       string
+}
+
+// scriptedTransport gives its answers in turn, then 200 with an agent, and
+// records the method and the clock's time of every request.
+type scriptedTransport struct {
+	mu      sync.Mutex
+	clock   *testClock
+	script  []scriptedAnswer
+	sent    []time.Time
+	methods []string
+}
+
+func (rt *scriptedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	rt.mu.Lock()
+	n := len(rt.sent)
+	rt.sent = append(rt.sent, rt.clock.Now())
+	rt.methods = append(rt.methods, req.Method)
+	rt.mu.Unlock()
+	a := scriptedAnswer{status: http.StatusOK, body: `{"id":"a-1","emailId":"x@example.com"}`}
+	if n < len(rt.script) {
+		a = rt.script[n]
+	}
+	h := http.Header{"Content-Type": {"application/json"}}
+	if a.retryAfter != "" {
+		h.Set("Retry-After", a.retryAfter)
+	}
+	return &http.Response{StatusCode: a.status, Header: h, Body: nopBody(a.body), Request: req}, nil
+}
+
+// gaps is the time between one request and the next.
+func (rt *scriptedTransport) gaps() []time.Duration {
+	var out []time.Duration
+	for i := 1; i < len(rt.sent); i++ {
+		out = append(out, rt.sent[i].Sub(rt.sent[i-1]))
+	}
+	return out
+}
+
+// The documented rate-limit answer is a throttle under any status: a 400 or
+// a 503 that carries it is waited on (Retry-After when given, else the
+// pace), retried past max_retries, and slows the pace, exactly as a 429 is.
+// A POST so refused is retried too: a throttle created nothing.
+func TestAThrottleUnderAnyStatusIsWaitedOnRetriedAndSlowsThePace(t *testing.T) {
+	type outcome struct {
+		gaps  []time.Duration
+		pace  float64
+		posts int
+	}
+	run := func(status int) outcome {
+		clock := newTestClock()
+		rt := &scriptedTransport{clock: clock, script: []scriptedAnswer{
+			{status, "10", documentedThrottle},
+			{status, "", documentedThrottle},
+			{status, "4", documentedThrottle},
+		}}
+		c := clockedClient(t, clock, rt) // max_retries 2: three throttles go past it
+		email := "x@example.com"
+		if _, err := c.Agents.Create(t.Context(), &AgentRequest{EmailID: &email}); err != nil {
+			t.Fatalf("status %d: %v", status, err)
+		}
+		posts := 0
+		for _, m := range rt.methods {
+			if m == http.MethodPost {
+				posts++
+			}
+		}
+		return outcome{gaps: rt.gaps(), pace: c.limiter.PerMinute(), posts: posts}
+	}
+	want := run(http.StatusTooManyRequests)
+	if len(want.gaps) != 3 || want.gaps[0] != 10*time.Second || want.gaps[2] != 4*time.Second || want.posts != 4 {
+		t.Fatalf("429s: gaps %v, %d POSTs; want 10s, the pace, 4s and 4 POSTs", want.gaps, want.posts)
+	}
+	if want.gaps[1] <= time.Second || want.pace >= 60 {
+		t.Fatalf("429s: the wait without Retry-After was %s and the pace is %v a minute; want more than 1s and below 60", want.gaps[1], want.pace)
+	}
+	for _, status := range []int{http.StatusBadRequest, http.StatusServiceUnavailable, http.StatusForbidden} {
+		got := run(status)
+		if fmt.Sprint(got.gaps) != fmt.Sprint(want.gaps) || got.pace != want.pace || got.posts != want.posts {
+			t.Errorf("status %d with the rate-limit message: gaps %v, pace %v, %d POSTs; want %v, %v, %d as for a 429",
+				status, got.gaps, got.pace, got.posts, want.gaps, want.pace, want.posts)
+		}
+	}
+}
+
+// An error answer without the rate-limit message is no throttle: a 400 is
+// not retried and leaves the pace alone, and its body reaches the caller
+// whole, however large, although the transport read its start.
+func TestAnErrorWithoutTheRateLimitMessageIsNoThrottle(t *testing.T) {
+	long := strings.Repeat("x", 3*maxThrottleBody)
+	for _, tc := range []struct {
+		name, body, message string
+	}{
+		{"envelope", `{"errors":[{"msg":"Agent with this email already exists","code":400}]}`, "Agent with this email already exists"},
+		// A non-JSON body is quoted, shortened, from its start: what the
+		// transport read ahead came back first.
+		{"long text", "start " + long, "start " + long[:maxErrorText-6] + "…"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			clock := newTestClock()
+			rt := &scriptedTransport{clock: clock, script: []scriptedAnswer{{http.StatusBadRequest, "", tc.body}}}
+			c := clockedClient(t, clock, rt)
+			_, err := c.Agents.Get(t.Context(), "a-1")
+			var apiErr *APIError
+			if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest || apiErr.Message != tc.message {
+				t.Fatalf("err = %v; want the 400 with the message %.60q…", err, tc.message)
+			}
+			if len(rt.sent) != 1 || c.limiter.PerMinute() != 60 {
+				t.Fatalf("%d attempts, pace %v a minute; want 1 attempt and the pace untouched", len(rt.sent), c.limiter.PerMinute())
+			}
+			if IsRateLimited(err) {
+				t.Fatalf("IsRateLimited = %v", IsRateLimited(err))
+			}
+		})
+	}
+}
+
+// After maxThrottledWait of throttles sent as 400, the error says the
+// status of the last answer, and IsRateLimited knows it.
+func TestRateLimitedErrorNamesTheLastStatus(t *testing.T) {
+	clock := newTestClock()
+	var script []scriptedAnswer
+	for range 20 {
+		script = append(script, scriptedAnswer{http.StatusBadRequest, "60", documentedThrottle})
+	}
+	rt := &scriptedTransport{clock: clock, script: script}
+	c := clockedClient(t, clock, rt)
+	_, err := c.Agents.Get(context.Background(), "a-1")
+	if err == nil || !IsRateLimited(err) || !strings.Contains(err.Error(), "still rate limited after 16 attempts over 15m0s") ||
+		!strings.HasSuffix(err.Error(), "the last answer was HTTP 400: You've exceeded the per-minute rate limit. Please wait for sometime before retrying.") {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -1,0 +1,81 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
+)
+
+// TestInterruptedQueuedCreatesGiveBackTheirBudget interrupts (SIGINT) an
+// apply of 30 agents at 30 requests a minute with -parallelism=30, once a
+// few creates were sent: the other 27 or so are waiting for their slot of
+// the rate budget, which reaches a minute ahead. Their waits end with the
+// interrupt and must give their slots back, so that the lookup of the
+// agents that were created (create-an-agent answers without an id) takes
+// the earliest free slot rather than one behind every abandoned wait.
+// Terraform must end within five seconds of the interrupt, and every agent
+// that exists in the emulator must be in the state.
+func TestInterruptedQueuedCreatesGiveBackTheirBudget(t *testing.T) {
+	emu := emulator.New(emulator.Config{RateLimitPerMinute: 30})
+	const interruptAfter = 3 // creates sent
+	var (
+		mu    sync.Mutex
+		posts int
+		once  sync.Once
+		ready = make(chan struct{})
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		emu.ServeHTTP(w, r)
+		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/agents") {
+			mu.Lock()
+			posts++
+			if posts == interruptAfter {
+				once.Do(func() { close(ready) })
+			}
+			mu.Unlock()
+		}
+	}))
+	defer srv.Close()
+
+	w := newCLIWork(t, srv.URL, emu.Config(), fmt.Sprintf(`
+provider "smartassist" {
+  requests_per_minute = 30
+}
+
+resource "smartassist_agent" "queued" {
+  count      = 30
+  email      = format("queued%%02d@example.com", count.index)
+  first_name = "Queued"
+  last_name  = "Agent"
+  role_id    = %q
+}
+`, seedRoleAgent))
+	took, out := w.applyInterrupted(ready, "-parallelism=30")
+	t.Logf("terraform exited %s after the interrupt; %d creates, %d list calls, %d answered 429",
+		took, emu.Count("POST /agents"), emu.Count("GET /agents"), emu.StatusCounts()[http.StatusTooManyRequests])
+	if took > 5*time.Second {
+		t.Fatalf("terraform took %s to stop after the interrupt, want at most 5s:\n%s", took, out)
+	}
+
+	inState := w.stateIDs(func(a map[string]any) string { return fmt.Sprint(a["email"], "=", a["id"]) })
+	var inEmulator []string
+	for _, a := range emu.Agents() {
+		if email := fmt.Sprint(a["emailId"]); strings.HasPrefix(email, "queued") {
+			inEmulator = append(inEmulator, email+"="+fmt.Sprint(a["id"]))
+		}
+	}
+	sort.Strings(inEmulator)
+	if len(inEmulator) < interruptAfter || len(inEmulator) == 30 {
+		t.Fatalf("%d of 30 agents were created; the interrupt did not land mid-apply:\n%s", len(inEmulator), out)
+	}
+	if strings.Join(inState, ",") != strings.Join(inEmulator, ",") {
+		t.Fatalf("state and emulator differ after the interrupt:\n state:    %v\n emulator: %v\n%s", inState, inEmulator, out)
+	}
+}
