@@ -307,8 +307,13 @@ func (e *rateLimitedError) Unwrap() error {
 }
 
 // notSentError is a failure before the request was handed to the network:
-// the wait for a rate-limit slot was interrupted, or no token was made.
+// the wait for a rate-limit slot was interrupted, or no token was made, or
+// a caller left a batch before it was sent (NotSent).
 type notSentError struct{ err error }
+
+// NotSent marks err as the failure of a request that never left, so
+// NeverSent recognises it: nothing was changed.
+func NotSent(err error) error { return &notSentError{err} }
 
 func (e *notSentError) Error() string { return e.err.Error() }
 func (e *notSentError) Unwrap() error { return e.err }
