@@ -282,3 +282,45 @@ func killedStore(dir string) *fileStore {
 		turn: make(chan struct{}, 1), now: time.Now, sleep: sleepContext,
 	}
 }
+
+// The backoff between retries of a failed request is waited on the client's
+// clock (Config.Sleep), not on retryablehttp's timer: two 503s with a
+// backoff of 10 to 40 seconds cost no real time, and the clock records both
+// waits, each in its upper half of min·2^attempt.
+func TestRetryBackoffWaitsOnTheClientsClock(t *testing.T) {
+	clock := newTestClock()
+	rt := &recordingTransport{clock: clock, answer: func(n int) (int, string) {
+		if n <= 2 {
+			return http.StatusServiceUnavailable, ""
+		}
+		return http.StatusOK, ""
+	}}
+	c := clockedClient(t, clock, rt, func(cfg *Config) {
+		cfg.RequestsPerMinute = 1e9 // no slot waits: every sleep is a backoff
+		cfg.RetryWaitMin, cfg.RetryWaitMax = 10*time.Second, 40*time.Second
+	})
+	start := time.Now()
+	if _, err := c.Agents.Get(context.Background(), "a-1"); err != nil {
+		t.Fatal(err)
+	}
+	if real := time.Since(start); real > 5*time.Second {
+		t.Fatalf("the retries took %s of real time", real)
+	}
+	var backoffs []time.Duration
+	for _, d := range clock.slept {
+		if d > 0 {
+			backoffs = append(backoffs, d)
+		}
+	}
+	if len(rt.sent) != 3 || len(backoffs) != 2 {
+		t.Fatalf("%d attempts and waits %v, want 3 attempts after 2 backoffs", len(rt.sent), clock.slept)
+	}
+	for i, want := range []time.Duration{10 * time.Second, 20 * time.Second} {
+		if d := backoffs[i]; d < want/2 || d > want {
+			t.Errorf("backoff %d was %s, want between %s and %s", i+1, d, want/2, want)
+		}
+		if gap := rt.sent[i+1].Sub(rt.sent[i]); gap < backoffs[i] {
+			t.Errorf("attempt %d came %s after the one before, before its backoff of %s ended", i+2, gap, backoffs[i])
+		}
+	}
+}
