@@ -12,17 +12,13 @@ import (
 	"github.com/koreai/terraform-provider-smartassist/internal/coalesce"
 )
 
-// Contact writes are coalesced into bulk calls: under 60 requests a minute,
-// 500 contacts take 20 calls instead of 500.
+// Contact writes are coalesced into bulk calls, which the account's 60
+// requests a minute make worth a short wait (the costs are in
+// templates/guides/rate-limits.md.tmpl).
 const (
-	// contactBatchQuiet is how long a batch waits for the next write.
-	// Terraform starts its parallel operations (ten by default) within a few
-	// milliseconds of each other, though on a busy machine they trickle in
-	// over longer: a batch keeps waiting while they do, up to
-	// contactBatchMaxWait. On a loaded two-core machine they were seen
-	// arriving more than 100 ms apart; the wait costs a fraction of a
-	// second per batch, against at least a second per call at the API's
-	// limit.
+	// contactBatchQuiet is how long a batch waits for the next write: on a
+	// loaded machine Terraform's parallel operations were seen arriving
+	// more than 100 ms apart.
 	contactBatchQuiet   = 250 * time.Millisecond
 	contactBatchMaxWait = time.Second
 	// contactBatchMax is the largest batch sent in one call.
