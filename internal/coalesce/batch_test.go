@@ -25,7 +25,7 @@ type batchRun struct {
 
 func newTestBatcher(hold chan struct{}) *testBatcher {
 	tb := &testBatcher{clk: newFakeClock(), runs: make(chan batchRun, 10)}
-	tb.Batcher = &Batcher[int, int]{Clock: tb.clk, Quiet: 100 * time.Millisecond, MaxWait: time.Second, Max: 25, Timeout: time.Minute, NotSent: func(err error) error { return &notSentError{err} },
+	tb.Batcher = &Batcher[int, int]{Clock: tb.clk, Quiet: 100 * time.Millisecond, MaxWait: time.Second, Max: 25, Timeout: time.Minute, NotSent: func(err error) error { return &unsentError{err} },
 		Run: func(ctx context.Context, reqs []int) []Result[int] {
 			tb.runs <- batchRun{at: tb.clk.Now(), reqs: slices.Sorted(slices.Values(reqs)), ctx: ctx}
 			out := make([]Result[int], len(reqs))
@@ -47,12 +47,12 @@ func newTestBatcher(hold chan struct{}) *testBatcher {
 	return tb
 }
 
-// notSentError stands for the caller's own error type of a record never
+// unsentError stands for the caller's own error type of a record never
 // sent (the provider gives client.NotSent).
-type notSentError struct{ err error }
+type unsentError struct{ err error }
 
-func (e *notSentError) Error() string { return "not sent: " + e.err.Error() }
-func (e *notSentError) Unwrap() error { return e.err }
+func (e *unsentError) Error() string { return "not sent: " + e.err.Error() }
+func (e *unsentError) Unwrap() error { return e.err }
 
 type doResult struct {
 	req, val int
@@ -133,7 +133,7 @@ func TestBatcherCancelledWaiterLeavesUnsent(t *testing.T) {
 	tb.clk.waitArmed(1)
 	cancel()
 	left := <-out // before the clock moves: it leaves at once
-	var ns *notSentError
+	var ns *unsentError
 	if left.req != 1 || !errors.As(left.err, &ns) || !errors.Is(left.err, context.Canceled) {
 		t.Fatalf("the cancelled record returned %+v, want a not-sent cancellation", left)
 	}

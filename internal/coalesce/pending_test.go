@@ -105,7 +105,7 @@ func TestBatcherLeaveSent(t *testing.T) {
 	tb.clk.Advance(100 * time.Millisecond)
 	r := <-tb.runs
 	cancel()
-	var ns *notSentError
+	var ns *unsentError
 	if d := <-out; d.req != 1 || !errors.Is(d.err, context.Canceled) || errors.As(d.err, &ns) {
 		t.Fatalf("the cancelled caller of a sent batch got %+v, want its bare cancellation", d)
 	}
