@@ -52,6 +52,17 @@ func (rt *recordingTransport) RoundTrip(req *http.Request) (*http.Response, erro
 	return &http.Response{StatusCode: status, Header: h, Body: nopBody(body), Request: req}, nil
 }
 
+// failFirst answers the first k requests with status and retryAfter, then
+// 200.
+func failFirst(k, status int, retryAfter string) func(n int) (int, string) {
+	return func(n int) (int, string) {
+		if n <= k {
+			return status, retryAfter
+		}
+		return http.StatusOK, ""
+	}
+}
+
 func nopBody(s string) *bodyReader { return &bodyReader{Reader: strings.NewReader(s)} }
 
 type bodyReader struct{ *strings.Reader }
@@ -132,12 +143,7 @@ func (f roundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) { re
 // lowers the pace; a 5xx keeps to max_retries.
 func TestA429IsRetriedPastMaxRetriesAndLowersThePace(t *testing.T) {
 	clock := newTestClock()
-	rt := &recordingTransport{clock: clock, answer: func(n int) (int, string) {
-		if n <= 4 {
-			return http.StatusTooManyRequests, "10"
-		}
-		return http.StatusOK, ""
-	}}
+	rt := &recordingTransport{clock: clock, answer: failFirst(4, http.StatusTooManyRequests, "10")}
 	c := clockedClient(t, clock, rt) // max_retries 2
 	if _, err := c.Agents.Get(context.Background(), "a-1"); err != nil {
 		t.Fatal(err)
@@ -289,12 +295,7 @@ func killedStore(dir string) *fileStore {
 // waits, each in its upper half of min·2^attempt.
 func TestRetryBackoffWaitsOnTheClientsClock(t *testing.T) {
 	clock := newTestClock()
-	rt := &recordingTransport{clock: clock, answer: func(n int) (int, string) {
-		if n <= 2 {
-			return http.StatusServiceUnavailable, ""
-		}
-		return http.StatusOK, ""
-	}}
+	rt := &recordingTransport{clock: clock, answer: failFirst(2, http.StatusServiceUnavailable, "")}
 	c := clockedClient(t, clock, rt, func(cfg *Config) {
 		cfg.RequestsPerMinute = 1e9 // no slot waits: every sleep is a backoff
 		cfg.RetryWaitMin, cfg.RetryWaitMax = 10*time.Second, 40*time.Second
