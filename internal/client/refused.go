@@ -36,14 +36,17 @@ func (e *ExistsError) Error() string {
 
 func (e *ExistsError) Unwrap() error { return e.Err }
 
-// IsRefusal reports whether err is a refusal of the request as sent that a
-// lookup of the object may explain: a 4xx other than an authentication or
-// scope failure, a throttle, or a 404 (the place the object would go, the
-// stream or a parent, is not there, so nothing is to be found in it).
+// IsRefusal reports whether the API understood the request as sent and
+// said no, so that the object's state (a duplicate, a group not empty) may
+// explain it: a 4xx other than an authentication or scope failure, a
+// throttle, a 408 (the request never arrived whole), or a 404 (the place
+// the object would go, the stream or a parent, is not there). Every "the
+// API refused it" decision of the provider rests on it.
 func IsRefusal(err error) bool {
 	var e *APIError
 	return errors.As(err, &e) && e.StatusCode >= 400 && e.StatusCode < 500 &&
-		e.StatusCode != http.StatusNotFound && !IsUnauthorized(err) && !IsRateLimited(err)
+		e.StatusCode != http.StatusNotFound && e.StatusCode != http.StatusRequestTimeout &&
+		!IsUnauthorized(err) && !IsRateLimited(err)
 }
 
 // refusedCreate is the error of a create that failed with postErr and

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -82,5 +83,22 @@ func TestRefusedQueueCreateAmongSeveralOfTheName(t *testing.T) {
 		`Billing failed: 2 queues are named "Billing": qu-1, qu-2)`
 	if err == nil || err.Error() != want || len(api.Calls()) != 2 || !IsAmbiguousName(err) {
 		t.Fatalf("err =\n%v\nwant\n%s", err, want)
+	}
+}
+
+// IsRefusal is every "the API refused it" decision of the provider: it holds
+// for an answer that judged the request, and for nothing else.
+func TestIsRefusal(t *testing.T) {
+	for status, want := range map[int]bool{
+		400: true, 409: true, 422: true,
+		401: false, 403: false, 404: false, 408: false, 429: false, 500: false, 503: false,
+	} {
+		err := fmt.Errorf("wrapped: %w", &APIError{StatusCode: status, Method: "POST", Path: "/agents"})
+		if got := IsRefusal(err); got != want {
+			t.Errorf("IsRefusal(HTTP %d) = %v, want %v", status, got, want)
+		}
+	}
+	if IsRefusal(errors.New("connection reset")) || IsRefusal(nil) {
+		t.Error("an error without an answer is not a refusal")
 	}
 }

@@ -29,7 +29,9 @@ const maxRetryAfter = 5 * time.Minute
 // when it has no deadline, for maxThrottledWait): the limiter, told of the
 // throttle where the answer arrives, makes the retry wait for Retry-After
 // and lowers the pace. Other failures are retried MaxRetries times with
-// exponential backoff.
+// exponential backoff, waited at the start of the next attempt on the
+// configured clock (Config.Sleep), not on retryablehttp's timer, so tests
+// that drive time do not spend real seconds on it.
 func newRetryingHTTPClient(cfg Config, tokens tokenSource, limiter *Limiter, logger Logger) *retryablehttp.Client {
 	base := cfg.Transport
 	if base == nil {
@@ -43,32 +45,30 @@ func newRetryingHTTPClient(cfg Config, tokens tokenSource, limiter *Limiter, log
 	if now == nil {
 		now = time.Now
 	}
+	sleep := cfg.Sleep
+	if sleep == nil {
+		sleep = sleepContext
+	}
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = &http.Client{
-		Transport: &authTransport{base: base, tokens: tokens, limiter: limiter, timeout: timeout, now: now},
+		Transport: &authTransport{base: base, tokens: tokens, limiter: limiter, timeout: timeout, now: now, sleep: sleep},
 	}
 	rc.Logger = nil // our hooks log, without headers
-	policy := &retryPolicy{maxRetries: cfg.MaxRetries, now: now}
+	policy := &retryPolicy{maxRetries: cfg.MaxRetries, now: now, waitMin: cfg.RetryWaitMin, waitMax: cfg.RetryWaitMax}
 	if policy.maxRetries < 0 {
 		policy.maxRetries = DefaultMaxRetries
 	}
-	// The policy decides when to stop; RetryMax only has to stay out of
-	// its way.
+	if policy.waitMin == 0 {
+		policy.waitMin = time.Second
+	}
+	if policy.waitMax == 0 {
+		policy.waitMax = 30 * time.Second
+	}
+	// The policy decides when to stop, and the transport waits; RetryMax
+	// and Backoff only have to stay out of their way.
 	rc.RetryMax = math.MaxInt32
-	rc.RetryWaitMin, rc.RetryWaitMax = cfg.RetryWaitMin, cfg.RetryWaitMax
-	if rc.RetryWaitMin == 0 {
-		rc.RetryWaitMin = time.Second
-	}
-	if rc.RetryWaitMax == 0 {
-		rc.RetryWaitMax = 30 * time.Second
-	}
 	rc.CheckRetry = policy.check
-	rc.Backoff = func(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
-		if resp != nil && resp.Request != nil && wasThrottled(resp.Request.Context()) {
-			return 0 // the limiter holds the retry back for Retry-After
-		}
-		return backoff(min, max, attempt, resp, now)
-	}
+	rc.Backoff = func(time.Duration, time.Duration, int, *http.Response) time.Duration { return 0 }
 	rc.ErrorHandler = func(resp *http.Response, err error, attempts int) (*http.Response, error) {
 		var exhausted *retriesExhaustedError
 		if errors.As(err, &exhausted) {
@@ -113,9 +113,20 @@ type authTransport struct {
 	limiter *Limiter
 	timeout time.Duration
 	now     func() time.Time
+	sleep   func(ctx context.Context, d time.Duration) error
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if rec, _ := req.Context().Value(attemptRecordKey{}).(*attemptRecord); rec != nil && rec.backoff > 0 {
+		wait := rec.backoff
+		rec.backoff = 0
+		if err := t.sleep(req.Context(), wait); err != nil {
+			// Not a notSentError: an earlier attempt of this request
+			// (a PUT, say) was sent.
+			closeBody(req)
+			return nil, err
+		}
+	}
 	markThrottled(req.Context(), false)
 	slot, err := t.limiter.wait(req.Context())
 	if err != nil {
@@ -192,8 +203,9 @@ const maxThrottledWait = 15 * time.Minute
 // retryPolicy decides, attempt by attempt, whether to retry. It counts on
 // the attempt record Do puts in each request's context.
 type retryPolicy struct {
-	maxRetries int
-	now        func() time.Time
+	maxRetries       int
+	now              func() time.Time
+	waitMin, waitMax time.Duration // the exponential backoff's bounds
 }
 
 // attemptRecord is what the policy knows of one request's attempts so far.
@@ -204,6 +216,9 @@ type attemptRecord struct {
 	// throttled is whether the last attempt was answered with a throttle;
 	// the transport sets it as the answer arrives.
 	throttled bool
+	// backoff is the wait the policy chose before the next attempt; the
+	// transport waits it (a throttle's wait is the limiter's).
+	backoff time.Duration
 }
 
 type attemptRecordKey struct{}
@@ -235,6 +250,7 @@ func (p *retryPolicy) check(ctx context.Context, resp *http.Response, err error)
 	}
 	rec.failures++
 	if rec.failures <= p.maxRetries {
+		rec.backoff = backoff(p.waitMin, p.waitMax, rec.attempts-1, resp, p.now)
 		return true, nil
 	}
 	if rec.attempts > 1 {
@@ -307,8 +323,13 @@ func (e *rateLimitedError) Unwrap() error {
 }
 
 // notSentError is a failure before the request was handed to the network:
-// the wait for a rate-limit slot was interrupted, or no token was made.
+// the wait for a rate-limit slot was interrupted, or no token was made, or
+// a caller left a batch before it was sent (NotSent).
 type notSentError struct{ err error }
+
+// NotSent marks err as the failure of a request that never left, so
+// NeverSent recognises it: nothing was changed.
+func NotSent(err error) error { return &notSentError{err} }
 
 func (e *notSentError) Error() string { return e.err.Error() }
 func (e *notSentError) Unwrap() error { return e.err }

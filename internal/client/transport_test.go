@@ -52,6 +52,17 @@ func (rt *recordingTransport) RoundTrip(req *http.Request) (*http.Response, erro
 	return &http.Response{StatusCode: status, Header: h, Body: nopBody(body), Request: req}, nil
 }
 
+// failFirst answers the first k requests with status and retryAfter, then
+// 200.
+func failFirst(k, status int, retryAfter string) func(n int) (int, string) {
+	return func(n int) (int, string) {
+		if n <= k {
+			return status, retryAfter
+		}
+		return http.StatusOK, ""
+	}
+}
+
 func nopBody(s string) *bodyReader { return &bodyReader{Reader: strings.NewReader(s)} }
 
 type bodyReader struct{ *strings.Reader }
@@ -132,12 +143,7 @@ func (f roundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) { re
 // lowers the pace; a 5xx keeps to max_retries.
 func TestA429IsRetriedPastMaxRetriesAndLowersThePace(t *testing.T) {
 	clock := newTestClock()
-	rt := &recordingTransport{clock: clock, answer: func(n int) (int, string) {
-		if n <= 4 {
-			return http.StatusTooManyRequests, "10"
-		}
-		return http.StatusOK, ""
-	}}
+	rt := &recordingTransport{clock: clock, answer: failFirst(4, http.StatusTooManyRequests, "10")}
 	c := clockedClient(t, clock, rt) // max_retries 2
 	if _, err := c.Agents.Get(context.Background(), "a-1"); err != nil {
 		t.Fatal(err)
@@ -280,5 +286,42 @@ func killedStore(dir string) *fileStore {
 		lock: flock.New(strings.TrimSuffix(path, ".json") + ".lock"),
 		path: path, host: "https://platform.example.com", accountID: "acct-killed",
 		turn: make(chan struct{}, 1), now: time.Now, sleep: sleepContext,
+	}
+}
+
+// The backoff between retries of a failed request is waited on the client's
+// clock (Config.Sleep), not on retryablehttp's timer: two 503s with a
+// backoff of 10 to 40 seconds cost no real time, and the clock records both
+// waits, each in its upper half of min·2^attempt.
+func TestRetryBackoffWaitsOnTheClientsClock(t *testing.T) {
+	clock := newTestClock()
+	rt := &recordingTransport{clock: clock, answer: failFirst(2, http.StatusServiceUnavailable, "")}
+	c := clockedClient(t, clock, rt, func(cfg *Config) {
+		cfg.RequestsPerMinute = 1e9 // no slot waits: every sleep is a backoff
+		cfg.RetryWaitMin, cfg.RetryWaitMax = 10*time.Second, 40*time.Second
+	})
+	start := time.Now()
+	if _, err := c.Agents.Get(context.Background(), "a-1"); err != nil {
+		t.Fatal(err)
+	}
+	if real := time.Since(start); real > 5*time.Second {
+		t.Fatalf("the retries took %s of real time", real)
+	}
+	var backoffs []time.Duration
+	for _, d := range clock.slept {
+		if d > 0 {
+			backoffs = append(backoffs, d)
+		}
+	}
+	if len(rt.sent) != 3 || len(backoffs) != 2 {
+		t.Fatalf("%d attempts and waits %v, want 3 attempts after 2 backoffs", len(rt.sent), clock.slept)
+	}
+	for i, want := range []time.Duration{10 * time.Second, 20 * time.Second} {
+		if d := backoffs[i]; d < want/2 || d > want {
+			t.Errorf("backoff %d was %s, want between %s and %s", i+1, d, want/2, want)
+		}
+		if gap := rt.sent[i+1].Sub(rt.sent[i]); gap < backoffs[i] {
+			t.Errorf("attempt %d came %s after the one before, before its backoff of %s ended", i+2, gap, backoffs[i])
+		}
 	}
 }

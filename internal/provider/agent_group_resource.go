@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -267,7 +266,7 @@ func (r *agentGroupResource) Delete(ctx context.Context, req resource.DeleteRequ
 	case state.IsDefault.ValueBool():
 		detail += "\n\nThis is the account's default agent group, which the API does not delete. To stop managing it with " +
 			"Terraform, remove it from the state (a removed block, or terraform state rm) instead of destroying it."
-	case refusedByAPI(err):
+	case client.IsRefusal(err):
 		detail += "\n\nThe API does not delete a group that still has agents. If that is its reason, move the agents to " +
 			"another group first (the agent_group_id of each smartassist_agent, or the SmartAssist UI), then destroy the group again."
 	}
@@ -277,14 +276,6 @@ func (r *agentGroupResource) Delete(ctx context.Context, req resource.DeleteRequ
 // gone binds the agent group's Gone check to its id.
 func (r *agentGroupResource) gone(id string) goneFunc {
 	return func(ctx context.Context, err error) (bool, error) { return r.client.AgentGroups.Gone(ctx, id, err) }
-}
-
-// refusedByAPI reports whether the API answered a request with a client error
-// other than not-found: it understood the request and said no.
-func refusedByAPI(err error) bool {
-	var e *client.APIError
-	return errors.As(err, &e) && e.StatusCode >= 400 && e.StatusCode < 500 &&
-		e.StatusCode != http.StatusNotFound && !client.IsRateLimited(err) && !client.IsUnauthorized(err)
 }
 
 // ImportState takes an agent group id (ag-…) or a group's name, or an

@@ -4,38 +4,20 @@ import (
 	"context"
 	"math"
 	"sync"
-	"time"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
+	"github.com/koreai/terraform-provider-smartassist/internal/coalesce"
 )
 
-// Under 60 requests a minute, the calls an agent costs set the time a user
-// waits. The agent store is shared by every agent resource of one provider
-// process (one terraform command's plan, or its apply) and spends as few as
-// it can:
+// The agent store is shared by every agent resource of one provider
+// process, so that a run spends as few of the account's 60 requests a minute
+// as it can: refreshes choose between one GET each and the shared list, and
+// the lookups of agents created together (whose create answer has no id)
+// share one walk through the list (agent_lookups.go). The costs are in
+// templates/guides/rate-limits.md.tmpl ("How long plans and applies take").
 //
-//   - Refresh. The first reads of a run use one GET each: for a handful of
-//     agents that is cheapest. From the third on, the store reads the list's
-//     first page (ten agents, and the page count P). Reads the page does not
-//     serve use a GET each until they reach a quarter of the remaining
-//     pages; then the store walks the rest of the list once and serves every
-//     later read from it. A run that refreshes n agents of an account of T
-//     therefore costs n calls when n is small and about 2 + 1 + (P-1)/4 + P
-//     when it is large (P = T/10): 66 calls for 500 agents, where one GET
-//     each would cost 500. At worst, when n just passes the switch, it costs
-//     about five times the cheaper of the two paths.
-//   - What the list cannot show. list-all-agents carries no customId, so an
-//     agent with a custom_id is always read with its own GET; a custom id
-//     added in the UI to an agent that has none is therefore not seen. The
-//     list's queue entries are documented as {name, description, agents[],
-//     id}: when their agents[] does not name the agent, whether it is a
-//     preferred agent is unknown, and the agent is read with a GET too.
-//   - Create. create-an-agent answers without the new agent's id. Instead of
-//     one lookup per agent, the lookups of agents created together wait for
-//     each other (until every create in flight has its answer) and are
-//     served by one walk through the list. The walk starts on the page
-//     where the newest agent should be, from the list's size as the
-//     previous walk saw it: about two pages for ten new agents (agent_lookups.go).
+// The list carries no customId, and its queue entries may not say whether
+// the agent is preferred: such agents are always read with a GET.
 
 // agentReadsBeforeList is how many reads of a run use a GET before the store
 // looks at the list at all.
@@ -43,7 +25,6 @@ const agentReadsBeforeList = 2
 
 type agentStore struct {
 	client *client.Client
-	clock  clock
 
 	mu sync.Mutex
 
@@ -51,22 +32,21 @@ type agentStore struct {
 	reads     int                      // reads that the list could serve
 	firstPage map[string]*client.Agent // by id; nil until read
 	pages     int                      // the list's page count, from the first page
-	probing   *sharedLoad[struct{}]    // the read of the first page
+	probing   *coalesce.Load[struct{}] // the read of the first page
 	list      map[string]*client.Agent // every agent, by id; nil until walked
-	listing   *sharedLoad[struct{}]    // the walk
+	listing   *coalesce.Load[struct{}] // the walk
 
-	// Create lookups (agent_lookups.go).
-	creating  int // creates whose answer has not arrived
-	waiting   []*agentLookup
-	firstWait time.Time
-	lastStir  time.Time // when a create last began or had its answer
-	timer     timer
-	scanning  bool
-	listSize  client.ListSize // as the previous walk saw the list
+	// Create lookups (agent_lookups.go): one walk at a time, each starting
+	// from the list's size as the previous one saw it.
+	lookups  *coalesce.Batcher[string, *client.Agent]
+	listSize client.ListSize
 }
 
-func newAgentStore(c *client.Client, clk clock) *agentStore {
-	return &agentStore{client: c, clock: clk}
+func newAgentStore(c *client.Client, clk coalesce.Clock) *agentStore {
+	s := &agentStore{client: c}
+	s.lookups = &coalesce.Batcher[string, *client.Agent]{Clock: clk, Quiet: agentLookupQuiet, MaxWait: agentLookupMaxWait,
+		Timeout: agentLookupTimeout, Serial: true, LeaveSent: true, Run: s.scan}
+	return s
 }
 
 // read reads one agent for a refresh. needGet asks for the get answer: the
@@ -179,11 +159,11 @@ func (s *agentStore) walk(ctx context.Context) (map[string]*client.Agent, error)
 }
 
 // once runs load once for every caller while done is false: the first
-// caller starts it, and it runs on a groupContext of those waiting for it,
+// caller starts it, and it runs on a coalesce.Group of those waiting for it,
 // until the last of them gives up. load's store func runs with s.mu held. A
 // failed load stays failed for the run: those waiting, and later callers,
 // get its error and fall back to a GET.
-func (s *agentStore) once(ctx context.Context, inflight **sharedLoad[struct{}], done func() bool,
+func (s *agentStore) once(ctx context.Context, inflight **coalesce.Load[struct{}], done func() bool,
 	load func(context.Context) (store func(), err error)) error {
 	s.mu.Lock()
 	if done() {
@@ -192,9 +172,9 @@ func (s *agentStore) once(ctx context.Context, inflight **sharedLoad[struct{}], 
 	}
 	l, first := *inflight, false
 	if l == nil {
-		l, first = newSharedLoad[struct{}](ctx), true
+		l, first = coalesce.NewLoad[struct{}](ctx), true
 		*inflight = l
-		l.run(func(ctx context.Context) (struct{}, error) {
+		l.Run(func(ctx context.Context) (struct{}, error) {
 			store, err := load(ctx)
 			if err != nil {
 				return struct{}{}, err
@@ -206,7 +186,7 @@ func (s *agentStore) once(ctx context.Context, inflight **sharedLoad[struct{}], 
 		})
 	}
 	s.mu.Unlock()
-	_, err := l.wait(ctx, first)
+	_, err := l.Wait(ctx, first)
 	return err
 }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
+	"github.com/koreai/terraform-provider-smartassist/internal/coalesce"
 )
 
 // fakeAgents serves get-a-specific-agent and list-all-agents (pages of ten)
@@ -74,7 +75,7 @@ func newFakeStore(t *testing.T, f *fakeAgents) *agentStore {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newAgentStore(c, realClock{})
+	return newAgentStore(c, coalesce.RealClock{})
 }
 
 // readAll reads agents 0..n-1 ten at a time, as Terraform's refresh does.

@@ -9,19 +9,16 @@ import (
 	"time"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
+	"github.com/koreai/terraform-provider-smartassist/internal/coalesce"
 )
 
-// Contact writes are coalesced into bulk calls: under 60 requests a minute,
-// 500 contacts take 20 calls instead of 500.
+// Contact writes are coalesced into bulk calls, which the account's 60
+// requests a minute make worth a short wait (the costs are in
+// templates/guides/rate-limits.md.tmpl).
 const (
-	// contactBatchQuiet is how long a batch waits for the next write.
-	// Terraform starts its parallel operations (ten by default) within a few
-	// milliseconds of each other, though on a busy machine they trickle in
-	// over longer: a batch keeps waiting while they do, up to
-	// contactBatchMaxWait. On a loaded two-core machine they were seen
-	// arriving more than 100 ms apart; the wait costs a fraction of a
-	// second per batch, against at least a second per call at the API's
-	// limit.
+	// contactBatchQuiet is how long a batch waits for the next write: on a
+	// loaded machine Terraform's parallel operations were seen arriving
+	// more than 100 ms apart.
 	contactBatchQuiet   = 250 * time.Millisecond
 	contactBatchMaxWait = time.Second
 	// contactBatchMax is the largest batch sent in one call.
@@ -37,25 +34,33 @@ const (
 // stale, and it batches creates, updates and deletes.
 type contactStore struct {
 	client  *client.Client
-	creates *batcher[client.ContactRequest, client.Contact]
-	updates *batcher[client.ContactUpdate, client.Contact]
-	deletes *batcher[string, struct{}]
+	creates *coalesce.Batcher[client.ContactRequest, client.Contact]
+	updates *coalesce.Batcher[client.ContactUpdate, client.Contact]
+	deletes *coalesce.Batcher[string, struct{}]
 
 	mu         sync.Mutex
 	list       []client.Contact // nil until loaded
-	loading    *sharedLoad[[]client.Contact]
+	loading    *coalesce.Load[[]client.Contact]
 	generation int
 }
 
-func newContactStore(c *client.Client, clk clock) *contactStore {
+func newContactStore(c *client.Client, clk coalesce.Clock) *contactStore {
 	s := &contactStore{client: c}
-	s.creates = &batcher[client.ContactRequest, client.Contact]{clock: clk, quiet: contactBatchQuiet, maxWait: contactBatchMaxWait,
-		max: contactBatchMax, timeout: contactWriteTimeout, run: s.runCreates}
-	s.updates = &batcher[client.ContactUpdate, client.Contact]{clock: clk, quiet: contactBatchQuiet, maxWait: contactBatchMaxWait,
-		max: contactBatchMax, timeout: contactWriteTimeout, run: s.runUpdates}
-	s.deletes = &batcher[string, struct{}]{clock: clk, quiet: contactBatchQuiet, maxWait: contactBatchMaxWait,
-		max: contactBatchMax, timeout: contactWriteTimeout, run: s.runDeletes}
+	s.creates = newContactBatcher(clk, s.runCreates)
+	s.updates = newContactBatcher(clk, s.runUpdates)
+	s.deletes = newContactBatcher(clk, s.runDeletes)
 	return s
+}
+
+func newContactBatcher[Req, Res any](clk coalesce.Clock, run func(context.Context, []Req) []coalesce.Result[Res]) *coalesce.Batcher[Req, Res] {
+	return &coalesce.Batcher[Req, Res]{Clock: clk, Quiet: contactBatchQuiet, MaxWait: contactBatchMaxWait,
+		Max: contactBatchMax, Timeout: contactWriteTimeout, Run: run, NotSent: notSent}
+}
+
+// notSent is the error of a write whose caller was interrupted before its
+// batch was sent.
+func notSent(err error) error {
+	return client.NotSent(fmt.Errorf("interrupted before the request was sent, so nothing was changed: %w", err))
 }
 
 // all returns every contact, INACTIVE ones included, reading the list at
@@ -71,10 +76,10 @@ func (s *contactStore) all(ctx context.Context) ([]client.Contact, error) {
 		}
 		l, first := s.loading, false
 		if l == nil {
-			l, first = newSharedLoad[[]client.Contact](ctx), true
+			l, first = coalesce.NewLoad[[]client.Contact](ctx), true
 			s.loading = l
 			gen := s.generation
-			l.run(func(ctx context.Context) ([]client.Contact, error) {
+			l.Run(func(ctx context.Context) ([]client.Contact, error) {
 				list, err := s.client.Contacts.ListAll(ctx)
 				if err == nil && list == nil {
 					list = []client.Contact{}
@@ -91,8 +96,8 @@ func (s *contactStore) all(ctx context.Context) ([]client.Contact, error) {
 			})
 		}
 		s.mu.Unlock()
-		list, err := l.wait(ctx, first)
-		if errors.Is(err, errLoadAbandoned) {
+		list, err := l.Wait(ctx, first)
+		if errors.Is(err, coalesce.ErrAbandoned) {
 			continue
 		}
 		return list, err
@@ -127,39 +132,39 @@ func (s *contactStore) invalidate() {
 // 5xx, an interrupted call), or its answer does not pair a contact with
 // its request by phone number (see matchCreated), they are looked for in
 // the list by phone number, which the API keeps unique.
-func (s *contactStore) runCreates(ctx context.Context, reqs []client.ContactRequest) []batchResult[client.Contact] {
+func (s *contactStore) runCreates(ctx context.Context, reqs []client.ContactRequest) []coalesce.Result[client.Contact] {
 	defer s.invalidate()
 	created, err := s.client.Contacts.Create(ctx, reqs)
-	out := make([]batchResult[client.Contact], len(reqs))
+	out := make([]coalesce.Result[client.Contact], len(reqs))
 	unsure := map[int]error{} // records a call may have created without saying which contact is theirs
 	switch {
 	case err == nil:
 		out = matchCreated(reqs, created)
 		for i := range out {
-			if out[i].err != nil {
-				unsure[i], out[i].err = out[i].err, nil
+			if out[i].Err != nil {
+				unsure[i], out[i].Err = out[i].Err, nil
 			}
 		}
 	case client.NeverSent(err):
 		// Never left (Ctrl-C during the wait for the rate limit, say):
 		// nothing was created, and there is nothing to look for.
 		for i := range reqs {
-			out[i].err = err
+			out[i].Err = err
 		}
-	case !refused(err):
+	case !client.IsClientError(err): // a 4xx created nothing; anything else may have
 		for i := range reqs {
 			unsure[i] = err
 		}
 	case len(reqs) == 1:
-		out[0].err = err
+		out[0].Err = err
 	default:
 		for i, r := range reqs {
 			one, err := s.client.Contacts.Create(ctx, []client.ContactRequest{r})
 			switch {
 			case err == nil:
 				out[i] = matchCreated(reqs[i:i+1], one)[0]
-			case refused(err):
-				out[i].err = err
+			case client.IsClientError(err):
+				out[i].Err = err
 			default:
 				unsure[i] = err
 			}
@@ -179,40 +184,33 @@ func (s *contactStore) runCreates(ctx context.Context, reqs []client.ContactRequ
 	for i, err := range unsure {
 		number := reqs[i].CellPhone.FullNumber()
 		if lookupErr != nil {
-			out[i].err = fmt.Errorf("%w; the contact may have been created, and looking it up failed: %v. "+
+			out[i].Err = fmt.Errorf("%w; the contact may have been created, and looking it up failed: %v. "+
 				"Check the contacts with the number %s and import it (terraform import <address> <id>) rather than create it twice",
 				err, lookupErr, number)
 			continue
 		}
 		if c, ok := findByNumber(all, number); ok {
-			out[i].val = c
+			out[i].Val = c
 			continue
 		}
-		out[i].err = fmt.Errorf("%w (no contact with the number %s exists afterwards, so none was created)", err, number)
+		out[i].Err = fmt.Errorf("%w (no contact with the number %s exists afterwards, so none was created)", err, number)
 	}
 	return out
-}
-
-// refused reports whether the API answered a create with a 4xx: it created
-// nothing.
-func refused(err error) bool {
-	var apiErr *client.APIError
-	return errors.As(err, &apiErr) && apiErr.StatusCode < 500
 }
 
 // matchCreated pairs each request with its contact in a create answer by
 // phone number, which the API keeps unique; by position only in a batch of
 // one, where no other contact can be taken for it. A request the answer
 // does not pair gets an error (the caller looks it up through the list).
-func matchCreated(reqs []client.ContactRequest, created []client.Contact) []batchResult[client.Contact] {
-	out := make([]batchResult[client.Contact], len(reqs))
+func matchCreated(reqs []client.ContactRequest, created []client.Contact) []coalesce.Result[client.Contact] {
+	out := make([]coalesce.Result[client.Contact], len(reqs))
 	for i, r := range reqs {
 		if c, ok := findByNumber(created, r.CellPhone.FullNumber()); ok {
-			out[i].val = c
+			out[i].Val = c
 		} else if len(reqs) == 1 && len(created) == 1 && created[0].ID() != "" {
-			out[i].val = created[0]
+			out[i].Val = created[0]
 		} else {
-			out[i].err = fmt.Errorf("the create answer does not include the contact with the number %s", r.CellPhone.FullNumber())
+			out[i].Err = fmt.Errorf("the create answer does not include the contact with the number %s", r.CellPhone.FullNumber())
 		}
 	}
 	return out
@@ -237,13 +235,13 @@ func hasNumber(c client.Contact, full string) bool {
 
 // runUpdates sends one bulk update; each record succeeds or fails on its
 // own, with the API's reason.
-func (s *contactStore) runUpdates(ctx context.Context, updates []client.ContactUpdate) []batchResult[client.Contact] {
+func (s *contactStore) runUpdates(ctx context.Context, updates []client.ContactUpdate) []coalesce.Result[client.Contact] {
 	defer s.invalidate()
-	out := make([]batchResult[client.Contact], len(updates))
+	out := make([]coalesce.Result[client.Contact], len(updates))
 	res, err := s.client.Contacts.BulkUpdate(ctx, updates)
 	if err != nil {
 		for i := range out {
-			out[i].err = err
+			out[i].Err = err
 		}
 		return out
 	}
@@ -267,9 +265,9 @@ func (s *contactStore) runUpdates(ctx context.Context, updates []client.ContactU
 	for i, u := range updates {
 		switch c, done := ok[u.ID]; {
 		case done:
-			out[i].val = c
+			out[i].Val = c
 		case failed[u.ID] != "":
-			out[i].err = fmt.Errorf("the API refused the update of contact %s: %s", u.ID, failed[u.ID])
+			out[i].Err = fmt.Errorf("the API refused the update of contact %s: %s", u.ID, failed[u.ID])
 		default:
 			unreported = append(unreported, i)
 		}
@@ -284,15 +282,15 @@ func (s *contactStore) runUpdates(ctx context.Context, updates []client.ContactU
 		u := updates[i]
 		what := fmt.Sprintf("the bulk update's answer reports contact %s neither updated nor failed", u.ID)
 		if listErr != nil {
-			out[i].err = fmt.Errorf("%s, and reading the contacts to check it failed: %w", what, listErr)
+			out[i].Err = fmt.Errorf("%s, and reading the contacts to check it failed: %w", what, listErr)
 			continue
 		}
 		c, found := contactByID(all, u.ID)
 		if found && c.Active() && updated(c, u) {
-			out[i].val = c
+			out[i].Val = c
 			continue
 		}
-		out[i].err = fmt.Errorf("%s, and the contacts list does not show it updated", what)
+		out[i].Err = fmt.Errorf("%s, and the contacts list does not show it updated", what)
 	}
 	return out
 }
@@ -321,13 +319,13 @@ func updated(c client.Contact, u client.ContactUpdate) bool {
 // delete wants. When the list cannot be read whole, or still holds the
 // contact ACTIVE, the delete fails and the contact stays in the state. The
 // reason's wording is not relied on.
-func (s *contactStore) runDeletes(ctx context.Context, ids []string) []batchResult[struct{}] {
+func (s *contactStore) runDeletes(ctx context.Context, ids []string) []coalesce.Result[struct{}] {
 	defer s.invalidate()
-	out := make([]batchResult[struct{}], len(ids))
+	out := make([]coalesce.Result[struct{}], len(ids))
 	res, err := s.client.Contacts.BulkDelete(ctx, ids)
 	if err != nil {
 		for i := range out {
-			out[i].err = err
+			out[i].Err = err
 		}
 		return out
 	}
@@ -360,11 +358,11 @@ func (s *contactStore) runDeletes(ctx context.Context, ids []string) []batchResu
 			what = fmt.Sprintf("the API refused to delete contact %s: %s", id, why)
 		}
 		if listErr != nil {
-			out[i].err = fmt.Errorf("%s, and reading the contacts to check whether it still exists failed: %w. It stays in the state", what, listErr)
+			out[i].Err = fmt.Errorf("%s, and reading the contacts to check whether it still exists failed: %w. It stays in the state", what, listErr)
 			continue
 		}
 		if c, found := contactByID(all, id); found && c.Active() {
-			out[i].err = fmt.Errorf("%s, and it still exists. It stays in the state", what)
+			out[i].Err = fmt.Errorf("%s, and it still exists. It stays in the state", what)
 		}
 	}
 	return out
@@ -375,12 +373,12 @@ func (s *contactStore) runDeletes(ctx context.Context, ids []string) []batchResu
 // number, most likely made by an earlier apply that was stopped, turns the
 // refusal into a *client.ExistsError naming it. The refusal's status and
 // text decide nothing. When the lookup fails, each refusal says so.
-func (s *contactStore) explainRefused(ctx context.Context, reqs []client.ContactRequest, out []batchResult[client.Contact]) {
+func (s *contactStore) explainRefused(ctx context.Context, reqs []client.ContactRequest, out []coalesce.Result[client.Contact]) {
 	var all []client.Contact
 	var listErr error
 	read := false
 	for i := range out {
-		if !client.IsRefusal(out[i].err) {
+		if !client.IsRefusal(out[i].Err) {
 			continue
 		}
 		if !read {
@@ -389,11 +387,11 @@ func (s *contactStore) explainRefused(ctx context.Context, reqs []client.Contact
 		}
 		number := reqs[i].CellPhone.FullNumber()
 		if listErr != nil {
-			out[i].err = fmt.Errorf("%w (looking for an existing contact with the number %s failed: %w)", out[i].err, number, listErr)
+			out[i].Err = fmt.Errorf("%w (looking for an existing contact with the number %s failed: %w)", out[i].Err, number, listErr)
 			continue
 		}
 		if c, ok := findByNumber(all, number); ok {
-			out[i].err = &client.ExistsError{Kind: "contact", By: "phone number", Value: number, ID: c.ID(), Err: out[i].err}
+			out[i].Err = &client.ExistsError{Kind: "contact", By: "phone number", Value: number, ID: c.ID(), Err: out[i].Err}
 		}
 	}
 }

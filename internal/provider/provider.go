@@ -29,6 +29,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
+	"github.com/koreai/terraform-provider-smartassist/internal/coalesce"
 )
 
 var (
@@ -244,7 +245,7 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 	}
 	tflog.Debug(ctx, "SmartAssist client configured", map[string]any{"base_url": c.BaseURL()})
 	logSharedBudget(ctx, c, shared, budgetErr)
-	data := &providerData{client: c, agents: newAgentStore(c, realClock{}), contacts: newContactStore(c, realClock{}),
+	data := &providerData{client: c, agents: newAgentStore(c, coalesce.RealClock{}), contacts: newContactStore(c, coalesce.RealClock{}),
 		members: &membershipLocks{}, streamID: settings.StreamID}
 	resp.DataSourceData = data
 	resp.ResourceData = data

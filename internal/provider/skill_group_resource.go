@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/http"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -188,14 +186,11 @@ func (r *skillGroupResource) gone(id string) goneFunc {
 }
 
 // remainingSkills explains a refused delete: the API does not delete a
-// group that still has skills. When the API refused the request (a 4xx
-// other than authentication or the rate limit), the group's skills are
-// listed, and named with what to do. Otherwise, or when the group has no
-// skills left, it says nothing.
+// group that still has skills. When the API refused the request
+// (client.IsRefusal), the group's skills are listed, and named with what to
+// do. Otherwise, or when the group has no skills left, it says nothing.
 func (r *skillGroupResource) remainingSkills(ctx context.Context, id string, err error) string {
-	var apiErr *client.APIError
-	if !errors.As(err, &apiErr) || apiErr.StatusCode < 400 || apiErr.StatusCode >= 500 ||
-		client.IsUnauthorized(err) || client.IsRateLimited(err) || apiErr.StatusCode == http.StatusRequestTimeout {
+	if !client.IsRefusal(err) {
 		return ""
 	}
 	skills, listErr := r.client.Skills.ListAll(ctx, id)

@@ -1,4 +1,4 @@
-package provider
+package coalesce
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 // testBatcher is a batcher on a fake clock whose run reports each batch on
 // runs and answers each record with its value times ten.
 type testBatcher struct {
-	*batcher[int, int]
+	*Batcher[int, int]
 	clk  *fakeClock
 	runs chan batchRun
 }
@@ -25,27 +25,34 @@ type batchRun struct {
 
 func newTestBatcher(hold chan struct{}) *testBatcher {
 	tb := &testBatcher{clk: newFakeClock(), runs: make(chan batchRun, 10)}
-	tb.batcher = &batcher[int, int]{clock: tb.clk, quiet: 100 * time.Millisecond, maxWait: time.Second, max: 25, timeout: time.Minute,
-		run: func(ctx context.Context, reqs []int) []batchResult[int] {
+	tb.Batcher = &Batcher[int, int]{Clock: tb.clk, Quiet: 100 * time.Millisecond, MaxWait: time.Second, Max: 25, Timeout: time.Minute, NotSent: func(err error) error { return &unsentError{err} },
+		Run: func(ctx context.Context, reqs []int) []Result[int] {
 			tb.runs <- batchRun{at: tb.clk.Now(), reqs: slices.Sorted(slices.Values(reqs)), ctx: ctx}
-			out := make([]batchResult[int], len(reqs))
+			out := make([]Result[int], len(reqs))
 			if hold != nil {
 				select {
 				case <-hold:
 				case <-ctx.Done():
 					for i := range out {
-						out[i].err = fmt.Errorf("run %d: %w", reqs[i], ctx.Err())
+						out[i].Err = fmt.Errorf("run %d: %w", reqs[i], ctx.Err())
 					}
 					return out
 				}
 			}
 			for i, r := range reqs {
-				out[i].val = r * 10
+				out[i].Val = r * 10
 			}
 			return out
 		}}
 	return tb
 }
+
+// unsentError stands for the caller's own error type of a record never
+// sent (the provider gives client.NotSent).
+type unsentError struct{ err error }
+
+func (e *unsentError) Error() string { return "not sent: " + e.err.Error() }
+func (e *unsentError) Unwrap() error { return e.err }
 
 type doResult struct {
 	req, val int
@@ -126,7 +133,7 @@ func TestBatcherCancelledWaiterLeavesUnsent(t *testing.T) {
 	tb.clk.waitArmed(1)
 	cancel()
 	left := <-out // before the clock moves: it leaves at once
-	var ns *notSentError
+	var ns *unsentError
 	if left.req != 1 || !errors.As(left.err, &ns) || !errors.Is(left.err, context.Canceled) {
 		t.Fatalf("the cancelled record returned %+v, want a not-sent cancellation", left)
 	}
@@ -178,44 +185,4 @@ func TestBatcherSentBatchRunsUntilEveryCallerIsCancelled(t *testing.T) {
 			t.Fatalf("record %d: %v, want %q", d.req, d.err, want)
 		}
 	}
-}
-
-func TestSharedLoadRunsUntilItsLastWaiterLeaves(t *testing.T) {
-	started, release := make(chan context.Context, 1), make(chan struct{})
-	ctxA, cancelA := context.WithCancel(context.Background())
-	ctxB, cancelB := context.WithCancel(context.Background())
-	l := newSharedLoad[int](ctxA)
-	l.run(func(ctx context.Context) (int, error) {
-		started <- ctx
-		select {
-		case <-release:
-			return 7, nil
-		case <-ctx.Done():
-			return 0, ctx.Err()
-		}
-	})
-	loadCtx := <-started
-	errA, errB := make(chan error, 1), make(chan error, 1)
-	go func() { _, err := l.wait(ctxA, true); errA <- err }()
-	if !l.group.join(ctxB) { // as wait(ctxB, false) does, but before A leaves
-		t.Fatal("B could not join")
-	}
-	go func() { _, err := l.wait(ctxB, true); errB <- err }()
-	cancelA()
-	if err := <-errA; !errors.Is(err, context.Canceled) {
-		t.Fatalf("the first waiter got %v, want its own cancellation at once", err)
-	}
-	if loadCtx.Err() != nil {
-		t.Fatal("the load stopped while a waiter still wanted it")
-	}
-	cancelB()
-	<-loadCtx.Done()
-	if err := <-errB; !errors.Is(err, context.Canceled) {
-		t.Fatalf("the second waiter got %v", err)
-	}
-	// A caller arriving after everyone left starts afresh.
-	if _, err := l.wait(context.Background(), false); !errors.Is(err, errLoadAbandoned) {
-		t.Fatalf("a late waiter got %v, want errLoadAbandoned", err)
-	}
-	close(release)
 }
