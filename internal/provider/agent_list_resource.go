@@ -9,20 +9,47 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
-var _ list.ListResourceWithConfigure = (*agentListResource)(nil)
-
-func newAgentListResource() list.ListResource { return &agentListResource{} }
-
-// agentListResource lists the agents of the account for `terraform query`.
-type agentListResource struct {
-	data *providerData
+// newAgentListResource lists the agents of the account for `terraform query`.
+func newAgentListResource() list.ListResource {
+	return &listResource[agentListModel, client.Agent]{kind: listKind[agentListModel, client.Agent]{
+		typeName: "_agent",
+		plural:   "agents",
+		nameOf:   "first name, last name, full name or nickname",
+		description: "Lists the agents of the account, in the API's order, optionally filtered, for `terraform query` " +
+			"(Terraform 1.14 and later). Each result is shown as `First Last <email>` and carries the agent's identity; " +
+			"`terraform query -generate-config-out=FILE` writes a `smartassist_agent` block and an `import` block for each." +
+			listCostNote + " With `include_resource` (and with `-generate-config-out`), each agent is also read with its own " +
+			"call, because the list does not carry an agent's `custom_id` or whether it is a queue's preferred agent.",
+		filters: map[string]schema.Attribute{
+			"email_contains": schema.StringAttribute{
+				MarkdownDescription: "Only agents whose email contains this text, without regard to case.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+		},
+		walk: func(ctx context.Context, d *providerData, _ agentListModel, visit func(*client.Agent) bool) error {
+			return d.client.Agents.Walk(ctx, false, visit)
+		},
+		keeps: func(cfg agentListModel) func(*client.Agent) bool {
+			email := strings.ToLower(cfg.EmailContains.ValueString())
+			return func(a *client.Agent) bool {
+				return email == "" || strings.Contains(strings.ToLower(string(a.EmailID)), email)
+			}
+		},
+		id: func(a *client.Agent) string { return string(a.ID) },
+		names: func(a *client.Agent) []string {
+			first, last := string(a.FirstName), string(a.LastName)
+			return []string{first, last, first + " " + last, string(a.NickName)}
+		},
+		display:  agentDisplayName,
+		resource: agentListed,
+	}}
 }
 
 type agentListModel struct {
@@ -31,65 +58,15 @@ type agentListModel struct {
 	IDs           types.List   `tfsdk:"ids"`
 }
 
-func (r *agentListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_agent"
+func (m agentListModel) filter() listFilter {
+	return listFilter{NameContains: m.NameContains, IDs: m.IDs}
 }
 
-func (r *agentListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the agents of the account, in the API's order, optionally filtered, for `terraform query` " +
-			"(Terraform 1.14 and later). Each result is shown as `First Last <email>` and carries the agent's identity; " +
-			"`terraform query -generate-config-out=FILE` writes a `smartassist_agent` block and an `import` block for each." +
-			listCostNote + " With `include_resource` (and with `-generate-config-out`), each agent is also read with its own " +
-			"call, because the list does not carry an agent's `custom_id` or whether it is a queue's preferred agent.",
-		Attributes: map[string]schema.Attribute{
-			"name_contains": listNameContainsAttribute("agents", "first name, last name, full name or nickname"),
-			"email_contains": schema.StringAttribute{
-				MarkdownDescription: "Only agents whose email contains this text, without regard to case.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"ids": listIDsAttribute("agents"),
-		},
-	}
-}
-
-func (r *agentListResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configureList(req, resp)
-}
-
-func (r *agentListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var cfg agentListModel
-	diags := req.Config.Get(ctx, &cfg)
-	if configDiagnostics(stream, diags) {
-		return
-	}
-	match, diags := listFilter{NameContains: cfg.NameContains, IDs: cfg.IDs}.matcher(ctx)
-	if configDiagnostics(stream, diags) {
-		return
-	}
-	email := strings.ToLower(cfg.EmailContains.ValueString())
-	streamList(ctx, req, stream, "Unable to list agents", func(s *resultStream) error {
-		return r.data.client.Agents.Walk(ctx, false, func(a *client.Agent) bool {
-			if email != "" && !strings.Contains(strings.ToLower(string(a.EmailID)), email) {
-				return true
-			}
-			first, last := string(a.FirstName), string(a.LastName)
-			if !match.keeps(string(a.ID), first, last, first+" "+last, string(a.NickName)) {
-				return true
-			}
-			id := string(a.ID)
-			more := s.emit(agentDisplayName(a), identityModel{ID: types.StringValue(id), StreamID: types.StringValue(r.data.streamID)},
-				func() (any, diag.Diagnostics) { return r.resource(ctx, id) })
-			return more && !match.done()
-		})
-	}, func(err error) string { return fmt.Sprintf("Listing the agents failed: %v", err) })
-}
-
-// resource is the agent as the resource's Read after an import maps it:
+// agentListed is the agent as the resource's Read after an import maps it:
 // from its GET, which alone carries custom_id and the queue preferences.
-func (r *agentListResource) resource(ctx context.Context, id string) (any, diag.Diagnostics) {
-	a, err := r.data.client.Agents.Get(ctx, id)
+func agentListed(ctx context.Context, d *providerData, listed *client.Agent) (any, diag.Diagnostics) {
+	id := string(listed.ID)
+	a, err := d.client.Agents.Get(ctx, id)
 	if err != nil {
 		return nil, readFailed("Unable to read agent", fmt.Sprintf("Reading the listed agent %s", id), err)
 	}

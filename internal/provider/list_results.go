@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -27,6 +26,10 @@ type listFilter struct {
 	NameContains types.String `tfsdk:"name_contains"`
 	IDs          types.List   `tfsdk:"ids"`
 }
+
+// filter makes listFilter the configuration of the list resources that have
+// no filters of their own.
+func (f listFilter) filter() listFilter { return f }
 
 // matcher is a filter ready to test objects.
 type matcher struct {
@@ -97,15 +100,6 @@ func listIDsAttribute(plural string) schema.Attribute {
 // with.
 const listCostNote = "\n\n**Cost.** The list is read page by page, and only until `limit` results (100 unless the `list` block " +
 	"sets it) have been found: one API call a page."
-
-// configureList takes the provider's data in a list resource's Configure.
-func configureList(req resource.ConfigureRequest, resp *resource.ConfigureResponse) *providerData {
-	data, ok := configuredData(req.ProviderData, &resp.Diagnostics)
-	if !ok {
-		return nil
-	}
-	return data
-}
 
 // resultStream streams one List call's results: it counts them against
 // Terraform's limit, and stops when Terraform stops reading.
