@@ -7,7 +7,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -25,8 +24,6 @@ func TestInterruptedContactApplyKeepsWhatWasCreated(t *testing.T) {
 	emu := emulator.New(emulator.Config{RateLimitPerMinute: 600})
 	const heldPost = 3
 	var (
-		mu       sync.Mutex
-		posts    int
 		heldIDs  []string // the contacts the held call created
 		ready    = make(chan struct{})
 		contacts = func() []string {
@@ -37,19 +34,7 @@ func TestInterruptedContactApplyKeepsWhatWasCreated(t *testing.T) {
 			return ids
 		}
 	)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/contacts") {
-			emu.ServeHTTP(w, r)
-			return
-		}
-		mu.Lock()
-		posts++
-		n := posts
-		mu.Unlock()
-		if n != heldPost {
-			emu.ServeHTTP(w, r)
-			return
-		}
+	srv := interruptServer(t, emu, "/contacts", heldPost, func(w http.ResponseWriter, r *http.Request) {
 		// The API processes this call, and its answer is lost: it is held
 		// until the provider gives up on it (the interrupt cancels it). The
 		// bound only keeps a broken provider from hanging the test.
@@ -68,8 +53,7 @@ func TestInterruptedContactApplyKeepsWhatWasCreated(t *testing.T) {
 		}
 		w.WriteHeader(rec.Code)
 		_, _ = w.Write(rec.Body.Bytes())
-	}))
-	defer srv.Close()
+	})
 
 	w := newCLIWork(t, srv.URL, emu.Config(), `
 provider "smartassist" {}

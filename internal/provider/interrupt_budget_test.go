@@ -3,10 +3,8 @@ package provider
 import (
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -25,24 +23,11 @@ import (
 func TestInterruptedQueuedCreatesGiveBackTheirBudget(t *testing.T) {
 	emu := emulator.New(emulator.Config{RateLimitPerMinute: 30})
 	const interruptAfter = 3 // creates sent
-	var (
-		mu    sync.Mutex
-		posts int
-		once  sync.Once
-		ready = make(chan struct{})
-	)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	ready := make(chan struct{})
+	srv := interruptServer(t, emu, "/agents", interruptAfter, func(w http.ResponseWriter, r *http.Request) {
 		emu.ServeHTTP(w, r)
-		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/agents") {
-			mu.Lock()
-			posts++
-			if posts == interruptAfter {
-				once.Do(func() { close(ready) })
-			}
-			mu.Unlock()
-		}
-	}))
-	defer srv.Close()
+		close(ready)
+	})
 
 	w := newCLIWork(t, srv.URL, emu.Config(), fmt.Sprintf(`
 provider "smartassist" {

@@ -125,22 +125,12 @@ func TestInterruptedApplyKeepsWhatWasCreated(t *testing.T) {
 	// The latency is the emulator's, not the test's: it keeps creates in
 	// flight long enough for the interrupt to land among them.
 	emu.InjectFault(emulator.Fault{Method: "POST", Route: "/agents", Latency: 1500 * time.Millisecond, Count: 100})
-	var once sync.Once
 	inFlight := make(chan struct{})
-	posts := 0
-	var mu sync.Mutex
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/agents") {
-			mu.Lock()
-			posts++
-			if posts == 8 { // four created, four more in flight
-				once.Do(func() { close(inFlight) })
-			}
-			mu.Unlock()
-		}
+	// The eighth create: four created, four more in flight.
+	srv := interruptServer(t, emu, "/agents", 8, func(w http.ResponseWriter, r *http.Request) {
+		close(inFlight)
 		emu.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	})
 
 	var cfg strings.Builder
 	cfg.WriteString("provider \"smartassist\" {\n  requests_per_minute = 60000\n}\n")
@@ -167,6 +157,30 @@ func TestInterruptedApplyKeepsWhatWasCreated(t *testing.T) {
 	if strings.Join(inState, ",") != strings.Join(inEmulator, ",") {
 		t.Fatalf("state and emulator differ after the interrupt:\n state:    %v\n emulator: %v\n%s", inState, inEmulator, out)
 	}
+}
+
+// interruptServer serves emu on a test server, but hands the n-th POST to a
+// path ending in suffix (counted as they arrive) to nth, which answers it:
+// the interrupt tests time their SIGINT, or hold an answer, on it.
+func interruptServer(t *testing.T, emu *emulator.Server, suffix string, n int, nth http.HandlerFunc) *httptest.Server {
+	t.Helper()
+	var mu sync.Mutex
+	posts := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, suffix) {
+			mu.Lock()
+			posts++
+			isNth := posts == n
+			mu.Unlock()
+			if isNth {
+				nth(w, r)
+				return
+			}
+		}
+		emu.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
 }
 
 func must(t *testing.T, err error) {
