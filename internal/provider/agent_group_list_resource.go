@@ -21,7 +21,6 @@ func newAgentGroupListResource() list.ListResource {
 			return d.client.AgentGroups.Walk(ctx, visit)
 		},
 		id:       func(g *client.AgentGroup) string { return string(g.ID) },
-		names:    func(g *client.AgentGroup) []string { return []string{string(g.Name)} },
 		display:  func(g *client.AgentGroup) string { return string(g.Name) },
 		resource: agentGroupListed,
 	}}

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
@@ -27,11 +25,7 @@ func newAgentListResource() list.ListResource {
 			listCostNote + " With `include_resource` (and with `-generate-config-out`), each agent is also read with its own " +
 			"call, because the list does not carry an agent's `custom_id` or whether it is a queue's preferred agent.",
 		filters: map[string]schema.Attribute{
-			"email_contains": schema.StringAttribute{
-				MarkdownDescription: "Only agents whose email contains this text, without regard to case.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"email_contains": listTextFilterAttribute("Only agents whose email contains this text, without regard to case."),
 		},
 		walk: func(ctx context.Context, d *providerData, _ agentListModel, visit func(*client.Agent) bool) error {
 			return d.client.Agents.Walk(ctx, false, visit)
@@ -53,13 +47,8 @@ func newAgentListResource() list.ListResource {
 }
 
 type agentListModel struct {
-	NameContains  types.String `tfsdk:"name_contains"`
+	listFilter
 	EmailContains types.String `tfsdk:"email_contains"`
-	IDs           types.List   `tfsdk:"ids"`
-}
-
-func (m agentListModel) filter() listFilter {
-	return listFilter{NameContains: m.NameContains, IDs: m.IDs}
 }
 
 // agentListed is the agent as the resource's Read after an import maps it:

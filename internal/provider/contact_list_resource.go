@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
@@ -29,11 +27,8 @@ func newContactListResource() list.ListResource {
 			"the whole contact, so `include_resource` costs no more calls.\n\nContacts are personal data: names and phone " +
 			"numbers appear in the query's output and in a generated configuration.",
 		filters: map[string]schema.Attribute{
-			"phone_number_contains": schema.StringAttribute{
-				MarkdownDescription: "Only contacts whose number, with or without its country code, contains these digits.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"phone_number_contains": listTextFilterAttribute(
+				"Only contacts whose number, with or without its country code, contains these digits."),
 		},
 		walk: func(ctx context.Context, d *providerData, _ contactListModel, visit func(*client.Contact) bool) error {
 			return d.client.Contacts.Walk(ctx, visit)
@@ -58,13 +53,8 @@ func newContactListResource() list.ListResource {
 }
 
 type contactListModel struct {
-	NameContains        types.String `tfsdk:"name_contains"`
+	listFilter
 	PhoneNumberContains types.String `tfsdk:"phone_number_contains"`
-	IDs                 types.List   `tfsdk:"ids"`
-}
-
-func (m contactListModel) filter() listFilter {
-	return listFilter{NameContains: m.NameContains, IDs: m.IDs}
 }
 
 // contactDisplayName is how a person recognises a contact: the name and the

@@ -39,7 +39,8 @@ type listKind[C listConfig, T any] struct {
 	// name_contains and ids, which count the ids they meet.
 	keeps func(cfg C) func(*T) bool
 	id    func(*T) string
-	// names are the texts name_contains is matched against.
+	// names are the texts name_contains is matched against; nil is the
+	// display name.
 	names   func(*T) []string
 	display func(*T) string
 	// identity is the result's identity; nil is identityModel with id.
@@ -93,7 +94,11 @@ func (r *listResource[C, T]) List(ctx context.Context, req list.ListRequest, str
 	}
 	streamList(ctx, req, stream, "Unable to list "+r.kind.plural, func(s *resultStream) error {
 		return r.kind.walk(ctx, r.data, cfg, func(t *T) bool {
-			if !keeps(t) || !match.keeps(r.kind.id(t), r.kind.names(t)...) {
+			names := []string{r.kind.display(t)}
+			if r.kind.names != nil {
+				names = r.kind.names(t)
+			}
+			if !keeps(t) || !match.keeps(r.kind.id(t), names...) {
 				return true
 			}
 			var identity any = identityModel{ID: types.StringValue(r.kind.id(t)), StreamID: types.StringValue(r.data.streamID)}

@@ -27,8 +27,9 @@ type listFilter struct {
 	IDs          types.List   `tfsdk:"ids"`
 }
 
-// filter makes listFilter the configuration of the list resources that have
-// no filters of their own.
+// filter makes listFilter a listConfig: the configuration of the list
+// resources that have no filters of their own, and, embedded, part of the
+// others'.
 func (f listFilter) filter() listFilter { return f }
 
 // matcher is a filter ready to test objects.
@@ -78,11 +79,17 @@ func (m *matcher) done() bool { return m.ids != nil && m.met == len(m.ids) }
 // listNameContainsAttribute is the name_contains filter of a list resource
 // of plural ("agent groups").
 func listNameContainsAttribute(plural, of string) schema.Attribute {
+	return listTextFilterAttribute("Only " + plural + " whose " + of + " contains this text, without regard to case. The " +
+		"provider applies it to the list the API returns.")
+}
+
+// listTextFilterAttribute is an optional, non-empty text filter of a list
+// resource.
+func listTextFilterAttribute(description string) schema.Attribute {
 	return schema.StringAttribute{
-		MarkdownDescription: "Only " + plural + " whose " + of + " contains this text, without regard to case. The provider " +
-			"applies it to the list the API returns.",
-		Optional:   true,
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+		MarkdownDescription: description,
+		Optional:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
 }
 

@@ -20,7 +20,6 @@ func newQueueListResource() list.ListResource {
 			return d.client.Queues.Walk(ctx, visit)
 		},
 		id:      func(q *client.Queue) string { return string(q.ID) },
-		names:   func(q *client.Queue) []string { return []string{string(q.Name)} },
 		display: func(q *client.Queue) string { return string(q.Name) },
 		resource: func(_ context.Context, _ *providerData, q *client.Queue) (any, diag.Diagnostics) {
 			m := queueModelFrom(q)

@@ -21,7 +21,6 @@ func newSkillGroupListResource() list.ListResource {
 			return d.client.SkillGroups.Walk(ctx, visit)
 		},
 		id:      func(g *client.SkillGroup) string { return string(g.ID) },
-		names:   func(g *client.SkillGroup) []string { return []string{string(g.Name)} },
 		display: func(g *client.SkillGroup) string { return string(g.Name) },
 		resource: func(_ context.Context, _ *providerData, g *client.SkillGroup) (any, diag.Diagnostics) {
 			m := skillGroupModelFrom(g)

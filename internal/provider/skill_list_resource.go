@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
@@ -28,16 +26,11 @@ func newSkillListResource() list.ListResource {
 			"skill groups' list is read too, and then each group's skills until `limit` is reached. The list's entries carry " +
 			"the whole skill, so `include_resource` costs no more calls.",
 		filters: map[string]schema.Attribute{
-			"skill_group_id": schema.StringAttribute{
-				MarkdownDescription: "Only the skills of this skill group. The API lists skills only by their group: without it, " +
-					"every group's list is read.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
+			"skill_group_id": listTextFilterAttribute("Only the skills of this skill group. The API lists skills only by " +
+				"their group: without it, every group's list is read."),
 		},
 		walk:    walkSkills,
 		id:      func(sk *client.Skill) string { return string(sk.ID) },
-		names:   func(sk *client.Skill) []string { return []string{string(sk.Name)} },
 		display: func(sk *client.Skill) string { return string(sk.Name) },
 		identity: func(d *providerData, sk *client.Skill) any {
 			return skillIdentityModel{SkillGroupID: types.StringValue(string(sk.SkillGroupID)),
@@ -52,13 +45,8 @@ func newSkillListResource() list.ListResource {
 }
 
 type skillListModel struct {
+	listFilter
 	SkillGroupID types.String `tfsdk:"skill_group_id"`
-	NameContains types.String `tfsdk:"name_contains"`
-	IDs          types.List   `tfsdk:"ids"`
-}
-
-func (m skillListModel) filter() listFilter {
-	return listFilter{NameContains: m.NameContains, IDs: m.IDs}
 }
 
 // walkSkills visits the skills of the configured skill group, or those of
