@@ -109,6 +109,8 @@ func openFileStore(dir, host, accountID string, now func() time.Time, sleep func
 		sleep:     sleep,
 	}
 	// One update proves that the lock can be taken and the file written.
+	// client.New, which opens the store, has no caller's context; the wait
+	// for the lock is bounded by budgetLockTimeout all the same.
 	if err := s.update(context.Background(), func(*budgetState) bool { return true }); err != nil {
 		return nil, err
 	}

@@ -114,7 +114,7 @@ func TestAFutureTimeInTheStateFileIsClamped(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, BudgetFileName("https://platform.example.com", "acct-1")), raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if w := l.Reserve(); w != 6*time.Minute+windowGuard {
+	if w := l.Reserve(t.Context()); w != 6*time.Minute+windowGuard {
 		t.Fatalf("wait %s behind a time 10h ahead, want 6m0.25s (a window of 1m0.25s and the 5m Retry-After cap)", w)
 	}
 	// The drop of the pace "in the future" counts from now: half the budget.
@@ -140,8 +140,8 @@ func TestTheStateFileNameCarriesTheFormatVersion(t *testing.T) {
 	}
 	clock := newTestClock()
 	l := sharedLimiter(t, dir, "acct-1", 60, clock)
-	l.Reserve()
-	l.Reserve()
+	l.Reserve(t.Context())
+	l.Reserve(t.Context())
 	if raw, err := os.ReadFile(v1); err != nil || string(raw) != string(v1Content) {
 		t.Fatalf("the version 1 file changed: %s, %v", raw, err)
 	}
@@ -209,7 +209,7 @@ func TestALockHeldPastTheBoundFallsBackWithAWarning(t *testing.T) {
 	}
 	// From now on it does not wait for the lock.
 	before := len(clock.Slept())
-	l.Reserve()
+	l.Reserve(t.Context())
 	if len(clock.Slept()) != before {
 		t.Fatal("the limiter waited for the lock again")
 	}

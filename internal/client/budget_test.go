@@ -134,7 +134,7 @@ func TestTwoLimitersOnOneStateFileShareTheBudget(t *testing.T) {
 
 	var waits []time.Duration
 	for i := 0; i < 3; i++ {
-		waits = append(waits, a.Reserve(), b.Reserve())
+		waits = append(waits, a.Reserve(t.Context()), b.Reserve(t.Context()))
 	}
 	want := []time.Duration{0, time.Second, 2 * time.Second, 3 * time.Second, 4 * time.Second, 5 * time.Second}
 	for i := range want {
@@ -142,7 +142,7 @@ func TestTwoLimitersOnOneStateFileShareTheBudget(t *testing.T) {
 			t.Fatalf("waits of a, b, a, b, … = %v, want %v", waits, want)
 		}
 	}
-	if w := other.Reserve(); w != 0 {
+	if w := other.Reserve(t.Context()); w != 0 {
 		t.Fatalf("another account waited %s: its budget is its own", w)
 	}
 
@@ -154,7 +154,7 @@ func TestTwoLimitersOnOneStateFileShareTheBudget(t *testing.T) {
 		if i%2 == 1 {
 			l = b
 		}
-		slots = append(slots, l.Reserve())
+		slots = append(slots, l.Reserve(t.Context()))
 	}
 	if slots[59] != 59*time.Second || slots[60] != time.Minute+windowGuard {
 		t.Fatalf("slot 59 at %s and 60 at %s, want 59s and 1m0.25s", slots[59], slots[60])
@@ -200,7 +200,7 @@ func TestACancelledWaitGivesItsSlotBack(t *testing.T) {
 	dir := t.TempDir()
 	clock := newTestClock()
 	l := sharedLimiter(t, dir, "acct-1", 60, clock)
-	l.Reserve()
+	l.Reserve(t.Context())
 	ctx, cancel := context.WithCancel(t.Context())
 	clock.onSleep = func(time.Duration) { cancel() }
 	if _, err := l.wait(ctx); err != context.Canceled {
@@ -216,7 +216,7 @@ func TestAWaitPastTheDeadlineEndsAtOnce(t *testing.T) {
 	clock := newTestClock()
 	clock.now = time.Now().Add(time.Hour)                   // the context's deadline is on the real clock
 	l := newLimiter(1, &memStore{}, clock.Now, clock.Sleep) // one a minute
-	l.Reserve()
+	l.Reserve(t.Context())
 	ctx, cancel := context.WithDeadline(t.Context(), clock.Now().Add(30*time.Second))
 	defer cancel()
 	_, err := l.wait(ctx)
@@ -239,8 +239,8 @@ func TestStateFileNameAndContent(t *testing.T) {
 	}
 	clock := newTestClock()
 	l := sharedLimiter(t, dir, "acct-1", 60, clock)
-	l.Reserve()
-	l.Reserve()
+	l.Reserve(t.Context())
+	l.Reserve(t.Context())
 	raw, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {
 		t.Fatal(err)
@@ -262,7 +262,7 @@ func TestStateFileNameAndContent(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, name), []byte("{not json"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if w := l.Reserve(); w != 0 {
+	if w := l.Reserve(t.Context()); w != 0 {
 		t.Fatalf("wait %s on a damaged state file, want 0", w)
 	}
 }
@@ -307,7 +307,7 @@ func TestAFailingStateFileFallsBackOnceAndSaysSo(t *testing.T) {
 	l := sharedLimiter(t, dir, "acct-1", 60, clock)
 	logger := &captureLogger{}
 	l.logger = logger
-	l.Reserve()
+	l.Reserve(t.Context())
 	// The directory goes away under the running client.
 	if err := os.RemoveAll(dir); err != nil {
 		t.Fatal(err)
@@ -315,7 +315,7 @@ func TestAFailingStateFileFallsBackOnceAndSaysSo(t *testing.T) {
 	if err := os.WriteFile(dir, nil, 0o600); err != nil { // a file where the directory was
 		t.Fatal(err)
 	}
-	if w := l.Reserve(); w != 0 {
+	if w := l.Reserve(t.Context()); w != 0 {
 		t.Fatalf("wait %s: the fallback budget starts afresh", w)
 	}
 	for i := 0; i < 2; i++ {

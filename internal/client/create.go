@@ -54,6 +54,9 @@ func NeverSent(err error) bool { return err != nil && neverSent(err) }
 // once. Call the returned cancel when the lookup is over.
 func (c *Client) CreateLookupContext(ctx context.Context) (context.Context, context.CancelFunc) {
 	b := &lookupBound{caller: ctx, now: c.limiter.now}
+	// Detached on purpose, the one exception to working on the caller's
+	// context: a create that was sent may have made an object, and only
+	// this lookup can put it in the state. The AfterFunc below bounds it.
 	lookupCtx, cancel := context.WithCancelCause(context.WithValue(context.WithoutCancel(ctx), lookupBoundKey{}, b))
 	sleep := c.limiter.sleep
 	stop := context.AfterFunc(ctx, func() {

@@ -64,8 +64,11 @@ func newLimiter(perMinute float64, store budgetStore, now func() time.Time, slee
 	return &Limiter{perMinute: perMinute, store: store, now: now, sleep: sleep}
 }
 
-// update runs fn on the budget, with no caller's context to end its wait
-// for the shared budget's lock (which is bounded all the same).
+// update runs fn on the budget without a caller's context, for the work
+// that must be done even when the caller has gone: giving back a slot at
+// Ctrl-C, recording a throttle that other processes must heed, and the
+// accessors that have no context to take. Its wait for the shared budget's
+// lock is bounded all the same (budgetLockTimeout).
 func (l *Limiter) update(fn func(*budgetState) bool) {
 	_ = l.updateCtx(context.Background(), fn)
 }
@@ -135,12 +138,17 @@ func (l *Limiter) reserve(ctx context.Context) (slot time.Time, epoch uint64, er
 	return slot, epoch, err
 }
 
-// Reserve takes the next slot and says how long to wait for it.
-func (l *Limiter) Reserve() time.Duration {
+// Reserve takes the next slot and says how long to wait for it. When ctx
+// ends while it waits for the shared budget's lock, it takes no slot and
+// answers 0.
+func (l *Limiter) Reserve(ctx context.Context) time.Duration {
 	if l.perMinute <= 0 {
 		return 0
 	}
-	slot, _, _ := l.reserve(context.Background())
+	slot, _, err := l.reserve(ctx)
+	if err != nil {
+		return 0
+	}
 	return slot.Sub(l.now())
 }
 

@@ -16,7 +16,7 @@ func TestLimiterSpacesRequestsEvenly(t *testing.T) {
 	}
 	var waits []time.Duration
 	for i := 0; i < 4; i++ {
-		waits = append(waits, l.Reserve())
+		waits = append(waits, l.Reserve(t.Context()))
 	}
 	want := []time.Duration{0, time.Second, 2 * time.Second, 3 * time.Second}
 	for i := range want {
@@ -26,7 +26,7 @@ func TestLimiterSpacesRequestsEvenly(t *testing.T) {
 	}
 	// After a quiet spell the budget does not pile up into a burst.
 	now = now.Add(time.Minute)
-	if w1, w2 := l.Reserve(), l.Reserve(); w1 != 0 || w2 != time.Second {
+	if w1, w2 := l.Reserve(t.Context()), l.Reserve(t.Context()); w1 != 0 || w2 != time.Second {
 		t.Fatalf("after idling: %s, %s", w1, w2)
 	}
 }
@@ -39,7 +39,7 @@ func TestLimiterKeepsAMarginAtTheWindowEdge(t *testing.T) {
 	l := NewLimiter(60, func() time.Time { return now })
 	var slots []time.Time
 	for i := 0; i < 122; i++ {
-		slots = append(slots, now.Add(l.Reserve()))
+		slots = append(slots, now.Add(l.Reserve(t.Context())))
 	}
 	for i, want := range map[int]time.Duration{
 		0:   0,
@@ -62,7 +62,7 @@ func TestLimiterKeepsAMarginAtTheWindowEdge(t *testing.T) {
 func TestLimiterOffWhenZero(t *testing.T) {
 	l := NewLimiter(0, nil)
 	for i := 0; i < 3; i++ {
-		if d := l.Reserve(); d != 0 {
+		if d := l.Reserve(t.Context()); d != 0 {
 			t.Fatalf("wait %s with the limiter off", d)
 		}
 	}
@@ -98,7 +98,7 @@ func TestClientRequestsAreSpacedByTheLimiter(t *testing.T) {
 
 func TestLimiterWaitHonoursContext(t *testing.T) {
 	l := NewLimiter(1, nil) // one a minute
-	l.Reserve()
+	l.Reserve(t.Context())
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
 	if err := l.Wait(ctx); err == nil {

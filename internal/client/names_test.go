@@ -1,7 +1,6 @@
 package client
 
 import (
-	"context"
 	"errors"
 	"testing"
 	"time"
@@ -50,7 +49,7 @@ func TestQueueCreateWithoutIDAmongQueuesOfTheName(t *testing.T) {
 				}
 				return 0, `{"results":` + tc.results + `,"hasMore":false}`
 			}, clockFrom("2024-03-03T00:00:00Z"))
-			q, err := c.Queues.Create(context.Background(), QueueRequest{Name: "Billing", HoursOfOperationID: "h-1"})
+			q, err := c.Queues.Create(t.Context(), QueueRequest{Name: "Billing", HoursOfOperationID: "h-1"})
 			if n := len(api.Calls()); n != 2 {
 				t.Fatalf("%d calls, want the POST and one list read", n)
 			}

@@ -1,7 +1,6 @@
 package client
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -51,7 +50,7 @@ func TestRefusedCreateLooksTheObjectUp(t *testing.T) {
 				return 0, tc.list
 			}, func(cfg *Config) { cfg.MaxRetries = 0 })
 			email := "crash9@example.com"
-			_, err := c.Agents.Create(context.Background(), &AgentRequest{EmailID: &email})
+			_, err := c.Agents.Create(t.Context(), &AgentRequest{EmailID: &email})
 			if n := len(api.Calls()); n != tc.wantCalls {
 				t.Fatalf("%d calls, want %d: %v", n, tc.wantCalls, api.Calls())
 			}
@@ -78,7 +77,7 @@ func TestRefusedQueueCreateAmongSeveralOfTheName(t *testing.T) {
 		}
 		return 0, `{"results":[{"id":"qu-1","name":"Billing"},{"id":"qu-2","name":"Billing"}],"hasMore":false}`
 	})
-	_, err := c.Queues.Create(context.Background(), QueueRequest{Name: "Billing", HoursOfOperationID: "h-1"})
+	_, err := c.Queues.Create(t.Context(), QueueRequest{Name: "Billing", HoursOfOperationID: "h-1"})
 	want := `POST /queues: HTTP 409 Conflict: Queue with name Billing already exists (looking for an existing queue with the name ` +
 		`Billing failed: 2 queues are named "Billing": qu-1, qu-2)`
 	if err == nil || err.Error() != want || len(api.Calls()) != 2 || !IsAmbiguousName(err) {

@@ -1,14 +1,13 @@
 package client
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"testing"
 )
 
 func TestSkillGroupCRUDRequests(t *testing.T) {
-	ctx := context.Background()
+	ctx := t.Context()
 	c, api := newFakeAPI(t, answer(`{"id":"65f0c0ffee0000000000000a","name":"Billing","description":"Money","color":"#0f0f0f"}`))
 
 	g, err := c.SkillGroups.Create(ctx, SkillGroupRequest{Name: "Billing", Description: String("Money"), Color: String("#0f0f0f")})
@@ -53,7 +52,7 @@ func TestSkillGroupCRUDRequests(t *testing.T) {
 func TestSkillGroupListDecodesTheSample(t *testing.T) {
 	c, _ := newFakeAPI(t, answer(`{"results":[{"id":"sg-1","name":"Billing","description":"d","color":"#0f0f0f"},
 	  {"id":17,"name":42,"color":null}],"page":"1","limit":10,"hasMore":"false","totalPages":1,"totalResults":"2"}`))
-	l, err := c.SkillGroups.List(context.Background(), ListOptions{})
+	l, err := c.SkillGroups.List(t.Context(), ListOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +73,7 @@ func TestSkillGroupCreateWithoutIDFindsItByName(t *testing.T) {
 		}
 		return 0, `{"results":[{"id":"sg-0","name":"billing"},{"id":"sg-7","name":"Billing"}],"hasMore":false}`
 	})
-	g, err := c.SkillGroups.Create(context.Background(), SkillGroupRequest{Name: "Billing"})
+	g, err := c.SkillGroups.Create(t.Context(), SkillGroupRequest{Name: "Billing"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +93,7 @@ func TestSkillGroupCreateWithoutIDThatCannotBeFound(t *testing.T) {
 		}
 		return 0, `{"results":[],"hasMore":false}`
 	})
-	_, err := c.SkillGroups.Create(context.Background(), SkillGroupRequest{Name: "Billing"})
+	_, err := c.SkillGroups.Create(t.Context(), SkillGroupRequest{Name: "Billing"})
 	var u *UnconfirmedCreateError
 	if !errors.As(err, &u) || !u.Created {
 		t.Fatalf("err = %v, want an *UnconfirmedCreateError for a confirmed create", err)
@@ -114,7 +113,7 @@ func TestSkillGroupCreateRefused(t *testing.T) {
 		}
 		return 0, `{"results":[{"id":"sg-1","name":"Other"}],"hasMore":false}`
 	})
-	_, err := c.SkillGroups.Create(context.Background(), SkillGroupRequest{Name: "Billing"})
+	_, err := c.SkillGroups.Create(t.Context(), SkillGroupRequest{Name: "Billing"})
 	want := `POST /skill-groups: HTTP 400 Bad Request: Skill group name already exists ` +
 		`(no skill group with the name Billing exists, so the refusal is not about an existing one)`
 	var exists *ExistsError
@@ -136,7 +135,7 @@ func TestSkillGroupFindByName(t *testing.T) {
 	})
 	// One group with the name: found, but only once the whole list says
 	// that no other has it.
-	g, err := c.SkillGroups.FindByName(context.Background(), "A")
+	g, err := c.SkillGroups.FindByName(t.Context(), "A")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,13 +143,13 @@ func TestSkillGroupFindByName(t *testing.T) {
 		t.Fatalf("found %q after %d calls, want sg-1 after 3 (the whole list)", g.ID, len(api.Calls()))
 	}
 	// Two: neither is taken, and the error lists both.
-	_, err = c.SkillGroups.FindByName(context.Background(), "B")
+	_, err = c.SkillGroups.FindByName(t.Context(), "B")
 	var amb *AmbiguousNameError
 	if !errors.As(err, &amb) || err.Error() != `2 skill groups are named "B": sg-2, sg-3` || IsNotFound(err) {
 		t.Fatalf("err = %v, want an *AmbiguousNameError listing sg-2 and sg-3", err)
 	}
 
-	_, err = c.SkillGroups.FindByName(context.Background(), "b")
+	_, err = c.SkillGroups.FindByName(t.Context(), "b")
 	if !IsNotFound(err) || !strings.Contains(err.Error(), `no skill group is named "b"`) {
 		t.Fatalf("err = %v, want a not-found error", err)
 	}
@@ -158,7 +157,7 @@ func TestSkillGroupFindByName(t *testing.T) {
 
 func TestSkillGroupListRefusesAnEntryThatIsNotAGroup(t *testing.T) {
 	c, _ := newFakeAPI(t, answer(`{"results":[{"id":"sg-1","name":"Billing"},"junk"],"page":1,"limit":10,"totalResults":2}`))
-	_, err := c.SkillGroups.List(context.Background(), ListOptions{})
+	_, err := c.SkillGroups.List(t.Context(), ListOptions{})
 	var de *DecodeError
 	if !errors.As(err, &de) || de.Method != "GET" || !strings.Contains(de.Error(), "GET /skill-groups") {
 		t.Fatalf("err = %v, want a *DecodeError naming GET /skill-groups", err)

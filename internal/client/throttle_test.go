@@ -1,7 +1,6 @@
 package client
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -146,7 +145,7 @@ func TestRateLimitedErrorNamesTheLastStatus(t *testing.T) {
 	}
 	rt := &scriptedTransport{clock: clock, script: script}
 	c := clockedClient(t, clock, rt)
-	_, err := c.Agents.Get(context.Background(), "a-1")
+	_, err := c.Agents.Get(t.Context(), "a-1")
 	if err == nil || !IsRateLimited(err) || !strings.Contains(err.Error(), "still rate limited after 16 attempts over 15m0s") ||
 		!strings.HasSuffix(err.Error(), "the last answer was HTTP 400: You've exceeded the per-minute rate limit. Please wait for sometime before retrying.") {
 		t.Fatalf("err = %v", err)

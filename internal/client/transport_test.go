@@ -104,7 +104,7 @@ func TestTheWaitForASlotIsNotTimeOnTheWire(t *testing.T) {
 		return clock.Sleep(ctx, d)
 	}
 	for i := 0; i < 3; i++ {
-		if _, err := c.Agents.Get(context.Background(), "a-1"); err != nil {
+		if _, err := c.Agents.Get(t.Context(), "a-1"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -129,7 +129,7 @@ func TestAnAttemptWithoutAnswerNamesTheTimeout(t *testing.T) {
 		return nil, req.Context().Err()
 	})
 	c := clockedClient(t, clock, blocked, func(cfg *Config) { cfg.RequestTimeout, cfg.MaxRetries = 10*time.Millisecond, 0 })
-	_, err := c.Agents.Get(context.Background(), "a-1")
+	_, err := c.Agents.Get(t.Context(), "a-1")
 	if err == nil || !strings.HasPrefix(err.Error(), "GET /agents/a-1: ") || !strings.HasSuffix(err.Error(), ": no answer within the request timeout of 10ms (context deadline exceeded)") {
 		t.Fatalf("err = %v", err)
 	}
@@ -145,7 +145,7 @@ func TestA429IsRetriedPastMaxRetriesAndLowersThePace(t *testing.T) {
 	clock := newTestClock()
 	rt := &recordingTransport{clock: clock, answer: failFirst(4, http.StatusTooManyRequests, "10")}
 	c := clockedClient(t, clock, rt) // max_retries 2
-	if _, err := c.Agents.Get(context.Background(), "a-1"); err != nil {
+	if _, err := c.Agents.Get(t.Context(), "a-1"); err != nil {
 		t.Fatal(err)
 	}
 	if len(rt.sent) != 5 {
@@ -165,7 +165,7 @@ func TestA429IsRetriedPastMaxRetriesAndLowersThePace(t *testing.T) {
 
 	rt5 := &recordingTransport{clock: clock, answer: func(int) (int, string) { return http.StatusBadGateway, "" }}
 	c5 := clockedClient(t, clock, rt5)
-	_, err := c5.Agents.Get(context.Background(), "a-1")
+	_, err := c5.Agents.Get(t.Context(), "a-1")
 	if len(rt5.sent) != 3 || err == nil || !strings.Contains(err.Error(), "gave up after 3 attempts") {
 		t.Fatalf("a 502: %d attempts, err %v; want 3 attempts (max_retries 2)", len(rt5.sent), err)
 	}
@@ -182,7 +182,7 @@ func TestA429RetryEndsWithTheOperation(t *testing.T) {
 	rt := &recordingTransport{clock: clock, answer: always}
 	c := clockedClient(t, clock, rt)
 	start := clock.Now()
-	_, err := c.Agents.Get(context.Background(), "a-1")
+	_, err := c.Agents.Get(t.Context(), "a-1")
 	if len(rt.sent) != 16 || clock.Now().Sub(start) != 15*time.Minute {
 		t.Fatalf("%d attempts over %s, want 16 over 15m (one a minute)", len(rt.sent), clock.Now().Sub(start))
 	}
@@ -195,7 +195,7 @@ func TestA429RetryEndsWithTheOperation(t *testing.T) {
 	rt = &recordingTransport{clock: clock, answer: always}
 	c = clockedClient(t, clock, rt)
 	start = clock.Now()
-	ctx, cancel := context.WithDeadline(context.Background(), start.Add(150*time.Second))
+	ctx, cancel := context.WithDeadline(t.Context(), start.Add(150*time.Second))
 	defer cancel()
 	_, err = c.Agents.Get(ctx, "a-1")
 	if len(rt.sent) != 3 || clock.Now().Sub(start) != 2*time.Minute || !errors.Is(err, context.DeadlineExceeded) {
@@ -213,7 +213,7 @@ func TestTwoClientsShareOneBudget(t *testing.T) {
 	b := clockedClient(t, clock, rt, func(cfg *Config) { cfg.BudgetDir = dir })
 	for i := 0; i < 2; i++ {
 		for _, c := range []*Client{a, b} {
-			if _, err := c.Agents.Get(context.Background(), "a-1"); err != nil {
+			if _, err := c.Agents.Get(t.Context(), "a-1"); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -259,7 +259,7 @@ func TestAKilledProcessHoldsNoLock(t *testing.T) {
 	_ = store.lock.Unlock()
 	clock := newTestClock()
 	l := newLimiter(60, store, clock.Now, clock.Sleep)
-	if w := l.Reserve(); w != 0 {
+	if w := l.Reserve(t.Context()); w != 0 {
 		t.Fatalf("wait %s after the kill, want 0", w)
 	}
 }
@@ -301,7 +301,7 @@ func TestRetryBackoffWaitsOnTheClientsClock(t *testing.T) {
 		cfg.RetryWaitMin, cfg.RetryWaitMax = 10*time.Second, 40*time.Second
 	})
 	start := time.Now()
-	if _, err := c.Agents.Get(context.Background(), "a-1"); err != nil {
+	if _, err := c.Agents.Get(t.Context(), "a-1"); err != nil {
 		t.Fatal(err)
 	}
 	if real := time.Since(start); real > 5*time.Second {

@@ -81,7 +81,7 @@ func TestBatcherSendsOnceQuietPasses(t *testing.T) {
 	start := tb.clk.Now()
 	out := make(chan doResult, 3)
 	for i := 1; i <= 3; i++ {
-		tb.start(context.Background(), i, out)
+		tb.start(t.Context(), i, out)
 	}
 	if got := tb.clk.waitArmed(3); got[2] != 100*time.Millisecond {
 		t.Fatalf("the third record armed %v, want the 100ms quiet", got)
@@ -108,7 +108,7 @@ func TestBatcherSendsAtMaxWaitWhileRecordsKeepComing(t *testing.T) {
 	n := 0
 	for {
 		n++
-		tb.start(context.Background(), n, out)
+		tb.start(t.Context(), n, out)
 		wait := tb.clk.waitArmed(1)[0]
 		if wait < 90*time.Millisecond {
 			tb.clk.Advance(wait)
@@ -126,10 +126,10 @@ func TestBatcherSendsAtMaxWaitWhileRecordsKeepComing(t *testing.T) {
 func TestBatcherCancelledWaiterLeavesUnsent(t *testing.T) {
 	tb := newTestBatcher(nil)
 	out := make(chan doResult, 2)
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	tb.start(ctx, 1, out)
 	tb.clk.waitArmed(1)
-	tb.start(context.Background(), 2, out)
+	tb.start(t.Context(), 2, out)
 	tb.clk.waitArmed(1)
 	cancel()
 	left := <-out // before the clock moves: it leaves at once
@@ -146,7 +146,7 @@ func TestBatcherCancelledWaiterLeavesUnsent(t *testing.T) {
 	}
 
 	// The last waiter leaving stops the timer: nothing is sent.
-	ctx, cancel = context.WithCancel(context.Background())
+	ctx, cancel = context.WithCancel(t.Context())
 	tb.start(ctx, 3, out)
 	tb.clk.waitArmed(1)
 	cancel()
@@ -159,8 +159,8 @@ func TestBatcherSentBatchRunsUntilEveryCallerIsCancelled(t *testing.T) {
 	hold := make(chan struct{})
 	tb := newTestBatcher(hold)
 	out := make(chan doResult, 2)
-	ctxA, cancelA := context.WithCancel(context.Background())
-	ctxB, cancelB := context.WithCancel(context.Background())
+	ctxA, cancelA := context.WithCancel(t.Context())
+	ctxB, cancelB := context.WithCancel(t.Context())
 	tb.start(ctxA, 1, out)
 	tb.start(ctxB, 2, out)
 	tb.clk.waitArmed(2)

@@ -8,8 +8,8 @@ import (
 
 func TestSharedLoadRunsUntilItsLastWaiterLeaves(t *testing.T) {
 	started, release := make(chan context.Context, 1), make(chan struct{})
-	ctxA, cancelA := context.WithCancel(context.Background())
-	ctxB, cancelB := context.WithCancel(context.Background())
+	ctxA, cancelA := context.WithCancel(t.Context())
+	ctxB, cancelB := context.WithCancel(t.Context())
 	l := NewLoad[int](ctxA)
 	l.Run(func(ctx context.Context) (int, error) {
 		started <- ctx
@@ -40,7 +40,7 @@ func TestSharedLoadRunsUntilItsLastWaiterLeaves(t *testing.T) {
 		t.Fatalf("the second waiter got %v", err)
 	}
 	// A caller arriving after everyone left starts afresh.
-	if _, err := l.Wait(context.Background(), false); !errors.Is(err, ErrAbandoned) {
+	if _, err := l.Wait(t.Context(), false); !errors.Is(err, ErrAbandoned) {
 		t.Fatalf("a late waiter got %v, want ErrAbandoned", err)
 	}
 	close(release)

@@ -17,7 +17,7 @@ func TestBatcherWaitsForPendingRecords(t *testing.T) {
 	start := tb.clk.Now()
 	a, b := tb.Begin(), tb.Begin()
 	out := make(chan doResult, 2)
-	go func() { v, err := a.Do(context.Background(), 1); out <- doResult{1, v, err} }()
+	go func() { v, err := a.Do(t.Context(), 1); out <- doResult{1, v, err} }()
 	if got := tb.clk.waitArmed(1)[0]; got != time.Second {
 		t.Fatalf("with a record still on its way the batch armed %v, want MaxWait (1s)", got)
 	}
@@ -47,14 +47,14 @@ func TestSerialBatcherRunsOneBatchAtATime(t *testing.T) {
 	tb := newTestBatcher(hold)
 	tb.Serial = true
 	out := make(chan doResult, 3)
-	tb.start(context.Background(), 1, out)
+	tb.start(t.Context(), 1, out)
 	tb.clk.waitArmed(1)
 	tb.clk.Advance(100 * time.Millisecond)
 	if r := <-tb.runs; !slices.Equal(r.reqs, []int{1}) {
 		t.Fatalf("first batch %v", r.reqs)
 	}
-	tb.start(context.Background(), 2, out)
-	tb.start(context.Background(), 3, out)
+	tb.start(t.Context(), 2, out)
+	tb.start(t.Context(), 3, out)
 	tb.waitPending(2)
 	tb.clk.Advance(time.Hour) // nothing is armed while the first batch runs
 	tb.noRun(t)
@@ -82,7 +82,7 @@ func TestBatcherSendsAFullBatchAtOnce(t *testing.T) {
 	tb.Max = 3
 	out := make(chan doResult, 3)
 	for i := 1; i <= 3; i++ {
-		tb.start(context.Background(), i, out)
+		tb.start(t.Context(), i, out)
 	}
 	r := <-tb.runs
 	if !slices.Equal(r.reqs, []int{1, 2, 3}) || !r.at.Equal(tb.clk.Now()) {
@@ -98,9 +98,9 @@ func TestBatcherLeaveSent(t *testing.T) {
 	tb := newTestBatcher(hold)
 	tb.LeaveSent = true
 	out := make(chan doResult, 2)
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	tb.start(ctx, 1, out)
-	tb.start(context.Background(), 2, out)
+	tb.start(t.Context(), 2, out)
 	tb.clk.waitArmed(2)
 	tb.clk.Advance(100 * time.Millisecond)
 	r := <-tb.runs
@@ -133,8 +133,8 @@ func (tb *testBatcher) waitPending(n int) {
 }
 
 func TestGroupIsDoneWhenEveryCallerIs(t *testing.T) {
-	a, cancelA := context.WithCancel(context.Background())
-	b, cancelB := context.WithCancel(context.Background())
+	a, cancelA := context.WithCancel(t.Context())
+	b, cancelB := context.WithCancel(t.Context())
 	type key struct{}
 	a = context.WithValue(a, key{}, "first")
 	g := NewGroup(a, b)
@@ -153,7 +153,7 @@ func TestGroupIsDoneWhenEveryCallerIs(t *testing.T) {
 	if !errors.Is(g.Err(), context.Canceled) {
 		t.Fatalf("Err = %v", g.Err())
 	}
-	if g.Join(context.Background()) {
+	if g.Join(t.Context()) {
 		t.Fatal("a caller joined a group that was done")
 	}
 	if done := NewGroup(a, b); done.Err() == nil {
