@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/koreai/terraform-provider-smartassist/internal/client"
 	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
 )
 
@@ -54,7 +55,27 @@ func TestMain(m *testing.M) {
 			os.Exit(1)
 		}
 	}
-	os.Exit(runWithPrivateCache(m))
+	if live {
+		// A live run never falls back to the emulator: it names what is missing.
+		if err := liveProblem(os.Getenv); err != nil {
+			fmt.Fprintf(os.Stderr, "%s=1 runs the acceptance tests against an account, and cannot start: %v\n", envLive, err)
+			os.Exit(1)
+		}
+	}
+	resource.TestMain(testRunner{m})
+}
+
+// testRunner runs the tests for resource.TestMain, which runs the sweepers
+// instead when go test is given -sweep (sweeper_test.go). A live run keeps
+// the user's cache directory: its providers spend the account's shared
+// budget with every other process of the machine.
+type testRunner struct{ m *testing.M }
+
+func (r testRunner) Run() int {
+	if live {
+		return r.m.Run()
+	}
+	return runWithPrivateCache(r.m)
 }
 
 var testProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
@@ -68,11 +89,22 @@ type testEnv struct {
 	url string
 }
 
+//
+// In a live run there is no emulator: the env points at the account the
+// SMARTASSIST_* variables name, emu is nil, and a test that asks for an
+// emulator reading (a Config) skips itself. A test that reads the emulator
+// directly must call skipLive, or go through the env's live-aware helpers.
 func newTestEnv(t *testing.T, cfgs ...emulator.Config) *testEnv {
 	t.Helper()
 	var cfg emulator.Config
 	if len(cfgs) > 0 {
 		cfg = cfgs[0]
+	}
+	if live {
+		if len(cfgs) > 0 {
+			skipLive(t, liveNeedsReadings)
+		}
+		return &testEnv{t: t, url: os.Getenv(client.EnvHost)}
 	}
 	emu := emulator.New(cfg)
 	srv := httptest.NewServer(emu)
@@ -93,7 +125,19 @@ terraform {
 
 // providerBlock is the terraform and provider blocks pointing at this
 // emulator, with any extra provider arguments.
+//
+// In a live run, the provider reads the account and its credentials from
+// the SMARTASSIST_* variables, as a user's would: no secret is written into
+// a test's configuration, and the requests per minute are the account's
+// (SMARTASSIST_REQUESTS_PER_MINUTE, default 60).
 func (e *testEnv) providerBlock(extra ...string) string {
+	if e.emu == nil {
+		return terraformBlock + fmt.Sprintf(`
+provider "smartassist" {
+%s
+}
+`, strings.Join(extra, "\n"))
+	}
 	c := e.emu.Config()
 	return terraformBlock + fmt.Sprintf(`
 provider "smartassist" {
@@ -112,13 +156,23 @@ provider "smartassist" {
 func (e *testEnv) config(body string) string { return e.providerBlock() + body }
 
 // resetCounts is a PreConfig that starts a step's request counts from zero.
-func (e *testEnv) resetCounts() { e.emu.ResetCounts() }
+// A live run has no counts to reset.
+func (e *testEnv) resetCounts() {
+	if e.emu != nil {
+		e.emu.ResetCounts()
+	}
+}
 
 // expectCounts checks the emulator's request counts since the last reset:
 // each key must have exactly the count given; keys not named must be zero
-// unless listed in allowOthers.
+// unless listed in allowOthers. A live run has no emulator to count the
+// calls: only this check is left out there, and the budget the calls spend
+// is the account's.
 func (e *testEnv) expectCounts(want map[string]int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
+		if e.emu == nil {
+			return nil
+		}
 		got := e.emu.Counts()
 		var problems []string
 		for k, n := range want {
@@ -141,6 +195,9 @@ func (e *testEnv) expectCounts(want map[string]int) resource.TestCheckFunc {
 // expectCountsSubset checks only the named routes' counts.
 func (e *testEnv) expectCountsSubset(want map[string]int) resource.TestCheckFunc {
 	return func(*terraform.State) error {
+		if e.emu == nil {
+			return nil
+		}
 		for k, n := range want {
 			if got := e.emu.Count(k); got != n {
 				return fmt.Errorf("%s: %d calls, want %d (all calls: %v)", k, got, n, e.emu.Counts())
@@ -154,6 +211,9 @@ func (e *testEnv) expectCountsSubset(want map[string]int) resource.TestCheckFunc
 // came at plan time.
 func (e *testEnv) expectNoRequests(t *testing.T) {
 	t.Helper()
+	if e.emu == nil {
+		return
+	}
 	if n := e.emu.TotalRequests(); n != 0 {
 		t.Fatalf("the emulator received %d requests (%v); the error should have come before any call", n, e.emu.Counts())
 	}
