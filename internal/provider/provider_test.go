@@ -89,7 +89,6 @@ type testEnv struct {
 	url string
 }
 
-//
 // In a live run there is no emulator: the env points at the account the
 // SMARTASSIST_* variables name, emu is nil, and a test that asks for an
 // emulator reading (a Config) skips itself. A test that reads the emulator
