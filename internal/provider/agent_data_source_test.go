@@ -11,6 +11,7 @@ import (
 )
 
 func TestAgentDataSourceLookups(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	mariaChecks := func(addr string) []statecheck.StateCheck {
 		return []statecheck.StateCheck{
@@ -61,6 +62,7 @@ func TestAgentDataSourceLookups(t *testing.T) {
 }
 
 func TestAgentsDataSourceFilters(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	// Twelve more agents make the list span two pages of ten.
 	var body string

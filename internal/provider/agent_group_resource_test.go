@@ -56,6 +56,7 @@ func managersOf(group map[string]any) map[string]string {
 }
 
 func TestAgentGroupResourceLifecycle(t *testing.T) {
+	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
 	maria := env.seedUserID(seedMariaEmail)
 	created := agentGroupConfig("Tier 2", "Second line")
@@ -187,6 +188,7 @@ func TestAgentGroupResourceLifecycle(t *testing.T) {
 // managers, so a group with managers costs the POST, the list page that
 // finds its id, and one PUT.
 func TestAgentGroupResourceCreateWithManagers(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	maria := env.seedUserID(seedMariaEmail)
 	admin := env.seedUserID("admin@example.com")
@@ -215,6 +217,7 @@ func TestAgentGroupResourceCreateWithManagers(t *testing.T) {
 // TestAgentGroupResourceDeleteRefusedWithAgents: the API does not delete a
 // group that still has agents; the error carries its reason and what to do.
 func TestAgentGroupResourceDeleteRefusedWithAgents(t *testing.T) {
+	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
 	moveMaria := func(groupID string) {
 		env.emu.UpdateAgent(seedMariaID, func(doc map[string]any) {

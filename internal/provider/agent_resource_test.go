@@ -74,6 +74,7 @@ resource "smartassist_agent" "alice" {
 }
 
 func TestAgentResourceLifecycle(t *testing.T) {
+	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
 	var agentID string
 	resource.Test(t, resource.TestCase{
@@ -217,6 +218,7 @@ func TestAgentResourceLifecycle(t *testing.T) {
 // TestAgentResourceCreateAnswerWithID covers the other reading of the
 // create page: when the answer carries the id, no lookup is made.
 func TestAgentResourceCreateAnswerWithID(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
 	env := newTestEnv(t, emulator.Config{CreateAgentReturnsID: true})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
@@ -243,6 +245,7 @@ resource "smartassist_agent" "bob" {
 // TestAgentResourceCreateFoundByEmail: no id in the answer and no custom id,
 // so the new agent is found through the list, in one call.
 func TestAgentResourceCreateFoundByEmail(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
@@ -279,6 +282,7 @@ resource "smartassist_agent" "carol" {
 }
 
 func TestAgentResourceDuplicateEmailSaysHowToImport(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
@@ -378,6 +382,7 @@ func sorted(s ...string) []string {
 // An omitted is_preferred_agent means false: a queue made preferred in the
 // UI is drift, and the apply puts it back.
 func TestAgentResourceOmittedBlockDefaultsAreManaged(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	config := env.config(fmt.Sprintf(`
 resource "smartassist_agent" "dan" {

@@ -98,6 +98,7 @@ func ceilDiv(a, b int) int { return (a + b - 1) / b }
 // list in at most N/5+2 calls; update k of them with k GETs and k PUTs;
 // destroy them with N DELETEs and one refresh.
 func TestAgentCallBudget(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	const n, k = 20, 2
 	env := newTestEnv(t)
 	refresh := func(phase string) budget {
@@ -194,6 +195,7 @@ func (s snapshot) CheckPlan(context.Context, plancheck.CheckPlanRequest, *planch
 // refreshed: two with a GET each, three from the list's one page, and every
 // one of them shows every drifted attribute.
 func TestAgentDriftThroughTheList(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	const n = 5
 	env := newTestEnv(t)
 	config := env.config(fmt.Sprintf(`

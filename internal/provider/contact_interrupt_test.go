@@ -21,6 +21,7 @@ import (
 // every contact that exists in the emulator must be in the state: the
 // contacts of the interrupted call are found by phone number.
 func TestInterruptedContactApplyKeepsWhatWasCreated(t *testing.T) {
+	skipLive(t, liveNeedsThrottle)
 	emu := emulator.New(emulator.Config{RateLimitPerMinute: 600})
 	const heldPost = 3
 	var (

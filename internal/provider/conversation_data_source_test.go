@@ -42,6 +42,7 @@ func seedConversation(t *testing.T, seed *emulator.Seed, id string) map[string]a
 // TestAccConversationDataSource_vendorSample reads the vendor documentation's
 // sample through one GET and checks every kind of attribute.
 func TestAccConversationDataSource_vendorSample(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	const name = "data.smartassist_conversation.sample"
 	at := func(p tfjsonpath.Path, v knownvalue.Check) statecheck.StateCheck {
@@ -152,6 +153,7 @@ func TestAccConversationDataSource_vendorSample(t *testing.T) {
 // fields come in other types than the sample's, and one without the optional
 // parts: the read succeeds and maps what it can.
 func TestAccConversationDataSource_lenientTypes(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
 	const id = "c-odd-types-0000-0000-000000000001"
 	seed := emulator.DefaultSeed()
 	seed.Conversations = append(seed.Conversations, map[string]any{
@@ -207,6 +209,7 @@ func TestAccConversationDataSource_lenientTypes(t *testing.T) {
 // TestAccConversationDataSource_notFound: an unknown id is an error that
 // names the id, not an empty conversation.
 func TestAccConversationDataSource_notFound(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
@@ -223,6 +226,7 @@ func TestAccConversationDataSource_notFound(t *testing.T) {
 // TestAccConversationDataSource_examples applies the documentation's example
 // against the seed, so the example keeps working.
 func TestAccConversationDataSource_examples(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	example, err := os.ReadFile("../../examples/data-sources/smartassist_conversation/data-source.tf")
 	if err != nil {
 		t.Fatal(err)

@@ -89,6 +89,7 @@ func (c identityCase) run(t *testing.T) {
 }
 
 func TestIdentity_agent(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	identityCase{
 		addr:       aliceAddr,
 		config:     agentConfig("Alice", "novice", seedSupportQueue),
@@ -99,6 +100,7 @@ func TestIdentity_agent(t *testing.T) {
 }
 
 func TestIdentity_queue(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	identityCase{
 		addr:       priorityAddr,
 		config:     queueArgs{timeout: "45s"}.config(),
@@ -109,6 +111,7 @@ func TestIdentity_queue(t *testing.T) {
 }
 
 func TestIdentity_skill(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	identityCase{
 		addr:       portugueseAddr,
 		config:     skillConfig(seedLanguagesSkillGroup, "Portuguese", "Speaks Portuguese"),
@@ -120,6 +123,7 @@ func TestIdentity_skill(t *testing.T) {
 }
 
 func TestIdentity_skill_group(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	identityCase{
 		addr:       productsAddr,
 		config:     skillGroupConfig("Products", "What we sell", "#0f0f0f"),
@@ -130,6 +134,7 @@ func TestIdentity_skill_group(t *testing.T) {
 }
 
 func TestIdentity_agent_group(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	identityCase{
 		addr:       "smartassist_agent_group.tier2",
 		config:     agentGroupConfig("Tier 2", "Second line"),
@@ -140,6 +145,7 @@ func TestIdentity_agent_group(t *testing.T) {
 }
 
 func TestIdentity_contact(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	identityCase{
 		addr:       "smartassist_contact.jdoe",
 		config:     contactConfig("John", "2445600000"),
@@ -153,6 +159,7 @@ func TestIdentity_contact(t *testing.T) {
 // is not the provider's: the import stops with an error that names both
 // streams, before any request for the object.
 func TestIdentityRefusesAnotherStream(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	for _, tc := range []struct {
 		name, config, identity string
 	}{

@@ -21,6 +21,7 @@ import (
 // Terraform must end within five seconds of the interrupt, and every agent
 // that exists in the emulator must be in the state.
 func TestInterruptedQueuedCreatesGiveBackTheirBudget(t *testing.T) {
+	skipLive(t, liveNeedsThrottle)
 	emu := emulator.New(emulator.Config{RateLimitPerMinute: 30})
 	const interruptAfter = 3 // creates sent
 	ready := make(chan struct{})

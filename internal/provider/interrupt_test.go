@@ -121,6 +121,7 @@ func (w *cliWork) stateIDs(key func(attrs map[string]any) string) []string {
 // agent that exists in the emulator is in the state: nothing created is
 // lost.
 func TestInterruptedApplyKeepsWhatWasCreated(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	emu := emulator.New(emulator.Config{})
 	// The latency is the emulator's, not the test's: it keeps creates in
 	// flight long enough for the interrupt to land among them.

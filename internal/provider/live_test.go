@@ -53,7 +53,7 @@ const (
 	liveNeedsSeed     = "reads the emulator's seed objects or an empty account"
 	liveNeedsCounts   = "its assertions are the emulator's exact call counts"
 	liveNeedsEdits    = "edits objects out of band through the emulator"
-	liveNeedsProcess  = "starts its own provider or emulator processes"
+	liveNeedsProcess  = "runs on an emulator of its own: nothing of the account to check"
 )
 
 // The run's prefix: every name, email and phone a test creates carries it,

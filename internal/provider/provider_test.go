@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -18,8 +19,9 @@ import (
 	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
 )
 
-// Seed ids of the emulator's default seed (internal/emulator/seed).
-const (
+// Seed ids of the emulator's default seed (internal/emulator/seed); a live
+// run points them at objects of the account (live_seed_test.go).
+var (
 	seedRoleAgent      = "67654be356840f366e79aaaa"
 	seedRoleSupervisor = "67654be356840f366e79bbbb"
 	seedDefaultGroup   = "ag-7d1c2e3-4b5a-4c6d-8e9f-0a1b2c3d4e5f"
@@ -73,7 +75,17 @@ type testRunner struct{ m *testing.M }
 
 func (r testRunner) Run() int {
 	if live {
-		return r.m.Run()
+		c, err := accountClient(os.Getenv)
+		if err == nil {
+			var cleanup func()
+			if cleanup, err = liveSeed(context.Background(), c, os.Getenv); err == nil {
+				defer cleanup()
+				fmt.Printf("live run %s: tests make objects named %s… in stream %s\n", runID, runPrefix(), os.Getenv(client.EnvStreamID))
+				return r.m.Run()
+			}
+		}
+		fmt.Fprintf(os.Stderr, "live run: cannot prepare the account: %v\n", err)
+		return 1
 	}
 	return runWithPrivateCache(r.m)
 }
@@ -229,6 +241,7 @@ func wrapped(s string) *regexp.Regexp {
 // TestProviderConfigReachesEmulator proves a configured provider reaches the
 // emulator with working credentials, counting the requests it made.
 func TestProviderConfigReachesEmulator(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,

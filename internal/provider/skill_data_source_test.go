@@ -14,6 +14,7 @@ import (
 var sameValues = compare.ValuesSame()
 
 func TestSkillDataSourceLookups(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	french := []statecheck.StateCheck{
 		statecheck.ExpectKnownValue("data.smartassist_skill.s", tfjsonpath.New("id"), knownvalue.StringExact(seedFrenchSkill)),
@@ -69,6 +70,7 @@ data "smartassist_skill" "s" {
 // The data source reads a skill this configuration creates, through a
 // group it creates too.
 func TestSkillDataSourceReadsManagedSkill(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,

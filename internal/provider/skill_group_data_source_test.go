@@ -11,6 +11,7 @@ import (
 )
 
 func TestSkillGroupDataSourceLookups(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	languages := func(addr string) []statecheck.StateCheck {
 		return []statecheck.StateCheck{

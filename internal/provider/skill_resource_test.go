@@ -49,6 +49,7 @@ func skillImportID(addr string) resource.ImportStateIdFunc {
 }
 
 func TestSkillResourceLifecycle(t *testing.T) {
+	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
 	var skillID string
 	// 150 characters, 300 bytes: the limit counts characters.
@@ -186,6 +187,7 @@ func TestSkillResourceLifecycle(t *testing.T) {
 // skill is updated: the skill's PUT sends its agents back. Neither resource
 // then plans a change.
 func TestSkillResourceUpdateKeepsAgents(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	config := func(description string) string {
 		return env.config(fmt.Sprintf(`
@@ -285,6 +287,7 @@ func recordEntries(v any) []map[string]any {
 // A skill in a skill group that does not exist: the API's 404, with what to
 // check.
 func TestSkillResourceUnknownSkillGroup(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	const missing = "ffffffffffffffffffffffff"
 	resource.Test(t, resource.TestCase{
