@@ -99,6 +99,7 @@ type testEnv struct {
 	t   *testing.T
 	emu *emulator.Server
 	url string
+	api *client.Client // a live run's client, for its checks
 }
 
 // In a live run there is no emulator: the env points at the account the
