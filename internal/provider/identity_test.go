@@ -105,7 +105,7 @@ func TestIdentity_queue(t *testing.T) {
 		addr:       priorityAddr,
 		config:     queueArgs{timeout: "45s"}.config(),
 		ids:        regexp.MustCompile(`^qu-.+`),
-		naturalKey: "Priority",
+		naturalKey: tfName("Priority"),
 		reads:      map[string]int{"GET /queues/{id}": 1},
 	}.run(t)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
@@ -145,6 +146,8 @@ func (e *testEnv) deleteOutOfBand(kind, id string) {
 			e.emu.DeleteQueue(id)
 		case "skill group":
 			e.emu.DeleteSkillGroup(id)
+		case "skill": // id is <skill group id>/<skill id>
+			e.emu.DeleteSkill(id[strings.LastIndex(id, "/")+1:])
 		default:
 			e.t.Fatalf("deleteOutOfBand: unknown kind %s", kind)
 		}
@@ -161,6 +164,9 @@ func (e *testEnv) deleteOutOfBand(kind, id string) {
 		err = c.Queues.Delete(ctx, id)
 	case "skill group":
 		err = c.SkillGroups.Delete(ctx, id)
+	case "skill":
+		group, skill, _ := strings.Cut(id, "/")
+		err = c.Skills.Delete(ctx, group, skill)
 	default:
 		err = fmt.Errorf("unknown kind %s", kind)
 	}
@@ -178,4 +184,19 @@ func (e *testEnv) onEmulator(f func()) func() {
 			f()
 		}
 	}
+}
+
+// queueByName is the queue with this name, or nil.
+func (e *testEnv) queueByName(name string) map[string]any {
+	if e.emu != nil {
+		for _, q := range e.emu.Queues() {
+			if q["name"] == name {
+				return q
+			}
+		}
+		return nil
+	}
+	c := e.liveClient()
+	return liveRead(e, func() (*client.Queue, error) { return c.Queues.FindByName(e.t.Context(), name) },
+		func(q *client.Queue) map[string]json.RawMessage { return q.Raw })
 }

@@ -65,14 +65,13 @@ func stateIDOf(s *terraform.State, addr string) (string, error) {
 }
 
 func TestSkillGroupResourceLifecycle(t *testing.T) {
-	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
 	var groupID string
-	final := env.config(skillGroupConfig("Product lines", "What we sell", "#00aa11"))
+	final := env.config(skillGroupConfig(tfName("Product lines"), "What we sell", "#00aa11"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			if g := env.emu.SkillGroup(groupID); g != nil {
+			if g := env.skillGroupRecord(groupID); g != nil {
 				return fmt.Errorf("skill group %s still exists after destroy: %v", groupID, g)
 			}
 			return nil
@@ -81,10 +80,10 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 			// 1. Create: one POST. The colour keeps its configured spelling.
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillGroupConfig("Products", "Product knowledge", "#0F0F0F")),
+				Config:    env.config(skillGroupConfig(tfName("Products"), "Product knowledge", "#0F0F0F")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regex(`^[0-9a-f]{24}$`))),
-					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("name"), knownvalue.StringExact("Products")),
+					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("name"), knownvalue.StringExact(tfName("Products"))),
 					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("description"), knownvalue.StringExact("Product knowledge")),
 					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("color"), knownvalue.StringExact("#0F0F0F")),
 				},
@@ -95,8 +94,8 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 						if groupID, err = stateIDOf(s, productsAddr); err != nil {
 							return err
 						}
-						return expectRecord(env.emu.SkillGroup(groupID), map[string]any{
-							"name": "Products", "description": "Product knowledge", "color": "#0F0F0F",
+						return expectRecord(env.skillGroupRecord(groupID), map[string]any{
+							"name": tfName("Products"), "description": "Product knowledge", "color": "#0F0F0F",
 						})
 					},
 				),
@@ -113,20 +112,20 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 			// one PUT with no read before it.
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillGroupConfig("Product lines", "What we sell", "#00aa11")),
+				Config:    env.config(skillGroupConfig(tfName("Product lines"), "What we sell", "#00aa11")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(productsAddr, plancheck.ResourceActionUpdate),
 					expectChangedAttributes(productsAddr, "color", "description", "name"),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("name"), knownvalue.StringExact("Product lines")),
+					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("name"), knownvalue.StringExact(tfName("Product lines"))),
 					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("color"), knownvalue.StringExact("#00aa11")),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCounts(map[string]int{getSkillGroup: 1, putSkillGroup: 1}),
 					func(*terraform.State) error {
-						return expectRecord(env.emu.SkillGroup(groupID), map[string]any{
-							"id": groupID, "name": "Product lines", "description": "What we sell", "color": "#00aa11",
+						return expectRecord(env.skillGroupRecord(groupID), map[string]any{
+							"id": groupID, "name": tfName("Product lines"), "description": "What we sell", "color": "#00aa11",
 						})
 					},
 				),
@@ -135,7 +134,7 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 			// the whole group); removing the colour keeps it.
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillGroupConfig("Product lines", "", "")),
+				Config:    env.config(skillGroupConfig(tfName("Product lines"), "", "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					expectChangedAttributes(productsAddr, "description"),
 				}},
@@ -146,16 +145,17 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCounts(map[string]int{getSkillGroup: 1, putSkillGroup: 1}),
 					func(*terraform.State) error {
-						return expectRecord(env.emu.SkillGroup(groupID), map[string]any{"description": "", "color": "#00aa11"})
+						return expectRecord(env.skillGroupRecord(groupID), map[string]any{"description": "", "color": "#00aa11"})
 					},
 				),
 			},
 			// 5. A colour changed out of band only in case is no change.
 			{
-				PreConfig: func() {
+				PreConfig: env.onEmulator(func() {
 					env.emu.UpdateSkillGroup(groupID, func(doc map[string]any) { doc["color"] = "#00AA11" })
-				},
-				Config:   env.config(skillGroupConfig("Product lines", "", "#00aa11")),
+				}),
+				SkipFunc: env.emulatorOnly,
+				Config:   env.config(skillGroupConfig(tfName("Product lines"), "", "#00aa11")),
 				PlanOnly: true,
 			},
 			{
@@ -168,12 +168,13 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 			// 6. Drift: another colour and a name changed in the UI show up as
 			// exactly those changes; the apply puts them back.
 			{
-				PreConfig: func() {
+				PreConfig: env.onEmulator(func() {
 					env.emu.UpdateSkillGroup(groupID, func(doc map[string]any) {
 						doc["color"] = "#123456"
 						doc["name"] = "Renamed in the UI"
 					})
-				},
+				}),
+				SkipFunc:           env.emulatorOnly,
 				Config:             final,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -185,12 +186,12 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 			{
 				Config: final,
 				Check: func(*terraform.State) error {
-					return expectRecord(env.emu.SkillGroup(groupID), map[string]any{"name": "Product lines", "color": "#00aa11"})
+					return expectRecord(env.skillGroupRecord(groupID), map[string]any{"name": tfName("Product lines"), "color": "#00aa11"})
 				},
 			},
 			// 7. Deleted out of band: the plan creates it again.
 			{
-				PreConfig:          func() { env.emu.DeleteSkillGroup(groupID) },
+				PreConfig:          func() { env.deleteOutOfBand("skill group", groupID) },
 				Config:             final,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,

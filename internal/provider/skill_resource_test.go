@@ -49,16 +49,15 @@ func skillImportID(addr string) resource.ImportStateIdFunc {
 }
 
 func TestSkillResourceLifecycle(t *testing.T) {
-	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
 	var skillID string
 	// 150 characters, 300 bytes: the limit counts characters.
 	accented := strings.Repeat("é", 150)
-	final := env.config(skillConfig(seedLanguagesSkillGroup, "Portuguese (Brazil)", "Brazilian Portuguese"))
+	final := env.config(skillConfig(seedLanguagesSkillGroup, tfName("Portuguese (Brazil)"), "Brazilian Portuguese"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			if sk := env.emu.Skill(skillID); sk != nil {
+			if sk := env.skillRecord(seedLanguagesSkillGroup, skillID); sk != nil {
 				return fmt.Errorf("skill %s still exists after destroy: %v", skillID, sk)
 			}
 			return nil
@@ -67,11 +66,11 @@ func TestSkillResourceLifecycle(t *testing.T) {
 			// 1. Create in a seeded group: one POST.
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillConfig(seedLanguagesSkillGroup, "Portuguese", "Native-level Portuguese")),
+				Config:    env.config(skillConfig(seedLanguagesSkillGroup, tfName("Portuguese"), "Native-level Portuguese")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(portugueseAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regex(`^[0-9a-f]{24}$`))),
 					statecheck.ExpectKnownValue(portugueseAddr, tfjsonpath.New("skill_group_id"), knownvalue.StringExact(seedLanguagesSkillGroup)),
-					statecheck.ExpectKnownValue(portugueseAddr, tfjsonpath.New("name"), knownvalue.StringExact("Portuguese")),
+					statecheck.ExpectKnownValue(portugueseAddr, tfjsonpath.New("name"), knownvalue.StringExact(tfName("Portuguese"))),
 					statecheck.ExpectKnownValue(portugueseAddr, tfjsonpath.New("description"), knownvalue.StringExact("Native-level Portuguese")),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
@@ -81,8 +80,8 @@ func TestSkillResourceLifecycle(t *testing.T) {
 						if skillID, err = stateIDOf(s, portugueseAddr); err != nil {
 							return err
 						}
-						return expectRecord(env.emu.Skill(skillID), map[string]any{
-							"name": "Portuguese", "description": "Native-level Portuguese", "skillGroupId": seedLanguagesSkillGroup,
+						return expectRecord(env.skillRecord(seedLanguagesSkillGroup, skillID), map[string]any{
+							"name": tfName("Portuguese"), "description": "Native-level Portuguese", "skillGroupId": seedLanguagesSkillGroup,
 						})
 					},
 				),
@@ -100,7 +99,7 @@ func TestSkillResourceLifecycle(t *testing.T) {
 			// reads it again (its agents go back in the PUT) and PUTs it.
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillConfig(seedLanguagesSkillGroup, "Portuguese (Brazil)", accented)),
+				Config:    env.config(skillConfig(seedLanguagesSkillGroup, tfName("Portuguese (Brazil)"), accented)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(portugueseAddr, plancheck.ResourceActionUpdate),
 					expectChangedAttributes(portugueseAddr, "description", "name"),
@@ -108,21 +107,21 @@ func TestSkillResourceLifecycle(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCounts(map[string]int{getSkill: 2, putSkill: 1}),
 					func(*terraform.State) error {
-						return expectRecord(env.emu.Skill(skillID), map[string]any{"name": "Portuguese (Brazil)", "description": accented})
+						return expectRecord(env.skillRecord(seedLanguagesSkillGroup, skillID), map[string]any{"name": tfName("Portuguese (Brazil)"), "description": accented})
 					},
 				),
 			},
 			// 4. Removing the description clears it.
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillConfig(seedLanguagesSkillGroup, "Portuguese (Brazil)", "")),
+				Config:    env.config(skillConfig(seedLanguagesSkillGroup, tfName("Portuguese (Brazil)"), "")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(portugueseAddr, tfjsonpath.New("description"), knownvalue.Null()),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCounts(map[string]int{getSkill: 2, putSkill: 1}),
 					func(*terraform.State) error {
-						return expectRecord(env.emu.Skill(skillID), map[string]any{"description": ""})
+						return expectRecord(env.skillRecord(seedLanguagesSkillGroup, skillID), map[string]any{"description": ""})
 					},
 				),
 			},
@@ -130,9 +129,10 @@ func TestSkillResourceLifecycle(t *testing.T) {
 			// 5. Drift: a rename in the UI shows up as exactly that change;
 			// the apply puts the name back.
 			{
-				PreConfig: func() {
+				PreConfig: env.onEmulator(func() {
 					env.emu.UpdateSkill(skillID, func(doc map[string]any) { doc["name"] = "Portugues" })
-				},
+				}),
+				SkipFunc:           env.emulatorOnly,
 				Config:             final,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -144,12 +144,12 @@ func TestSkillResourceLifecycle(t *testing.T) {
 			{
 				Config: final,
 				Check: func(*terraform.State) error {
-					return expectRecord(env.emu.Skill(skillID), map[string]any{"name": "Portuguese (Brazil)"})
+					return expectRecord(env.skillRecord(seedLanguagesSkillGroup, skillID), map[string]any{"name": tfName("Portuguese (Brazil)")})
 				},
 			},
 			// 6. Another skill group replaces the skill: the API cannot move it.
 			{
-				Config:             env.config(skillConfig(seedDefaultSkillGroup, "Portuguese (Brazil)", "Brazilian Portuguese")),
+				Config:             env.config(skillConfig(seedDefaultSkillGroup, tfName("Portuguese (Brazil)"), "Brazilian Portuguese")),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
@@ -158,7 +158,7 @@ func TestSkillResourceLifecycle(t *testing.T) {
 			},
 			// 7. Deleted out of band: the plan creates it again.
 			{
-				PreConfig:          func() { env.emu.DeleteSkill(skillID) },
+				PreConfig:          func() { env.deleteOutOfBand("skill", seedLanguagesSkillGroup+"/"+skillID) },
 				Config:             final,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
