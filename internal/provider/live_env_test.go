@@ -146,6 +146,8 @@ func (e *testEnv) deleteOutOfBand(kind, id string) {
 			e.emu.DeleteQueue(id)
 		case "skill group":
 			e.emu.DeleteSkillGroup(id)
+		case "contact": // deleting a contact marks it INACTIVE
+			e.emu.SoftDeleteContact(id)
 		case "skill": // id is <skill group id>/<skill id>
 			e.emu.DeleteSkill(id[strings.LastIndex(id, "/")+1:])
 		default:
@@ -164,6 +166,8 @@ func (e *testEnv) deleteOutOfBand(kind, id string) {
 		err = c.Queues.Delete(ctx, id)
 	case "skill group":
 		err = c.SkillGroups.Delete(ctx, id)
+	case "contact":
+		err = c.Contacts.Delete(ctx, id)
 	case "skill":
 		group, skill, _ := strings.Cut(id, "/")
 		err = c.Skills.Delete(ctx, group, skill)

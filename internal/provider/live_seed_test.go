@@ -85,7 +85,7 @@ func liveSeed(ctx context.Context, c *client.Client, getenv func(string) string)
 		return nil, err
 	}
 	undo = append(undo, func() error { return c.SkillGroups.Delete(context.Background(), string(languages.ID)) })
-	seedLanguagesSkillGroup = string(languages.ID)
+	seedLanguagesSkillGroup, seedLanguagesSkillGroupName = string(languages.ID), string(languages.Name)
 	for _, sk := range []struct {
 		name string
 		id   *string

@@ -18,6 +18,8 @@ import (
 var (
 	seedDefaultSkillGroup   = "633ffac608f3a07459939a10"
 	seedLanguagesSkillGroup = "633ffac608f3a07459939a20"
+	// seedLanguagesSkillGroupName is its name (tfacc-<run>-Languages live).
+	seedLanguagesSkillGroupName = "Languages"
 )
 
 const productsAddr = "smartassist_skill_group.products"
