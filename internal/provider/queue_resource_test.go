@@ -430,7 +430,6 @@ resource "smartassist_queue" "bad" {
 // TestQueueBadInput: invalid queue configurations fail at plan time,
 // naming the attribute, before any request.
 func TestQueueBadInput(t *testing.T) {
-	skipLive(t, liveNeedsSeed)
 	skill := func(id string, expire bool) string {
 		return fmt.Sprintf("skill {\n    id                = %q\n    is_expire_enabled = %t\n  }", id, expire)
 	}

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -12,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
 // Seed skill groups of the emulator's default seed.
@@ -50,6 +53,11 @@ func skillGroupConfig(name, description, color string) string {
 
 // skillGroupNamed finds an emulator skill group by name.
 func skillGroupNamed(env *testEnv, name string) map[string]any {
+	if env.emu == nil {
+		c := env.liveClient()
+		return liveRead(env, func() (*client.SkillGroup, error) { return c.SkillGroups.FindByName(env.t.Context(), name) },
+			func(g *client.SkillGroup) map[string]json.RawMessage { return g.Raw })
+	}
 	for _, g := range env.emu.SkillGroups() {
 		if g["name"] == name {
 			return g
@@ -225,14 +233,13 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 // is null in state, and the plan after the apply is empty. An update keeps
 // the colour null rather than unknown, so it plans only what changed.
 func TestSkillGroupResourceMinimal(t *testing.T) {
-	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillGroupConfig("Minimal", "", "")),
+				Config:    env.config(skillGroupConfig(tfName("Minimal"), "", "")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("description"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("color"), knownvalue.Null()),
@@ -240,16 +247,16 @@ func TestSkillGroupResourceMinimal(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCounts(map[string]int{postSkillGroup: 1}),
 					func(*terraform.State) error {
-						g := skillGroupNamed(env, "Minimal")
+						g := skillGroupNamed(env, tfName("Minimal"))
 						if g == nil {
-							return fmt.Errorf("the emulator has no skill group Minimal")
+							return fmt.Errorf("the API has no skill group %s", tfName("Minimal"))
 						}
 						return expectRecord(g, map[string]any{"description": "", "color": ""})
 					},
 				),
 			},
 			{
-				Config: env.config(skillGroupConfig("Minimal", "Now described", "")),
+				Config: env.config(skillGroupConfig(tfName("Minimal"), "Now described", "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					expectChangedAttributes(productsAddr, "description"),
 				}},
