@@ -80,17 +80,23 @@ func liveSeed(ctx context.Context, c *client.Client, getenv func(string) string)
 	undo = append(undo, func() error { return c.AgentGroups.Delete(context.Background(), string(tier1.ID)) })
 	seedTier1Group = string(tier1.ID)
 
-	languages, err := c.SkillGroups.Create(ctx, client.SkillGroupRequest{Name: tfName("Languages")})
+	// The fields the data-source tests read are the emulator seed's.
+	desc, color := "Languages an agent can serve customers in", "#1F77B4"
+	languages, err := c.SkillGroups.Create(ctx, client.SkillGroupRequest{Name: tfName("Languages"), Description: &desc, Color: &color})
 	if err != nil {
 		return nil, err
 	}
 	undo = append(undo, func() error { return c.SkillGroups.Delete(context.Background(), string(languages.ID)) })
-	seedLanguagesSkillGroup, seedLanguagesSkillGroupName = string(languages.ID), string(languages.Name)
+	seedLanguagesSkillGroup, seedLanguagesSkillGroupName, seedFrenchSkillName = string(languages.ID), string(languages.Name), tfName("French")
 	for _, sk := range []struct {
-		name string
-		id   *string
-	}{{"Default Skill", &seedDefaultSkill}, {"Spanish", &seedSpanishSkill}, {"French", &seedFrenchSkill}} {
-		s, err := c.Skills.Create(ctx, string(languages.ID), client.SkillRequest{Name: tfName(sk.name), SkillGroupID: string(languages.ID)})
+		name, description string
+		id                *string
+	}{{"Default Skill", "", &seedDefaultSkill}, {"Spanish", "", &seedSpanishSkill}, {"French", "Serves customers in French", &seedFrenchSkill}} {
+		req := client.SkillRequest{Name: tfName(sk.name), SkillGroupID: string(languages.ID)}
+		if sk.description != "" {
+			req.Description = &sk.description
+		}
+		s, err := c.Skills.Create(ctx, string(languages.ID), req)
 		if err != nil {
 			return nil, err
 		}
