@@ -38,6 +38,8 @@ bash scripts/testacc-live.sh
 counts=$(curl -fsS "$SMARTASSIST_HOST/_emulator/counts")
 total=$(sed -n 's/.*"total":\([0-9]*\).*/\1/p' <<<"$counts")
 echo "live path: ${total} API calls in $(($(date +%s) - start))s; at 60 a minute they take $(((total + 59) / 60)) minutes"
+# What the run created, by route (a contacts POST may carry several).
+grep -o '"POST /[^"]*":[0-9]*' <<<"$counts" | tr -d '"' | sed 's/^/live path: created through /' || true
 
 SWEEP=1 bash scripts/sweep.sh
 # A second sweep must delete nothing: the run and the sweep left no
