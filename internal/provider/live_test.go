@@ -47,13 +47,14 @@ func skipLive(t testing.TB, reason string) {
 
 // The reasons tests give skipLive, so that each is counted under one text.
 const (
-	liveNeedsFaults   = "needs the emulator's fault injection"
-	liveNeedsReadings = "needs an emulator reading (its configuration)"
-	liveNeedsThrottle = "needs the emulator's rate limiter and throttles"
-	liveNeedsSeed     = "reads the emulator's seed objects or an empty account"
-	liveNeedsCounts   = "its assertions are the emulator's exact call counts"
-	liveNeedsEdits    = "edits objects out of band through the emulator"
-	liveNeedsProcess  = "runs on an emulator of its own: nothing of the account to check"
+	liveNeedsFaults    = "needs the emulator's fault injection"
+	liveNeedsReadings  = "needs an emulator reading (its configuration)"
+	liveNeedsThrottle  = "needs the emulator's rate limiter and throttles"
+	liveNeedsSeed      = "reads the emulator's seed objects or an empty account"
+	liveNeedsCounts    = "its assertions are the emulator's exact call counts"
+	liveNeedsEdits     = "edits objects out of band through the emulator"
+	liveNeedsOwnership = "imports objects the run did not create, which a live run never changes"
+	liveNeedsProcess   = "runs on an emulator of its own: nothing of the account to check"
 )
 
 // The run's prefix: every name, email and phone a test creates carries it,

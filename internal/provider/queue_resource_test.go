@@ -343,7 +343,7 @@ func TestQueueResourceKeepsMembers(t *testing.T) {
 // the default queue and the default agent group; destroying them fails
 // with its reason and says how to stop managing them instead.
 func TestDefaultQueueAndAgentGroupAreNotDeleted(t *testing.T) {
-	skipLive(t, liveNeedsCounts)
+	skipLive(t, liveNeedsOwnership)
 	env := newTestEnv(t)
 	queue := fmt.Sprintf(`
 import {
