@@ -390,7 +390,7 @@ func sorted(s ...string) []string {
 // An omitted is_preferred_agent means false: a queue made preferred in the
 // UI is drift, and the apply puts it back.
 func TestAgentResourceOmittedBlockDefaultsAreManaged(t *testing.T) {
-	skipLive(t, liveNeedsCounts)
+	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
 	config := env.config(fmt.Sprintf(`
 resource "smartassist_agent" "dan" {

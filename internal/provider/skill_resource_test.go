@@ -188,24 +188,23 @@ func TestSkillResourceLifecycle(t *testing.T) {
 // skill is updated: the skill's PUT sends its agents back. Neither resource
 // then plans a change.
 func TestSkillResourceUpdateKeepsAgents(t *testing.T) {
-	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	config := func(description string) string {
 		return env.config(fmt.Sprintf(`
 resource "smartassist_skill_group" "lang" {
-  name        = "Spoken languages"
+  name        = %q
   description = "Languages agents speak"
   color       = "#0f0f0f"
 }
 
 resource "smartassist_skill" "spanish" {
   skill_group_id = smartassist_skill_group.lang.id
-  name           = "Spanish"
+  name           = %q
   description    = %q
 }
 
 resource "smartassist_agent" "ana" {
-  email      = "ana@example.com"
+  email      = %q
   first_name = "Ana"
   last_name  = "Silva"
   role_id    = %q
@@ -215,13 +214,13 @@ resource "smartassist_agent" "ana" {
     proficiency_level = "good"
   }
 }
-`, description, seedRoleAgent))
+`, tfName("Spoken languages"), tfName("Spanish"), description, tfEmail("ana"), seedRoleAgent))
 	}
-	var skillID string
+	var skillID, groupID string
 	agentHasSkill := func(*terraform.State) error {
-		rec, ok := env.emu.AgentByEmail("ana@example.com")
+		rec, ok := env.agentByEmail(tfEmail("ana"))
 		if !ok {
-			return fmt.Errorf("the emulator has no agent ana@example.com")
+			return fmt.Errorf("the API has no agent %s", tfEmail("ana"))
 		}
 		for _, e := range recordEntries(rec["skills"]) {
 			if e["skillId"] == skillID {
@@ -240,7 +239,10 @@ resource "smartassist_agent" "ana" {
 				Config: config("Native-level Spanish"),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					func(s *terraform.State) (err error) {
-						skillID, err = stateIDOf(s, "smartassist_skill.spanish")
+						if skillID, err = stateIDOf(s, "smartassist_skill.spanish"); err != nil {
+							return err
+						}
+						groupID, err = stateIDOf(s, "smartassist_skill_group.lang")
 						return err
 					},
 					agentHasSkill,
@@ -259,7 +261,7 @@ resource "smartassist_agent" "ana" {
 					// The agent is only refreshed: never written.
 					env.expectCountsSubset(map[string]int{putSkill: 1, "PUT /agents/{id}": 0, putSkillGroup: 0}),
 					func(*terraform.State) error {
-						sk := env.emu.Skill(skillID)
+						sk := env.skillRecord(groupID, skillID)
 						if n := len(recordEntries(sk["agents"])); n != 1 {
 							return fmt.Errorf("the skill lists %d agents after the update, want 1: %v", n, sk["agents"])
 						}
