@@ -185,7 +185,7 @@ data "smartassist_contacts" "does" {
 // TestContactResourcePartialFailure: one bad contact fails alone, with the
 // API's reason; the others are applied and in state.
 func TestContactResourcePartialFailure(t *testing.T) {
-	skipLive(t, liveNeedsCounts)
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	three := func(third string) string {
 		var b strings.Builder

@@ -228,7 +228,7 @@ func TestAccConversationDataSource_notFound(t *testing.T) {
 // TestAccConversationDataSource_examples applies the documentation's example
 // against the seed, so the example keeps working.
 func TestAccConversationDataSource_examples(t *testing.T) {
-	skipLive(t, liveNeedsCounts)
+	skipLive(t, liveNeedsSeed)
 	example, err := os.ReadFile("../../examples/data-sources/smartassist_conversation/data-source.tf")
 	if err != nil {
 		t.Fatal(err)

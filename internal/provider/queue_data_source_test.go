@@ -62,7 +62,7 @@ func TestQueueDataSourceLookups(t *testing.T) {
 }
 
 func TestQueuesDataSource(t *testing.T) {
-	skipLive(t, liveNeedsCounts)
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
