@@ -4,7 +4,8 @@
 # SMARTASSIST_* variables pointed at it, make testacc-live on one lifecycle
 # (TestLiveLifecycleEveryKind; LIVE_RUN overrides), make sweep, then a second sweep that must
 # find nothing: no tfacc- object is left. It prints the API calls the run
-# made (GET /_emulator/counts) and what they cost at 60 a minute. It keeps
+# made (GET /_emulator/counts) and what they cost at 60 a minute, and sweeps
+# also after a failed test, whose status it then exits with. It keeps
 # the live path from rotting; it is no substitute for an account.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +35,8 @@ export SMARTASSIST_REQUESTS_PER_MINUTE="${LIVE_RPM:-60000}" SMARTASSIST_SHARED_R
 unset SMARTASSIST_JWT
 
 start=$(date +%s)
-bash scripts/testacc-live.sh
+status=0
+bash scripts/testacc-live.sh || status=$?
 counts=$(curl -fsS "$SMARTASSIST_HOST/_emulator/counts")
 total=$(sed -n 's/.*"total":\([0-9]*\).*/\1/p' <<<"$counts")
 echo "live path: ${total} API calls in $(($(date +%s) - start))s; at 60 a minute they take $(((total + 59) / 60)) minutes"
@@ -51,3 +53,4 @@ if grep -q '^sweep: deleted' <<<"$second" || [ "$(grep -c 'nothing deleted' <<<"
   exit 1
 fi
 echo "live path: no tfacc- object left"
+exit "$status"
