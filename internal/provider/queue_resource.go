@@ -245,6 +245,11 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// With -refresh=false no read checked the stream before this update.
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update queue", "queue", state.ID.ValueString())...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	id := state.ID.ValueString()
 	// No agent of this run may join or leave the queue between the read
 	// and the PUT, which sends the members back as read.

@@ -144,6 +144,11 @@ func (r *skillGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// With -refresh=false no read checked the stream before this update.
+	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update skill group", "skill group", state.ID.ValueString())...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	id := state.ID.ValueString()
 	updated, err := r.client.SkillGroups.Update(ctx, id, plan.request(true))
 	if err != nil {
