@@ -153,3 +153,28 @@ func addresses(files map[string]string) (declared, imported []string) {
 	sort.Strings(imported)
 	return declared, imported
 }
+
+// TestExportForceOnlyRefusesAnImportsFileItCannotRead: with -only, the
+// other kinds' import blocks are kept from imports.tf; when the earlier
+// export's imports.tf no longer parses, they cannot be, and the export
+// refuses before any request, leaving the folder as it was.
+func TestExportForceOnlyRefusesAnImportsFileItCannotRead(t *testing.T) {
+	acct := newAccount(t, emulator.Config{})
+	dir := t.TempDir()
+	broken := generatedMarker + "import {\n  to = smartassist_queue.support\n"
+	if err := os.WriteFile(filepath.Join(dir, "imports.tf"), []byte(broken), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stderr := acct.export(t, "-dir", dir, "-only", "agents", "-force")
+	if code != ExitBadInput {
+		t.Fatalf("exit status %d, want %d: %s", code, ExitBadInput, stderr)
+	}
+	checkContains(t, stderr, "imports.tf in "+dir+", written by an earlier export, does not parse",
+		"correct or remove it, or export every type (leave out -only)")
+	if n := acct.emu.TotalRequests(); n != 0 {
+		t.Errorf("%d requests before the folder was refused", n)
+	}
+	if files := readDir(t, dir); fileNames(files) != "imports.tf" || files["imports.tf"] != broken {
+		t.Errorf("the folder changed: %v", files)
+	}
+}
