@@ -385,9 +385,7 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// With -refresh=false no read checked the stream before this update.
-	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update agent", "agent", state.ID.ValueString())...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update agent", "agent", state.ID.ValueString())...); resp.Diagnostics.HasError() {
 		return
 	}
 	id := state.ID.ValueString()

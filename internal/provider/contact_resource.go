@@ -250,9 +250,7 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// With -refresh=false no read checked the stream before this update.
-	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update contact", "contact", state.ID.ValueString())...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update contact", "contact", state.ID.ValueString())...); resp.Diagnostics.HasError() {
 		return
 	}
 	id := state.ID.ValueString()

@@ -151,9 +151,7 @@ func (r *skillResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// With -refresh=false no read checked the stream before this update.
-	resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update skill", "skill", state.ID.ValueString())...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update skill", "skill", state.ID.ValueString())...); resp.Diagnostics.HasError() {
 		return
 	}
 	groupID, id := state.SkillGroupID.ValueString(), state.ID.ValueString()
