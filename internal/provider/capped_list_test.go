@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/querycheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
@@ -61,4 +62,29 @@ func TestAccContactsUnderACappedListWithoutTotals(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// The list resources under issue 25's server, on accounts of 29 queues,
+// 27 agents and 29 contacts (28 ACTIVE): a limit of 12 stops each list
+// after its third page of 5; without a limit each reads its 6 pages, the
+// 6th saying hasMore: false, and lists every object.
+func TestQuery_UnderACappedListWithoutTotals(t *testing.T) {
+	env := newTestEnv(t, emulator.Config{Seed: manyObjects(), Readings: cappedWithoutTotals})
+	limited := listBlock("smartassist_queue", "some", "  limit = 12") + listBlock("smartassist_agent", "some", "  limit = 12") +
+		listBlock("smartassist_contact", "some", "  limit = 12")
+	queryTest(t, env,
+		env.queryStep(limited,
+			querycheck.ExpectLength("smartassist_queue.some", 12),
+			querycheck.ExpectLength("smartassist_agent.some", 12),
+			querycheck.ExpectLength("smartassist_contact.some", 12),
+			apiCalls{env, map[string]int{"GET /queues": 3, "GET /agents": 3, "GET /contacts": 3}},
+		),
+		env.queryStep(listBlock("smartassist_queue", "every", "")+listBlock("smartassist_agent", "every", "")+
+			listBlock("smartassist_contact", "every", ""),
+			querycheck.ExpectLength("smartassist_queue.every", 29),
+			querycheck.ExpectLength("smartassist_agent.every", 27),
+			querycheck.ExpectLength("smartassist_contact.every", 28),
+			apiCalls{env, map[string]int{"GET /queues": 6, "GET /agents": 6, "GET /contacts": 6}},
+		),
+	)
 }
