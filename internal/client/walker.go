@@ -153,14 +153,16 @@ func (m PageMeta) followed(index int) bool {
 // PageCount is the number of pages the list has, by what this answer, its
 // first page, says: 1 when the walker would end the walk on it, otherwise
 // at least 2 (totalPages, or totalResults over this page's count, when
-// larger).
+// larger). An empty first page under a totalResults that counts entries is
+// not a whole list: the walk is stuck there, and a caller that walks on
+// gets its *IncompleteListError.
 func (l *ListPage[T]) PageCount() int {
 	got := len(l.Results)
 	f := pageFacts{got: got, fresh: got, read: got, total: l.Total(), hasMore: l.hasMoreValue(), index: 1}
 	if l.TotalPages != nil {
 		f.pages = int(*l.TotalPages)
 	}
-	if st, _ := decide(f); st != stepNext {
+	if st, _ := decide(f); st == stepEnd {
 		return 1
 	}
 	n := max(f.pages, 2)

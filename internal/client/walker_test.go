@@ -161,6 +161,7 @@ func TestPageCountFollowsTheWalker(t *testing.T) {
 		{"totalResults over a capped page", page(25, PageMeta{Limit: i(100), TotalPages: i(2), TotalResults: i(137)}), 6},
 		{"totalResults read", page(7, PageMeta{HasMore: &yes, TotalResults: i(7)}), 1},
 		{"empty", page(0, PageMeta{HasMore: &yes}), 1},
+		{"empty under a totalResults that counts entries", page(0, PageMeta{TotalResults: i(12)}), 2},
 	}
 	for _, tc := range cases {
 		if got := tc.l.PageCount(); got != tc.want {
