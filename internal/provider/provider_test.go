@@ -38,9 +38,10 @@ var (
 )
 
 // TestMain prepares terraform-plugin-testing for runs against the emulator.
-// These acceptance tests never reach a real API, so they always run: TF_ACC
-// is set here rather than left for each developer to remember, and a
-// missing Terraform CLI fails loudly instead of being downloaded.
+// These acceptance tests never reach a real API unless a live run is asked
+// for (live_test.go), so they always run: TF_ACC is set here rather than
+// left for each developer to remember, and a missing Terraform CLI fails
+// loudly instead of being downloaded. A sweep (-sweep) needs no CLI.
 func TestMain(m *testing.M) {
 	setDefault := func(k, v string) {
 		if os.Getenv(k) == "" {
@@ -50,7 +51,7 @@ func TestMain(m *testing.M) {
 	setDefault("TF_ACC", "1")
 	// Test configurations declare source = "koreai/smartassist".
 	setDefault("TF_ACC_PROVIDER_NAMESPACE", "koreai")
-	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
+	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" && !sweeping(os.Args[1:]) {
 		if _, err := exec.LookPath("terraform"); err != nil {
 			fmt.Fprintln(os.Stderr, "No terraform on PATH and TF_ACC_TERRAFORM_PATH is not set. Run the tests with `make test`, "+
 				"which falls back to an OpenTofu build, or install Terraform. Refusing to let the tests download one.")

@@ -178,3 +178,19 @@ func TestLiveRunNamesTheMissingVariable(t *testing.T) {
 		}
 	}
 }
+
+// A sweep runs without a Terraform CLI: TestMain recognises -sweep before
+// the flags are parsed.
+func TestSweepingIsSeenBeforeFlagParsing(t *testing.T) {
+	for args, want := range map[string]bool{
+		"-sweep=st-1":            true,
+		"--sweep=st-1":           true,
+		"-test.v -sweep st-1":    true,
+		"-test.run=^$":           false,
+		"-test.v -sweep-run=x y": false,
+	} {
+		if got := sweeping(strings.Fields(args)); got != want {
+			t.Errorf("sweeping(%q) = %t, want %t", args, got, want)
+		}
+	}
+}

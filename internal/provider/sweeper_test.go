@@ -73,6 +73,17 @@ func sweeperFunc(kind string, sweep func(context.Context, *client.Client, io.Wri
 	}
 }
 
+// sweeping says whether the test binary's arguments ask for the sweepers
+// (-sweep=<region>), before the flags are parsed.
+func sweeping(args []string) bool {
+	for _, a := range args {
+		if a == "-sweep" || a == "--sweep" || strings.HasPrefix(a, "-sweep=") || strings.HasPrefix(a, "--sweep=") {
+			return true
+		}
+	}
+	return false
+}
+
 // isTestObject says whether a name or email was made by a test run.
 func isTestObject(nameOrEmail string) bool {
 	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(nameOrEmail)), sweepPrefix)
