@@ -6,8 +6,10 @@ import "time"
 // tests use a fake one and move it themselves.
 type Clock interface {
 	Now() time.Time
-	// AfterFunc calls f in its own goroutine once d has passed, unless the
-	// returned timer is stopped first.
+	// AfterFunc calls f once d has passed, unless the returned timer is
+	// stopped first: the real clock in a goroutine of its own, a test's
+	// clock in the goroutine that moves it. f must not need a lock that
+	// the caller of AfterFunc, or whoever moves the clock, holds.
 	AfterFunc(d time.Duration, f func()) Timer
 }
 
