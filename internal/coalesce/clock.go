@@ -13,6 +13,17 @@ type Clock interface {
 	AfterFunc(d time.Duration, f func()) Timer
 }
 
+// WaitWatcher is a Clock that is told how many records wait in a batcher
+// each time the batcher has taken them in (a record arrived, left or was
+// sent). A test's clock uses it to hold time still until the records it
+// expects have all arrived, so that a loaded machine cannot split a batch
+// that the test counts in calls. Waiting is called with the batcher's lock
+// held: it must not call back into the batcher, nor run a timer's function
+// itself. The real clock is none.
+type WaitWatcher interface {
+	Waiting(n int)
+}
+
 // Timer is a pending AfterFunc.
 type Timer interface {
 	// Stop prevents the call; it reports whether it did.
