@@ -110,20 +110,25 @@ func TestAnErrorWithoutTheRateLimitMessageIsNoThrottle(t *testing.T) {
 	long := strings.Repeat("x", 3*maxThrottleBody)
 	for _, tc := range []struct {
 		name, body, message string
+		status              int
 	}{
-		{"envelope", `{"errors":[{"msg":"Agent with this email already exists","code":400}]}`, "Agent with this email already exists"},
+		{"envelope", `{"errors":[{"msg":"Agent with this email already exists","code":400}]}`, "Agent with this email already exists", http.StatusBadRequest},
 		// A non-JSON body is quoted, shortened, from its start: what the
 		// transport read ahead came back first.
-		{"long text", "start " + long, "start " + long[:maxErrorText-6] + "…"},
+		{"long text", "start " + long, "start " + long[:maxErrorText-6] + "…", http.StatusBadRequest},
+		// Text that speaks of a rate limit is not the documented sentence:
+		// retried, it would be for 15 minutes, halving the pace of every
+		// process sharing the budget.
+		{"a rate-limit plan refusal", `{"errors":[{"msg":"rate limit plan not enabled","code":403}]}`, "rate limit plan not enabled", http.StatusForbidden},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			clock := newTestClock()
-			rt := &scriptedTransport{clock: clock, script: []scriptedAnswer{{http.StatusBadRequest, "", tc.body}}}
+			rt := &scriptedTransport{clock: clock, script: []scriptedAnswer{{tc.status, "", tc.body}}}
 			c := clockedClient(t, clock, rt)
 			_, err := c.Agents.Get(t.Context(), "a-1")
 			var apiErr *APIError
-			if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest || apiErr.Message != tc.message {
-				t.Fatalf("err = %v; want the 400 with the message %.60q…", err, tc.message)
+			if !errors.As(err, &apiErr) || apiErr.StatusCode != tc.status || apiErr.Message != tc.message {
+				t.Fatalf("err = %v; want the %d with the message %.60q…", err, tc.status, tc.message)
 			}
 			if len(rt.sent) != 1 || c.limiter.PerMinute() != 60 {
 				t.Fatalf("%d attempts, pace %v a minute; want 1 attempt and the pace untouched", len(rt.sent), c.limiter.PerMinute())
@@ -149,5 +154,31 @@ func TestRateLimitedErrorNamesTheLastStatus(t *testing.T) {
 	if err == nil || !IsRateLimited(err) || !strings.Contains(err.Error(), "still rate limited after 16 attempts over 15m0s") ||
 		!strings.HasSuffix(err.Error(), "the last answer was HTTP 400: You've exceeded the per-minute rate limit. Please wait for sometime before retrying.") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// isThrottle is the one decision on an answer's text: an HTTP 429, the
+// envelope's code 429, or the documented sentence, under any status.
+func TestIsThrottle(t *testing.T) {
+	for _, tc := range []struct {
+		status, code int
+		msg          string
+		want         bool
+	}{
+		{429, 0, "", true},
+		{429, 4002, "anything", true},
+		{400, 429, "", true},
+		{503, 429, "Service busy", true},
+		{400, 0, "You've exceeded the per-minute rate limit. Please wait for sometime before retrying.", true},
+		{503, 0, "you've EXCEEDED the per-minute rate limit", true},
+		{403, 0, "rate limit plan not enabled", false},
+		{400, 0, "Rate limit for this API has been reached. Please try again later", false},
+		{500, 0, "rate limiter unavailable", false},
+		{400, 400, "exceeded the hourly rate limit", false},
+		{404, 0, "", false},
+	} {
+		if got := isThrottle(&APIError{StatusCode: tc.status, Code: tc.code, Message: tc.msg}); got != tc.want {
+			t.Errorf("isThrottle(HTTP %d, code %d, %q) = %v, want %v", tc.status, tc.code, tc.msg, got, tc.want)
+		}
 	}
 }
