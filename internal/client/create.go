@@ -363,3 +363,9 @@ func (l lister[T]) refused(ctx context.Context, postErr error, name string) erro
 		return l.id(found), nil
 	})
 }
+
+// Now reads the client's clock: a caller that makes its own creates (the
+// contacts' bulk create) gives DecideCreated the moment its create began
+// on the clock the client's requests and the API's createdAt are compared
+// on.
+func (c *Client) Now() time.Time { return c.now() }
