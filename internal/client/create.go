@@ -235,9 +235,9 @@ type UnconfirmedCreateError struct {
 func (e *UnconfirmedCreateError) Error() string {
 	var b strings.Builder
 	if e.Created {
-		fmt.Fprintf(&b, "the %s%s %s was created, but its id could not be read back", e.Kind, e.Where, e.Value)
+		fmt.Fprintf(&b, "the %s %s%s was created, but its id could not be read back", e.Kind, e.Value, e.Where)
 	} else {
-		fmt.Fprintf(&b, "creating the %s%s %s failed in a way that may still have created it: %v", e.Kind, e.Where, e.Value, e.Err)
+		fmt.Fprintf(&b, "creating the %s %s%s failed in a way that may still have created it: %v", e.Kind, e.Value, e.Where, e.Err)
 	}
 	if e.LookupErr != nil {
 		fmt.Fprintf(&b, "; looking it up by %s failed: %v", e.By, e.LookupErr)
