@@ -189,12 +189,12 @@ func TestAgentGroupCreateWhoseAnswerIsLost(t *testing.T) {
 		wantID    string
 		wantErr   string
 	}{
-		"the group was made since": {list: `{"results":[{"id":"ag-7","name":"Tier 1","createdAt":"2999-01-01T00:00:00.000Z"}]}`, wantID: "ag-7"},
-		"an older group has the name": {list: `{"results":[{"id":"ag-7","name":"Tier 1","createdAt":"2020-01-01T00:00:00.000Z"}]}`,
+		"the group was made since": {list: `{"results":[{"id":"ag-7","name":"Tier 1","createdAt":"2999-01-01T00:00:00.000Z"}],"hasMore":false}`, wantID: "ag-7"},
+		"an older group has the name": {list: `{"results":[{"id":"ag-7","name":"Tier 1","createdAt":"2020-01-01T00:00:00.000Z"}],"hasMore":false}`,
 			wantErr: `; one agent group with the name Tier 1 exists now, with the id ag-7; each was created before the create began (by createdAt), so none is from this create`},
-		"a group of unknown age has the name": {list: `{"results":[{"id":"ag-7","name":"Tier 1"}]}`,
+		"a group of unknown age has the name": {list: `{"results":[{"id":"ag-7","name":"Tier 1"}],"hasMore":false}`,
 			wantErr: `; one agent group with the name Tier 1 exists now, with the id ag-7; the list does not say when it was created`},
-		"it does not": {list: `{"results":[{"id":"ag-8","name":"Tier 2"}]}`,
+		"it does not": {list: `{"results":[{"id":"ag-8","name":"Tier 2"}],"hasMore":false}`,
 			wantErr: `(no agent group with the name Tier 1 exists afterwards, so none was created)`},
 		"the lookup fails": {listFails: true,
 			wantErr: `creating the agent group Tier 1 failed in a way that may still have created it: POST /agent-groups: `},
@@ -242,7 +242,7 @@ func TestAgentGroupCreateFailures(t *testing.T) {
 			if r.Method == "POST" {
 				return status, `{"errors":[{"msg":"failed","code":1}]}`
 			}
-			return 0, `{"results":[{"id":"ag-7","name":"Tier 1","createdAt":"2999-01-01T00:00:00.000Z"}]}`
+			return 0, `{"results":[{"id":"ag-7","name":"Tier 1","createdAt":"2999-01-01T00:00:00.000Z"}],"hasMore":false}`
 		})
 		g, err := c.AgentGroups.Create(context.Background(), AgentGroupRequest{Name: "Tier 1", Description: "x"})
 		if len(api.Calls()) != wantCalls {
@@ -270,7 +270,7 @@ func TestAgentGroupCreateStillFindsTheGroupWhenInterrupted(t *testing.T) {
 			cancel()
 			return 0, `{"name":"Tier 1","description":"x"}`
 		}
-		return 0, `{"results":[{"id":"ag-7","name":"Tier 1","createdAt":"2999-01-01T00:00:00.000Z"}]}`
+		return 0, `{"results":[{"id":"ag-7","name":"Tier 1","createdAt":"2999-01-01T00:00:00.000Z"}],"hasMore":false}`
 	})
 	g, err := c.AgentGroups.Create(ctx, AgentGroupRequest{Name: "Tier 1", Description: "x"})
 	if err != nil || g.ID != "ag-7" || len(api.Calls()) != 2 {
