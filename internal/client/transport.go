@@ -272,7 +272,7 @@ func (p *retryPolicy) check(ctx context.Context, resp *http.Response, err error)
 // refused it with a throttle in a 4xx. A throttle in a 5xx is no such
 // refusal (a gateway may have passed the create on before it answered), so
 // a POST so answered goes back to the caller like any 5xx, to look for
-// what it may have created (see mayHaveCreated): a create never makes a
+// what it may have created (see AnswerOf): a create never makes a
 // duplicate.
 func checkRetry(ctx context.Context, resp *http.Response, err error, throttled bool) bool {
 	if ctx.Err() != nil {
