@@ -385,6 +385,9 @@ func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update agent", "agent", state.ID.ValueString())...); resp.Diagnostics.HasError() {
+		return
+	}
 	id := state.ID.ValueString()
 	r.agents.forget(id)
 	// The update replaces the whole agent, so start from what the API has

@@ -205,7 +205,8 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create contact",
-			fmt.Sprintf("Creating the contact %s %s (%s) failed: %v", plan.FirstName.ValueString(), plan.LastName.ValueString(), plan.request().CellPhone.FullNumber(), err)+errorHint(err))
+			fmt.Sprintf("Creating the contact %s %s (%s) failed: %v", plan.FirstName.ValueString(), plan.LastName.ValueString(), plan.request().CellPhone.FullNumber(), err)+
+				createAdvice(err, "")+errorHint(err))
 		return
 	}
 	plan.fillComputed(contactModelFrom(&c))
@@ -248,6 +249,9 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update contact", "contact", state.ID.ValueString())...); resp.Diagnostics.HasError() {
 		return
 	}
 	id := state.ID.ValueString()
