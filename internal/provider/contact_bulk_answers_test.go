@@ -61,12 +61,14 @@ func TestAccContactBulkDeleteAnswerProvesEachID(t *testing.T) {
 // is paired by number, or found through the list.
 func TestAccContactCreateAnswerPairsByPhone(t *testing.T) {
 	env := newTestEnv(t)
+	clock := newWaveClock(t) // the two creates go together however loaded the machine
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviderFactories,
+		ProtoV6ProviderFactories: waveProviderFactories(clock),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
 					env.resetCounts()
+					clock.expect(2)
 					env.emu.InjectFault(emulator.Fault{Method: http.MethodPost, Route: "/contacts", ReverseRecords: true, OmitPhone: true})
 				},
 				Config: env.config(manyContacts(2, "Paired")),

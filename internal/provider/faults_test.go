@@ -244,12 +244,14 @@ func TestFaultBrokenBodies(t *testing.T) {
 // created them; the provider finds them by number, and none is duplicated.
 func TestFaultDroppedAfterContactCreateIsReconciled(t *testing.T) {
 	env := newTestEnv(t)
+	clock := newWaveClock(t) // the three creates go together however loaded the machine
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviderFactories,
+		ProtoV6ProviderFactories: waveProviderFactories(clock),
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
 				env.emu.InjectFault(emulator.Fault{Method: "POST", Route: "/contacts", Drop: emulator.DropAfterHandling})
 				env.resetCounts()
+				clock.expect(3)
 			},
 			Config: env.config(manyContacts(3, "Dropped")),
 			Check: func(s *terraform.State) error {

@@ -35,7 +35,7 @@ provider "smartassist" {
 // TestProviderConfigFromEnvironment: an empty provider block works when
 // every setting comes from SMARTASSIST_* variables, as in CI.
 func TestProviderConfigFromEnvironment(t *testing.T) {
-	env := newTestEnv(t)
+	env := newSerialTestEnv(t)
 	c := env.emu.Config()
 	clearProviderEnv(t)
 	for k, v := range map[string]string{
@@ -61,7 +61,7 @@ func TestProviderConfigFromEnvironment(t *testing.T) {
 // TestProviderWrongSecret: the API's 401 reaches the user once, pointing at
 // the credentials and the API scopes, and is not retried.
 func TestProviderWrongSecret(t *testing.T) {
-	env := newTestEnv(t)
+	env := newSerialTestEnv(t)
 	c := env.emu.Config()
 	clearProviderEnv(t)
 	resource.Test(t, resource.TestCase{
@@ -81,7 +81,7 @@ func TestProviderWrongSecret(t *testing.T) {
 // TestProviderBlockBeatsEnvironment: a setting in the provider block wins
 // over its SMARTASSIST_* variable, even one the provider could not use.
 func TestProviderBlockBeatsEnvironment(t *testing.T) {
-	env := newTestEnv(t)
+	env := newSerialTestEnv(t)
 	c := env.emu.Config()
 	clearProviderEnv(t)
 	for k, v := range map[string]string{

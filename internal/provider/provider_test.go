@@ -68,7 +68,20 @@ type testEnv struct {
 	url string
 }
 
+// newTestEnv is a test's own emulator. A test on its own emulator shares
+// nothing with the others, so it runs in parallel with them, as
+// resource.ParallelTest would: make test's 2-core runner spends much of a
+// test waiting on the terraform CLI. A test that sets the process
+// environment (t.Setenv, clearProviderEnv) or runs on a clock scaled from
+// the real one takes newSerialTestEnv.
 func newTestEnv(t *testing.T, cfgs ...emulator.Config) *testEnv {
+	t.Helper()
+	t.Parallel()
+	return newSerialTestEnv(t, cfgs...)
+}
+
+// newSerialTestEnv is newTestEnv for a test that must run alone.
+func newSerialTestEnv(t *testing.T, cfgs ...emulator.Config) *testEnv {
 	t.Helper()
 	var cfg emulator.Config
 	if len(cfgs) > 0 {

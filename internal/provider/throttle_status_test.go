@@ -76,7 +76,7 @@ func scaledProviderFactories(clock *scaledClock) map[string]func() (tfprotov6.Pr
 func TestThrottlesSentAs400AreWaitedOn(t *testing.T) {
 	const agents = 45
 	clock := newScaledClock(10)
-	env := newTestEnv(t, emulator.Config{RateLimitPerMinute: 30, Now: clock.Now,
+	env := newSerialTestEnv(t, emulator.Config{RateLimitPerMinute: 30, Now: clock.Now,
 		Readings: emulator.Readings{ThrottleStatus: http.StatusBadRequest}})
 	c := env.emu.Config()
 	clearProviderEnv(t)
