@@ -133,6 +133,7 @@ func (b *Batcher[Req, Res]) do(ctx context.Context, req Req, p *Pending[Req, Res
 		if len(b.pending) == 0 {
 			b.stopLocked()
 		}
+		b.reportLocked()
 		b.mu.Unlock()
 		return zero, b.notSent(ctx.Err())
 	}
@@ -164,6 +165,7 @@ func (b *Batcher[Req, Res]) stopLocked() {
 // or, with no record on its way, once Quiet has passed since the last
 // arrival.
 func (b *Batcher[Req, Res]) flushLocked() {
+	defer b.reportLocked()
 	for len(b.pending) > 0 && !(b.Serial && b.running > 0) {
 		if b.Max > 0 && len(b.pending) >= b.Max {
 			b.sendLocked(b.Max)
@@ -188,6 +190,13 @@ func (b *Batcher[Req, Res]) flushLocked() {
 	}
 	if len(b.pending) == 0 {
 		b.stopLocked()
+	}
+}
+
+// reportLocked tells a clock that watches (a test's) how many records wait.
+func (b *Batcher[Req, Res]) reportLocked() {
+	if w, ok := b.Clock.(WaitWatcher); ok {
+		w.Waiting(len(b.pending))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
@@ -67,8 +68,27 @@ func (tb *testBatcher) start(ctx context.Context, req int, out chan<- doResult) 
 	}()
 }
 
-func (tb *testBatcher) noRun(t *testing.T) {
+// noRun fails if a batch was sent that the test has not taken from runs.
+// It first waits until the batcher is idle, with no batch on its way but
+// the held ones the test has taken already: a batch taken early (by a
+// timer that fired before its time, say) has its run reported before its
+// batch ends, so it is on runs by then.
+func (tb *testBatcher) noRun(t *testing.T, held int) {
 	t.Helper()
+	for {
+		select {
+		case r := <-tb.runs:
+			t.Fatalf("a batch of %v was sent at %s, too early", r.reqs, r.at)
+		default:
+		}
+		tb.mu.Lock()
+		idle := tb.running <= held
+		tb.mu.Unlock()
+		if idle {
+			break
+		}
+		runtime.Gosched()
+	}
 	select {
 	case r := <-tb.runs:
 		t.Fatalf("a batch of %v was sent at %s, too early", r.reqs, r.at)
@@ -87,7 +107,7 @@ func TestBatcherSendsOnceQuietPasses(t *testing.T) {
 		t.Fatalf("the third record armed %v, want the 100ms quiet", got)
 	}
 	tb.clk.Advance(99 * time.Millisecond)
-	tb.noRun(t)
+	tb.noRun(t, 0)
 	tb.clk.Advance(time.Millisecond)
 	r := <-tb.runs
 	if !slices.Equal(r.reqs, []int{1, 2, 3}) || r.at.Sub(start) != 100*time.Millisecond {
@@ -115,7 +135,7 @@ func TestBatcherSendsAtMaxWaitWhileRecordsKeepComing(t *testing.T) {
 			break
 		}
 		tb.clk.Advance(90 * time.Millisecond)
-		tb.noRun(t)
+		tb.noRun(t, 0)
 	}
 	r := <-tb.runs
 	if len(r.reqs) != 12 || r.at.Sub(start) != time.Second {
@@ -152,12 +172,13 @@ func TestBatcherCancelledWaiterLeavesUnsent(t *testing.T) {
 	cancel()
 	<-out
 	tb.clk.Advance(time.Hour)
-	tb.noRun(t)
+	tb.noRun(t, 0)
 }
 
 func TestBatcherSentBatchRunsUntilEveryCallerIsCancelled(t *testing.T) {
 	hold := make(chan struct{})
 	tb := newTestBatcher(hold)
+	tb.Timeout = 0 // so the run's context is the group itself
 	out := make(chan doResult, 2)
 	ctxA, cancelA := context.WithCancel(t.Context())
 	ctxB, cancelB := context.WithCancel(t.Context())
@@ -168,6 +189,7 @@ func TestBatcherSentBatchRunsUntilEveryCallerIsCancelled(t *testing.T) {
 	r := <-tb.runs
 
 	cancelA()
+	waitLive(r.ctx.(*Group), 1) // the group has seen A go
 	select {
 	case d := <-out:
 		t.Fatalf("record %d returned while its batch was being sent: %+v", d.req, d)

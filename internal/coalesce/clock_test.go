@@ -51,21 +51,32 @@ func (t *fakeTimer) Stop() bool {
 	return true
 }
 
-// Advance moves the clock and starts, each in its own goroutine as
-// time.AfterFunc does, the timers that are due.
+// Advance moves the clock and runs the timers that are due, one after
+// another, before it returns: when Advance returns, every batch that was
+// due has been taken, so a test that then finds nothing sent knows that
+// nothing went. (time.AfterFunc runs each in its own goroutine; the
+// batcher's callback takes only its own lock, which the test never holds.)
+// A timer a callback arms that is due already runs too.
 func (c *fakeClock) Advance(d time.Duration) {
 	c.mu.Lock()
 	c.now = c.now.Add(d)
-	var due []func()
-	for _, t := range c.timers {
-		if !t.ended && !t.at.After(c.now) {
-			t.ended = true
-			due = append(due, t.f)
-		}
-	}
 	c.mu.Unlock()
-	for _, f := range due {
-		go f()
+	for {
+		c.mu.Lock()
+		var due *fakeTimer
+		for _, t := range c.timers {
+			if !t.ended && !t.at.After(c.now) && (due == nil || t.at.Before(due.at)) {
+				due = t
+			}
+		}
+		if due != nil {
+			due.ended = true
+		}
+		c.mu.Unlock()
+		if due == nil {
+			return
+		}
+		due.f()
 	}
 }
 

@@ -31,6 +31,7 @@ func TestSharedLoadRunsUntilItsLastWaiterLeaves(t *testing.T) {
 	if err := <-errA; !errors.Is(err, context.Canceled) {
 		t.Fatalf("the first waiter got %v, want its own cancellation at once", err)
 	}
+	waitLive(l.group, 1) // the group has seen A go
 	if loadCtx.Err() != nil {
 		t.Fatal("the load stopped while a waiter still wanted it")
 	}

@@ -22,7 +22,7 @@ func TestBatcherWaitsForPendingRecords(t *testing.T) {
 		t.Fatalf("with a record still on its way the batch armed %v, want MaxWait (1s)", got)
 	}
 	tb.clk.Advance(500 * time.Millisecond)
-	tb.noRun(t)
+	tb.noRun(t, 0)
 	b.End() // no record comes: the batch waits Quiet from here
 	if got := tb.clk.waitArmed(1)[0]; got != 100*time.Millisecond {
 		t.Fatalf("after the last pending record ended the batch armed %v, want Quiet (100ms)", got)
@@ -37,7 +37,7 @@ func TestBatcherWaitsForPendingRecords(t *testing.T) {
 	b.End() // a second End changes nothing
 	a.End() // nor does an End after Do
 	tb.clk.Advance(time.Hour)
-	tb.noRun(t)
+	tb.noRun(t, 0)
 }
 
 // With Serial, records that arrive while a batch runs wait for it to end and
@@ -57,7 +57,7 @@ func TestSerialBatcherRunsOneBatchAtATime(t *testing.T) {
 	tb.start(t.Context(), 3, out)
 	tb.waitPending(2)
 	tb.clk.Advance(time.Hour) // nothing is armed while the first batch runs
-	tb.noRun(t)
+	tb.noRun(t, 1)
 	hold <- struct{}{}
 	if d := <-out; d.req != 1 || d.val != 10 {
 		t.Fatalf("record 1: %+v", d)
@@ -132,6 +132,21 @@ func (tb *testBatcher) waitPending(n int) {
 	}
 }
 
+// waitLive waits until n callers of g are live: a caller's cancellation
+// reaches the group through a watcher goroutine, so a test that says "the
+// group is not done" waits for that watcher first.
+func waitLive(g *Group, n int) {
+	for {
+		g.mu.Lock()
+		live := g.live
+		g.mu.Unlock()
+		if live <= n {
+			return
+		}
+		runtime.Gosched()
+	}
+}
+
 func TestGroupIsDoneWhenEveryCallerIs(t *testing.T) {
 	a, cancelA := context.WithCancel(t.Context())
 	b, cancelB := context.WithCancel(t.Context())
@@ -143,6 +158,7 @@ func TestGroupIsDoneWhenEveryCallerIs(t *testing.T) {
 		t.Fatalf("the group's values are not the first caller's")
 	}
 	cancelA()
+	waitLive(g, 1) // the watcher of a has seen it go
 	select {
 	case <-g.Done():
 		t.Fatal("the group ended while a caller remained")

@@ -194,7 +194,7 @@ func TestBadInput(t *testing.T) {
 	if len(cases) < 30 {
 		t.Fatalf("only %d bad inputs", len(cases))
 	}
-	env := newTestEnv(t)
+	env := newSerialTestEnv(t)
 	c := env.emu.Config()
 	args := map[string]string{
 		"host": fmt.Sprintf("host = %q", env.url), "stream_id": fmt.Sprintf("stream_id = %q", c.StreamID),

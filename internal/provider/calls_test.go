@@ -96,11 +96,14 @@ func ceilDiv(a, b int) int { return (a + b - 1) / b }
 // call-count targets: create N agents with N POSTs and at most N/5 lookups
 // although the create answer has no id; refresh them through the shared
 // list in at most N/5+2 calls; update k of them with k GETs and k PUTs;
-// destroy them with N DELETEs and one refresh.
+// destroy them with N DELETEs and one refresh. The lookups' batcher runs on
+// a waveClock, so the creates Terraform sends together share a walk however
+// slowly a loaded machine delivers them.
 func TestAgentCallBudget(t *testing.T) {
 	skipLive(t, liveNeedsCounts)
 	const n, k = 20, 2
 	env := newTestEnv(t)
+	clock := newWaveClock(t)
 	refresh := func(phase string) budget {
 		return budget{env, phase, func(c map[string]int, total int) error {
 			if c["GET /agents"] < 1 {
@@ -114,7 +117,7 @@ func TestAgentCallBudget(t *testing.T) {
 	}
 	var afterRefresh map[string]int
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviderFactories,
+		ProtoV6ProviderFactories: waveProviderFactories(clock),
 		CheckDestroy: budget{env, "destroy", func(c map[string]int, total int) error {
 			if c["DELETE /agents/{id}"] != n {
 				return fmt.Errorf("%d DELETEs, want %d", c["DELETE /agents/{id}"], n)
@@ -126,7 +129,7 @@ func TestAgentCallBudget(t *testing.T) {
 		}}.test,
 		Steps: []resource.TestStep{
 			{
-				PreConfig: env.resetCounts,
+				PreConfig: func() { env.resetCounts(); clock.expect(n) },
 				Config:    env.config(benchAgents(n)),
 				Check: budget{env, "create", func(c map[string]int, total int) error {
 					if c["POST /agents"] != n {

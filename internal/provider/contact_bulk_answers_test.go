@@ -63,12 +63,14 @@ func TestAccContactBulkDeleteAnswerProvesEachID(t *testing.T) {
 func TestAccContactCreateAnswerPairsByPhone(t *testing.T) {
 	skipLive(t, liveNeedsFaults)
 	env := newTestEnv(t)
+	clock := newWaveClock(t) // the two creates go together however loaded the machine
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviderFactories,
+		ProtoV6ProviderFactories: waveProviderFactories(clock),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
 					env.resetCounts()
+					clock.expect(2)
 					env.emu.InjectFault(emulator.Fault{Method: http.MethodPost, Route: "/contacts", ReverseRecords: true, OmitPhone: true})
 				},
 				Config: env.config(manyContacts(2, "Paired")),

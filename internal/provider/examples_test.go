@@ -46,7 +46,7 @@ func TestExamples(t *testing.T) {
 	dirs := exampleDirs(t)
 
 	clearProviderEnv(t)
-	env := newTestEnv(t)
+	env := newSerialTestEnv(t)
 	emu := env.emu.Config()
 	for k, v := range map[string]string{
 		"SMARTASSIST_HOST":                env.url,

@@ -21,7 +21,7 @@ const seedJohnContact = "6964af60450340957c6a1b01"
 // CLI is involved, so it runs under every CLI of the matrix.
 func TestIdentityReadOfStateWithoutIdentity(t *testing.T) {
 	skipLive(t, liveNeedsSeed)
-	env := newTestEnv(t)
+	env := newSerialTestEnv(t)
 	stream := env.emu.Config().StreamID
 	server := configuredServer(t, env)
 	const gone = "633ffac608f3a07459939fff" // no object has it
@@ -197,7 +197,7 @@ func unmarshalObject(t *testing.T, dv *tfprotov6.DynamicValue, typ tftypes.Type)
 // state and nothing is deleted in the wrong stream.
 func TestIdentityOfAnotherStreamInStateIsNeitherReadNorDeleted(t *testing.T) {
 	skipLive(t, liveNeedsSeed)
-	env := newTestEnv(t)
+	env := newSerialTestEnv(t)
 	server := configuredServer(t, env)
 	const other = "st-someone-else"
 	for _, tc := range []struct{ typeName, kind, id, groupID string }{
@@ -270,7 +270,7 @@ func expectDiagnostic(t *testing.T, op string, diags []*tfprotov6.Diagnostic, su
 // what to give, before any request.
 func TestIdentityImportOfEmptyIDIsRefused(t *testing.T) {
 	skipLive(t, liveNeedsSeed)
-	env := newTestEnv(t)
+	env := newSerialTestEnv(t)
 	server := configuredServer(t, env)
 	empty := tftypes.NewValue(tftypes.String, "")
 	for _, tc := range []struct {

@@ -51,6 +51,10 @@ type smartassistProvider struct {
 	// shared with the emulator. nil means the real clock.
 	now   func() time.Time
 	sleep func(ctx context.Context, d time.Duration) error
+	// batchClock, when set, is the clock of the batchers that coalesce
+	// contact writes and agent create lookups: tests move it themselves.
+	// nil means the real clock.
+	batchClock coalesce.Clock
 }
 
 type providerModel struct {
@@ -245,7 +249,11 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 	}
 	tflog.Debug(ctx, "SmartAssist client configured", map[string]any{"base_url": c.BaseURL()})
 	logSharedBudget(ctx, c, shared, budgetErr)
-	data := &providerData{client: c, agents: newAgentStore(c, coalesce.RealClock{}), contacts: newContactStore(c, coalesce.RealClock{}),
+	var batchClock coalesce.Clock = coalesce.RealClock{}
+	if p.batchClock != nil {
+		batchClock = p.batchClock
+	}
+	data := &providerData{client: c, agents: newAgentStore(c, batchClock), contacts: newContactStore(c, batchClock),
 		members: &membershipLocks{}, streamID: settings.StreamID}
 	resp.DataSourceData = data
 	resp.ResourceData = data

@@ -36,7 +36,7 @@ provider "smartassist" {
 // every setting comes from SMARTASSIST_* variables, as in CI.
 func TestProviderConfigFromEnvironment(t *testing.T) {
 	skipLive(t, liveNeedsSeed)
-	env := newTestEnv(t)
+	env := newSerialTestEnv(t)
 	c := env.emu.Config()
 	clearProviderEnv(t)
 	for k, v := range map[string]string{
@@ -63,7 +63,7 @@ func TestProviderConfigFromEnvironment(t *testing.T) {
 // the credentials and the API scopes, and is not retried.
 func TestProviderWrongSecret(t *testing.T) {
 	skipLive(t, liveNeedsCounts)
-	env := newTestEnv(t)
+	env := newSerialTestEnv(t)
 	c := env.emu.Config()
 	clearProviderEnv(t)
 	resource.Test(t, resource.TestCase{
@@ -84,7 +84,7 @@ func TestProviderWrongSecret(t *testing.T) {
 // over its SMARTASSIST_* variable, even one the provider could not use.
 func TestProviderBlockBeatsEnvironment(t *testing.T) {
 	skipLive(t, liveNeedsCounts)
-	env := newTestEnv(t)
+	env := newSerialTestEnv(t)
 	c := env.emu.Config()
 	clearProviderEnv(t)
 	for k, v := range map[string]string{

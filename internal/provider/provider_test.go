@@ -103,11 +103,30 @@ type testEnv struct {
 	api *client.Client // a live run's client, for its checks
 }
 
+// newTestEnv is a test's own emulator. A test on its own emulator shares
+// nothing with the others, so it runs in parallel with them, as
+// resource.ParallelTest would: make test's 2-core runner spends much of a
+// test waiting on the terraform CLI. A test that sets the process
+// environment (t.Setenv, clearProviderEnv) or runs on a clock scaled from
+// the real one takes newSerialTestEnv.
+//
 // In a live run there is no emulator: the env points at the account the
 // SMARTASSIST_* variables name, emu is nil, and a test that asks for an
 // emulator reading (a Config) skips itself. A test that reads the emulator
 // directly must call skipLive, or go through the env's live-aware helpers.
+// Live tests run one at a time: they share one account (several name the
+// same run-prefixed object) and its budget of 60 calls a minute, which
+// parallel tests would only queue on.
 func newTestEnv(t *testing.T, cfgs ...emulator.Config) *testEnv {
+	t.Helper()
+	if !live {
+		t.Parallel()
+	}
+	return newSerialTestEnv(t, cfgs...)
+}
+
+// newSerialTestEnv is newTestEnv for a test that must run alone.
+func newSerialTestEnv(t *testing.T, cfgs ...emulator.Config) *testEnv {
 	t.Helper()
 	var cfg emulator.Config
 	if len(cfgs) > 0 {

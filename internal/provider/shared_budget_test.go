@@ -48,7 +48,7 @@ func TestSharedRateLimitSetting(t *testing.T) {
 		shared     bool
 	}{{"default", "", true}, {"off", "shared_rate_limit = false", false}} {
 		t.Run(tc.name, func(t *testing.T) {
-			env := newTestEnv(t)
+			env := newSerialTestEnv(t)
 			c := env.emu.Config()
 			clearProviderEnv(t)
 			resource.Test(t, resource.TestCase{
@@ -70,7 +70,7 @@ func TestSharedRateLimitSetting(t *testing.T) {
 		})
 	}
 
-	env := newTestEnv(t)
+	env := newSerialTestEnv(t)
 	clearProviderEnv(t)
 	t.Setenv("SMARTASSIST_SHARED_RATE_LIMIT", "sometimes")
 	resource.Test(t, resource.TestCase{

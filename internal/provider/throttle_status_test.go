@@ -77,7 +77,7 @@ func TestThrottlesSentAs400AreWaitedOn(t *testing.T) {
 	skipLive(t, liveNeedsThrottle)
 	const agents = 45
 	clock := newScaledClock(10)
-	env := newTestEnv(t, emulator.Config{RateLimitPerMinute: 30, Now: clock.Now,
+	env := newSerialTestEnv(t, emulator.Config{RateLimitPerMinute: 30, Now: clock.Now,
 		Readings: emulator.Readings{ThrottleStatus: http.StatusBadRequest}})
 	c := env.emu.Config()
 	clearProviderEnv(t)
