@@ -346,6 +346,7 @@ resource "smartassist_queue" "q" {
 // take it up; the group is not in the state (a destroy cannot delete it)
 // and is untouched.
 func TestFaultAgentGroupCreate502LeavesTheTeamsOwnGroupAlone(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	env := newTestEnv(t)
 	existing := env.emu.AgentGroupByName("Tier 1")
 	if existing == nil {
