@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
 
+	"github.com/koreai/terraform-provider-smartassist/internal/adoption"
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
@@ -130,6 +131,9 @@ func (e *exporter) export(ctx context.Context) (map[string][]byte, error) {
 	}
 	if len(e.imports) > 0 {
 		files["imports.tf"] = e.importsFile()
+	}
+	if e.kinds["agents"] && len(e.agents) > 0 {
+		files[adoption.FileName] = e.adoptionFile()
 	}
 	return files, nil
 }

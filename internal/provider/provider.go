@@ -28,6 +28,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/koreai/terraform-provider-smartassist/internal/adoption"
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 	"github.com/koreai/terraform-provider-smartassist/internal/coalesce"
 )
@@ -181,6 +182,7 @@ type providerData struct {
 	contacts *contactStore
 	members  *membershipLocks
 	streamID string // the provider's stream, which every identity carries
+	adoption *agentAdoption
 }
 
 func (p *smartassistProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -247,6 +249,8 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 	logSharedBudget(ctx, c, shared, budgetErr)
 	data := &providerData{client: c, agents: newAgentStore(c, coalesce.RealClock{}), contacts: newContactStore(c, coalesce.RealClock{}),
 		members: &membershipLocks{}, streamID: settings.StreamID}
+	data.adoption = newAgentAdoption(adoption.Binding{Host: settings.Host, AccountID: settings.AccountID, StreamID: settings.StreamID},
+		p.now, data.agents)
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.ListResourceData = data
