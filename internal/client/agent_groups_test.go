@@ -190,8 +190,8 @@ func TestAgentGroupCreateWhoseAnswerIsLost(t *testing.T) {
 		wantID    string
 		wantErr   string
 	}{
-		"the group exists": {list: `{"results":[{"id":"ag-7","name":"Tier 1"}]}`, wantID: "ag-7"},
-		"it does not": {list: `{"results":[{"id":"ag-8","name":"Tier 2"}]}`,
+		"the group exists": {list: `{"results":[{"id":"ag-7","name":"Tier 1"}],"hasMore":false}`, wantID: "ag-7"},
+		"it does not": {list: `{"results":[{"id":"ag-8","name":"Tier 2"}],"hasMore":false}`,
 			wantErr: `(no agent group with the name Tier 1 exists afterwards, so none was created)`},
 		"the lookup fails": {listFails: true,
 			wantErr: `creating the agent group Tier 1 failed in a way that may still have created it: POST /agent-groups: `},
@@ -239,7 +239,7 @@ func TestAgentGroupCreateFailures(t *testing.T) {
 			if r.Method == "POST" {
 				return status, `{"errors":[{"msg":"failed","code":1}]}`
 			}
-			return 0, `{"results":[{"id":"ag-7","name":"Tier 1"}]}`
+			return 0, `{"results":[{"id":"ag-7","name":"Tier 1"}],"hasMore":false}`
 		})
 		g, err := c.AgentGroups.Create(context.Background(), AgentGroupRequest{Name: "Tier 1", Description: "x"})
 		if len(api.Calls()) != wantCalls {
@@ -267,7 +267,7 @@ func TestAgentGroupCreateStillFindsTheGroupWhenInterrupted(t *testing.T) {
 			cancel()
 			return 0, `{"name":"Tier 1","description":"x"}`
 		}
-		return 0, `{"results":[{"id":"ag-7","name":"Tier 1"}]}`
+		return 0, `{"results":[{"id":"ag-7","name":"Tier 1"}],"hasMore":false}`
 	})
 	g, err := c.AgentGroups.Create(ctx, AgentGroupRequest{Name: "Tier 1", Description: "x"})
 	if err != nil || g.ID != "ag-7" || len(api.Calls()) != 2 {

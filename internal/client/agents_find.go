@@ -82,12 +82,13 @@ func (s *AgentsService) Walk(ctx context.Context, includeQueues bool, visit func
 }
 
 // ListPages reads the pages from opts.Page on, like ListAll. The pages
-// before opts.Page are taken to have been full pages of the size the first
-// answer states. visit gets each page's agents not met before (page is the
+// before opts.Page are taken to have been full pages of the server's page
+// size, as the first answer shows it (see pageCursor.learnSize). visit gets each page's agents not met before (page is the
 // page asked for, 0 once the walk goes by skip); a walk that ends before the
 // answers say it should is an *IncompleteListError (see walkList).
 func (s *AgentsService) ListPages(ctx context.Context, opts AgentListOptions, visit func(page int, l *AgentList) bool) error {
-	start := pageCursor{opts: ListOptions{Page: max(opts.Page, 1), Limit: ListPageSize}, estimateBefore: true}
+	start := pageCursor{opts: ListOptions{Limit: ListPageSize}}
+	start.jumpTo(max(opts.Page, 1))
 	var last *AgentList
 	page := 0
 	fetch := func(ctx context.Context, o ListOptions) (*AgentList, error) {
@@ -135,14 +136,20 @@ func (s *AgentsService) FindByEmails(ctx context.Context, emails []string, start
 	read := map[int]bool{}
 	seen := map[string]bool{}
 	var size ListSize
-	var stuck *pageCursor // a page that brought nothing new while the answers said more follow
+	// One cursor for the whole lookup, jumped to each page it reads: the
+	// walker's tables say whether a page follows each one, the pages
+	// before it taken as full ones (see pageCursor.jumpTo).
+	cur := pageCursor{opts: ListOptions{Limit: ListPageSize}}
+	var stuck *IncompleteListError // a page brought nothing new while the answers said more follow
 	visit := func(page int) (more bool, err error) {
+		cur.jumpTo(page)
 		l, err := s.List(ctx, AgentListOptions{Page: page, IncludeQueues: true})
 		if err != nil {
 			return false, err
 		}
 		read[page] = true
-		size.observe(l)
+		cur.pages++
+		size.observe(l, page)
 		fresh := 0
 		for i := range l.Results {
 			if id := string(l.Results[i].ID); !seen[id] {
@@ -154,15 +161,12 @@ func (s *AgentsService) FindByEmails(ctx context.Context, emails []string, start
 				found[key] = &l.Results[i]
 			}
 		}
-		// Whether a page follows this one, judged as a walk from the first
-		// page would judge it: the pages before it were full.
-		cur := pageCursor{opts: ListOptions{Page: page, Limit: ListPageSize}, read: (page - 1) * size.PageSize, pages: len(read)}
 		switch cur.advance(l.PageMeta, len(l.Results), fresh) {
 		case stepNext:
 			return true, nil
 		case stepStuck:
-			cur.tried = []string{cur.asked()}
-			stuck = &cur
+			cur.tried = append(cur.tried, "page="+strconv.Itoa(page))
+			stuck = cur.incomplete("/agents", "a page brought no agent not read before")
 		}
 		return false, nil
 	}
@@ -171,17 +175,15 @@ func (s *AgentsService) FindByEmails(ctx context.Context, emails []string, start
 	// cannot say that the list holds no more: the answers count more agents
 	// than it met, or a page repeated entries while saying more follow.
 	incomplete := func() error {
-		if done() {
+		switch {
+		case done():
 			return nil
-		}
-		if size.Results > len(seen) || stuck != nil {
-			e := &IncompleteListError{Path: "/agents", Read: len(seen), Pages: len(read), Total: size.Results,
+		case stuck != nil:
+			stuck.Read, stuck.Pages = len(seen), len(read)
+			return stuck
+		case size.Results > len(seen):
+			return &IncompleteListError{Path: "/agents", Read: len(seen), Pages: len(read), Total: size.Results,
 				Reason: "the pages read brought fewer distinct agents than the answers count"}
-			if stuck != nil {
-				e.Tried, e.HasMore = stuck.tried, stuck.hasMore
-				e.Reason = "a page brought no agent not read before"
-			}
-			return e
 		}
 		return nil
 	}
@@ -223,20 +225,25 @@ type ListSize struct {
 	Pages, Results, PageSize int
 }
 
-func (z *ListSize) observe(l *AgentList) {
-	if l.TotalPages != nil && *l.TotalPages > 0 {
-		z.Pages = int(*l.TotalPages)
-	}
+// observe learns from the answer for page. The page size is the count of
+// a page that others follow, a full one, rather than the limit an answer
+// states (a server may cap its pages below the limit it echoes); failing
+// that, the larger of the two. The page count is the larger of totalPages
+// and totalResults over the page size.
+func (z *ListSize) observe(l *AgentList, page int) {
 	if t := l.Total(); t > 0 {
 		z.Results = t
 	}
-	if ps := l.pageSize(); ps > 0 {
-		z.PageSize = ps
-	} else if z.PageSize == 0 && l.PageCount() > 1 {
-		z.PageSize = len(l.Results) // a page followed by others is a full one
+	if got := len(l.Results); got > 0 && l.followed(page) {
+		z.PageSize = got
+	} else if z.PageSize == 0 {
+		z.PageSize = max(got, l.pageSize())
 	}
-	if z.Pages == 0 && z.Results > 0 && z.PageSize > 0 {
-		z.Pages = (z.Results + z.PageSize - 1) / z.PageSize
+	if l.TotalPages != nil && *l.TotalPages > 0 {
+		z.Pages = max(z.Pages, int(*l.TotalPages))
+	}
+	if z.Results > 0 && z.PageSize > 0 {
+		z.Pages = max(z.Pages, (z.Results+z.PageSize-1)/z.PageSize)
 	}
 }
 

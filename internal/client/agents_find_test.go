@@ -101,3 +101,43 @@ func TestCreateWithUsesTheCallersFinder(t *testing.T) {
 		t.Fatalf("%d POSTs and list pages %v; the caller's finder replaces the client's own lookups", srv.posts, srv.pages)
 	}
 }
+
+// Under a server that serves 5 a page and echoes the limit asked (100),
+// the lookup reads by each page's count: without totals it walks forward
+// from page 2 to the agent's page; with totalResults it jumps from page 1
+// to the real last page (6, not the 1 that totalPages by the echoed limit
+// says).
+func TestFindByEmailsUnderACappedEchoedLimit(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		reading   listReading
+		email     string
+		wantCalls int
+		wantSize  ListSize
+	}{
+		{"hasMore alone, the last page", listReading{size: capAt(5), echoAsked: true, hasMoreOnly: true}, "agent27@example.com", 6,
+			ListSize{PageSize: 5}},
+		{"hasMore alone, missing: every page and no more", listReading{size: capAt(5), echoAsked: true, hasMoreOnly: true}, "nobody@example.com", 6,
+			ListSize{PageSize: 5}},
+		{"no figures, missing: one empty page more", listReading{size: capAt(5), noFigures: true}, "nobody@example.com", 7,
+			ListSize{PageSize: 5}},
+		{"with totalResults, the last page", listReading{size: capAt(5), echoAsked: true}, "agent27@example.com", 2,
+			ListSize{Pages: 6, Results: 30, PageSize: 5}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := &pagedServer{n: 30, reading: tc.reading}
+			c, _ := newTestClient(t, srv)
+			found, size, err := c.Agents.FindByEmails(t.Context(), []string{tc.email}, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantFound := 0
+			if tc.email != "nobody@example.com" {
+				wantFound = 1
+			}
+			if len(found) != wantFound || srv.calls != tc.wantCalls || size != tc.wantSize {
+				t.Fatalf("found %d, size %+v after %d calls; want %d, %+v after %d", len(found), size, srv.calls, wantFound, tc.wantSize, tc.wantCalls)
+			}
+		})
+	}
+}

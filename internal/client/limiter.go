@@ -157,6 +157,9 @@ func (l *Limiter) Reserve(ctx context.Context) time.Duration {
 // it runs at once, so that a request made after an interrupt (the lookup
 // of what was created) takes the earliest free slot.
 func (l *Limiter) release(slot time.Time) {
+	if l.perMinute <= 0 {
+		return // no budget: wait granted no slot
+	}
 	l.update(func(s *budgetState) bool {
 		s.release(slot.UnixNano(), l.now().UnixNano(), l.perMinute)
 		return true

@@ -18,18 +18,38 @@ type listReading struct {
 	size func(limit int) int
 	// echoAsked makes the answer's limit the one asked for, whatever size
 	// the page has (a server that states what it was told, not what it
-	// did).
+	// did), and its totalPages follow from that limit.
 	echoAsked bool
-	// hasMoreAlways says hasMore: true on every page, the last included.
-	hasMoreAlways bool
+	// hasMoreAlways says hasMore: true on every page, the last included;
+	// hasMoreNever says hasMore: false on every page.
+	hasMoreAlways, hasMoreNever bool
+	// noTotal leaves totalResults out; hasMoreOnly leaves out totalResults
+	// and totalPages; noFigures leaves out every figure and the limit.
+	noTotal, hasMoreOnly, noFigures bool
+	// extraCall: the walk asks for one page past the last (the last
+	// page's figures do not say the list is over), which comes back
+	// empty.
+	extraCall bool
 }
 
+func capAt(n int) func(int) int { return func(l int) int { return min(max(l, 10), n) } }
+
 var listReadings = []listReading{
-	{name: "honours limit", size: func(l int) int { return min(max(l, 10), 100) }},
+	{name: "honours limit", size: capAt(100)},
 	{name: "ignores limit", size: func(int) int { return 10 }},
-	{name: "caps limit at 25", size: func(l int) int { return min(max(l, 10), 25) }},
-	{name: "hasMore on the last page", size: func(l int) int { return min(max(l, 10), 100) }, hasMoreAlways: true},
-	{name: "caps at 25 and echoes the limit asked", size: func(l int) int { return min(max(l, 10), 25) }, echoAsked: true},
+	{name: "caps limit at 25", size: capAt(25)},
+	{name: "hasMore on the last page", size: capAt(100), hasMoreAlways: true},
+	{name: "caps at 25 and echoes the limit asked", size: capAt(25), echoAsked: true},
+	{name: "caps at 25, echoes the limit asked, no totalResults", size: capAt(25), echoAsked: true, noTotal: true},
+	{name: "caps at 25, echoes the limit asked, hasMore alone", size: capAt(25), echoAsked: true, hasMoreOnly: true},
+	{name: "caps at 25, no figures at all", size: capAt(25), noFigures: true, extraCall: true},
+	// The queue sample's contradiction: hasMore true on a page that
+	// totalPages calls the last; hasMore wins, for one empty page more.
+	{name: "caps at 25, echoes the limit asked, hasMore on the last page, no totalResults", size: capAt(25), echoAsked: true,
+		hasMoreAlways: true, noTotal: true, extraCall: true},
+	// hasMore false while the other figures say more follow: they win.
+	{name: "hasMore false on every page, with totalResults", size: capAt(25), hasMoreNever: true},
+	{name: "hasMore false on every page, totalPages alone", size: capAt(25), hasMoreNever: true, noTotal: true},
 }
 
 // pagedServer serves n entries on every list path, by page or by skip as
@@ -63,13 +83,23 @@ func (p *pagedServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if p.reading.echoAsked && asked > 0 {
 		stated = asked
 	}
-	more := skip+len(results) < p.n || p.reading.hasMoreAlways
-	pos := fmt.Sprintf(`"skip":%d`, skip)
-	if !bySkip {
-		pos = fmt.Sprintf(`"page":%d`, max(page, 1))
+	more := (skip+len(results) < p.n || p.reading.hasMoreAlways) && !p.reading.hasMoreNever
+	fields := []string{fmt.Sprintf(`"results":[%s]`, strings.Join(results, ","))}
+	if bySkip {
+		fields = append(fields, fmt.Sprintf(`"skip":%d`, skip))
+	} else {
+		fields = append(fields, fmt.Sprintf(`"page":%d`, max(page, 1)))
 	}
-	fmt.Fprintf(w, `{"results":[%s],%s,"limit":%d,"hasMore":%v,"totalPages":%d,"totalResults":%d}`,
-		strings.Join(results, ","), pos, stated, more, (p.n+size-1)/size, p.n)
+	if !p.reading.noFigures {
+		fields = append(fields, fmt.Sprintf(`"limit":%d`, stated), fmt.Sprintf(`"hasMore":%v`, more))
+		if !p.reading.hasMoreOnly {
+			fields = append(fields, fmt.Sprintf(`"totalPages":%d`, (p.n+stated-1)/stated))
+		}
+		if !p.reading.noTotal && !p.reading.hasMoreOnly {
+			fields = append(fields, fmt.Sprintf(`"totalResults":%d`, p.n))
+		}
+	}
+	fmt.Fprintf(w, "{%s}", strings.Join(fields, ","))
 }
 
 // entry is the i-th object of the list at path, with the fields the client
@@ -118,6 +148,9 @@ func TestEveryListIsWalkedWholeUnderEveryReading(t *testing.T) {
 				}
 				size := reading.size(ListPageSize)
 				pages := (n + size - 1) / size
+				if reading.extraCall {
+					pages++
+				}
 				if got != n || srv.calls != pages {
 					t.Fatalf("read %d entries in %d calls, want %d in %d", got, srv.calls, n, pages)
 				}
@@ -145,40 +178,6 @@ func TestCreateLookupsFindTheNewObjectOnALaterPage(t *testing.T) {
 				t.Fatalf("a name on no page: err %v, want a *NotListedError", err)
 			}
 		})
-	}
-}
-
-// A page that says hasMore while it is short, with no totalResults, ends
-// the walk; a short page under totalResults does not.
-func TestPageCursorStopsOnWhatTheAnswerSays(t *testing.T) {
-	i := func(n int64) *FlexInt { v := FlexInt(n); return &v }
-	yes := FlexBool(true)
-	no := FlexBool(false)
-	cases := []struct {
-		name  string
-		meta  PageMeta
-		got   int
-		going bool
-		next  ListOptions
-	}{
-		{"short page, hasMore true, no total", PageMeta{Limit: i(10), HasMore: &yes}, 4, false, ListOptions{}},
-		{"full page, hasMore false, no total", PageMeta{Limit: i(10), HasMore: &no}, 10, false, ListOptions{}},
-		{"short page under the total", PageMeta{Limit: i(100), TotalResults: i(60)}, 25, true, ListOptions{Page: 2, Limit: 100}},
-		{"total reached, hasMore true", PageMeta{Limit: i(10), HasMore: &yes, TotalResults: i(10)}, 10, false, ListOptions{}},
-		{"the answer's page is followed", PageMeta{Page: i(3), Limit: i(10), TotalResults: i(100)}, 10, true, ListOptions{Page: 4, Limit: 100}},
-		{"no paging fields, a short page", PageMeta{}, 10, false, ListOptions{}},
-		{"totalPages without hasMore", PageMeta{TotalPages: i(2)}, 1, true, ListOptions{Page: 2, Limit: 100}},
-	}
-	for _, tc := range cases {
-		cur := pageCursor{opts: ListOptions{Page: 1, Limit: 100}}
-		going := cur.advance(tc.meta, tc.got, tc.got) == stepNext
-		if going != tc.going || (going && cur.opts != tc.next) {
-			t.Errorf("%s: going %v next %+v, want %v %+v", tc.name, going, cur.opts, tc.going, tc.next)
-		}
-	}
-	cur := pageCursor{bySkip: true, opts: ListOptions{Limit: 100, bySkip: true}}
-	if cur.advance(PageMeta{Skip: i(0), Limit: i(25), TotalResults: i(60)}, 25, 25) != stepNext || cur.opts.Skip != 25 {
-		t.Errorf("by skip: next %+v, want skip 25 (where the answer ended)", cur.opts)
 	}
 }
 

@@ -135,6 +135,9 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	token, err := t.tokens.Token()
 	if err != nil {
+		// Not sent: the slot goes back to the budget, which other
+		// processes may share, so the next request is not held behind it.
+		t.limiter.release(slot)
 		closeBody(req)
 		return nil, &notSentError{err}
 	}

@@ -11,6 +11,7 @@ import (
 // JSON with defaults filled in, e.g.
 //
 //	{"listLimit":"default","listLimitCap":25,"hasMoreOnLastPage":false,
+//	 "hasMoreNever":false,"listLimitEcho":false,"listFigures":"all",
 //	 "listSkip":"honour","listPage":"honour","listPagingIgnored":false,
 //	 "unknownStreamStatus":404,"unknownAccountStatus":401,"missingObjectStatus":404,
 //	 "throttleStatus":429,"duplicateStatus":409}
@@ -34,7 +35,7 @@ func (s *Server) putAdminConfig(w http.ResponseWriter, r *http.Request) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&next); err != nil {
-		writeAdmin(w, http.StatusBadRequest, envelope("config must be a JSON object with listLimit, listLimitCap, hasMoreOnLastPage, listSkip, listPage, listPagingIgnored, unknownStreamStatus, unknownAccountStatus, missingObjectStatus, throttleStatus, duplicateStatus: "+err.Error(), http.StatusBadRequest))
+		writeAdmin(w, http.StatusBadRequest, envelope("config must be a JSON object with listLimit, listLimitCap, hasMoreOnLastPage, hasMoreNever, listLimitEcho, listFigures, listSkip, listPage, listPagingIgnored, unknownStreamStatus, unknownAccountStatus, missingObjectStatus, throttleStatus, duplicateStatus: "+err.Error(), http.StatusBadRequest))
 		return
 	}
 	if err := s.SetReadings(next); err != nil {

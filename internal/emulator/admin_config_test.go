@@ -10,8 +10,8 @@ import (
 func adminReadings(t *testing.T, res *response) map[string]any {
 	t.Helper()
 	got := res.object(t, http.StatusOK)
-	if len(got) != 11 {
-		t.Fatalf("config has %d members, want 11: %v", len(got), got)
+	if len(got) != 14 {
+		t.Fatalf("config has %d members, want 14: %v", len(got), got)
 	}
 	return got
 }
@@ -20,6 +20,7 @@ func TestAdminConfig(t *testing.T) {
 	h := newHarness(t, Config{Readings: Readings{MissingObjectStatus: http.StatusBadRequest}})
 	want := map[string]any{
 		"listLimit": "default", "listLimitCap": 25.0, "hasMoreOnLastPage": false,
+		"hasMoreNever": false, "listLimitEcho": false, "listFigures": "all",
 		"listSkip": "honour", "listPage": "honour", "listPagingIgnored": false,
 		"unknownStreamStatus": 404.0, "unknownAccountStatus": 401.0, "missingObjectStatus": 400.0,
 		"throttleStatus": 429.0, "duplicateStatus": 409.0,
@@ -33,17 +34,18 @@ func TestAdminConfig(t *testing.T) {
 
 	// Only the members sent change.
 	got = adminReadings(t, h.admin(http.MethodPut, "/_emulator/config",
-		`{"listLimit":"cap","listLimitCap":3,"hasMoreOnLastPage":true,"unknownStreamStatus":400}`))
+		`{"listLimit":"cap","listLimitCap":3,"hasMoreOnLastPage":true,"listLimitEcho":true,"listFigures":"no-total","unknownStreamStatus":400}`))
 	want["listLimit"], want["listLimitCap"], want["hasMoreOnLastPage"], want["unknownStreamStatus"] = "cap", 3.0, true, 400.0
+	want["listLimitEcho"], want["listFigures"] = true, "no-total"
 	for k, v := range want {
 		if got[k] != v {
 			t.Errorf("PUT config %s = %v, want %v", k, got[k], v)
 		}
 	}
 	page := h.do(http.MethodGet, "/conversations?limit=50", nil).object(t, http.StatusOK)
-	if page["limit"] != 3.0 || len(page["results"].([]any)) != 3 || page["hasMore"] != true {
-		t.Errorf("conversations page under the new readings: limit %v, %d results, hasMore %v",
-			page["limit"], len(page["results"].([]any)), page["hasMore"])
+	if page["limit"] != 50.0 || len(page["results"].([]any)) != 3 || page["hasMore"] != true || page["totalResults"] != nil {
+		t.Errorf("conversations page under the new readings: limit %v, %d results, hasMore %v, totalResults %v",
+			page["limit"], len(page["results"].([]any)), page["hasMore"], page["totalResults"])
 	}
 	res, err := h.request(http.MethodGet, basePath+"st-typo/agents", nil, nil)
 	if err != nil {
@@ -61,7 +63,7 @@ func TestAdminConfig(t *testing.T) {
 	}
 
 	before := h.srv.Readings()
-	for _, bad := range []string{`{"listLimit":"often"}`, `{"listSkip":"often"}`, `{"listPage":"page"}`, `{"listLimitCap":-2}`, `{"missingObjectStatus":200}`, `{"missingObjectStaus":400}`, `{"listLimitCap":"25"}`, `[`} {
+	for _, bad := range []string{`{"listLimit":"often"}`, `{"listFigures":"some"}`, `{"hasMoreNever":true}`, `{"listSkip":"often"}`, `{"listPage":"page"}`, `{"listLimitCap":-2}`, `{"missingObjectStatus":200}`, `{"missingObjectStaus":400}`, `{"listLimitCap":"25"}`, `[`} {
 		h.admin(http.MethodPut, "/_emulator/config", bad).errorMsg(t, http.StatusBadRequest)
 	}
 	if h.srv.Readings() != before {
@@ -77,12 +79,13 @@ func TestAdminConfig(t *testing.T) {
 // emulator's interface for tests that drive a separate process.
 func TestReadingsJSONNames(t *testing.T) {
 	data, err := json.Marshal(Readings{ListLimit: ListLimitIgnored, ListLimitCap: 7, HasMoreOnLastPage: true,
+		ListLimitEcho: true, ListFigures: ListFiguresHasMore,
 		ListSkip: ListSkipPage, ListPage: ListPageSkip, ListPagingIgnored: true,
 		UnknownStreamStatus: 401, UnknownAccountStatus: 403, MissingObjectStatus: 400, ThrottleStatus: 503, DuplicateStatus: 400})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"listLimit":"ignore","listLimitCap":7,"hasMoreOnLastPage":true,"listSkip":"page","listPage":"skip","listPagingIgnored":true,` +
+	want := `{"listLimit":"ignore","listLimitCap":7,"hasMoreOnLastPage":true,"hasMoreNever":false,"listLimitEcho":true,"listFigures":"has-more","listSkip":"page","listPage":"skip","listPagingIgnored":true,` +
 		`"unknownStreamStatus":401,"unknownAccountStatus":403,"missingObjectStatus":400,"throttleStatus":503,"duplicateStatus":400}`
 	if string(data) != want {
 		t.Fatalf("JSON = %s, want %s", data, want)

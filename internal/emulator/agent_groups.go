@@ -117,7 +117,7 @@ func (s *Server) listAgentGroups(r *http.Request, _ map[string]string) (any, *ap
 		skip = pageSkip(page, limit, total)
 	}
 	skip, limit = s.readPaging(q, true, skip, limit)
-	return s.listPage(total, skip, limit, func(i int) any { return s.agentGroupListItemLocked(s.agentGroups.at(i)) }), nil
+	return s.listPage(q, total, skip, limit, func(i int) any { return s.agentGroupListItemLocked(s.agentGroups.at(i)) }), nil
 }
 
 // getAgentGroup serves GET /agent-groups/{id}.

@@ -116,7 +116,7 @@ func (s *Server) listAgents(r *http.Request, params map[string]string) (any, *ap
 	defer s.mu.Unlock()
 	total := len(s.agentOrder)
 	start, limit := s.readPaging(q, false, pageSkip(page, limit, total), limit)
-	return s.listPage(total, start, limit, func(i int) any {
+	return s.listPage(q, total, start, limit, func(i int) any {
 		return s.listView(s.agents[s.agentOrder[i]], includeQueues)
 	}), nil
 }

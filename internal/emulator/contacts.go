@@ -192,7 +192,7 @@ func (s *Server) listContacts(r *http.Request, _ map[string]string) (any, *apiEr
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.listPage(len(s.contactOrder), skip, limit, func(i int) any { return copyDoc(s.contacts[s.contactOrder[i]]) }), nil
+	return s.listPage(q, len(s.contactOrder), skip, limit, func(i int) any { return copyDoc(s.contacts[s.contactOrder[i]]) }), nil
 }
 
 func contactNotFound(id string) *apiError {

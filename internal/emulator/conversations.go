@@ -73,7 +73,7 @@ func (s *Server) listConversations(r *http.Request, _ map[string]string) (any, *
 		}
 		matches = append(matches, doc)
 	}
-	return s.listPage(len(matches), skip, limit, func(i int) any { return copyDoc(matches[i]) }), nil
+	return s.listPage(q, len(matches), skip, limit, func(i int) any { return copyDoc(matches[i]) }), nil
 }
 
 // sortConversations orders conversation ids newest first by createdAt, ties

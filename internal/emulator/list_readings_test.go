@@ -242,6 +242,8 @@ func TestReadingsValidate(t *testing.T) {
 		{MissingObjectStatus: 600},
 		{ListSkip: "skip"},
 		{ListPage: "page"},
+		{ListFigures: "totals"},
+		{HasMoreOnLastPage: true, HasMoreNever: true},
 		{ThrottleStatus: 200},
 	} {
 		if err := bad.Validate(); err == nil {
@@ -264,7 +266,7 @@ func TestReadingsValidate(t *testing.T) {
 		New(Config{Readings: Readings{ListLimit: "sometimes"}})
 	}()
 	got := New(Config{}).Config().Readings
-	want := Readings{ListLimit: ListLimitDefault, ListLimitCap: 25, ListSkip: ListSkipHonoured, ListPage: ListPageHonoured,
+	want := Readings{ListLimit: ListLimitDefault, ListLimitCap: 25, ListFigures: ListFiguresAll, ListSkip: ListSkipHonoured, ListPage: ListPageHonoured,
 		UnknownStreamStatus: 404, UnknownAccountStatus: 401, MissingObjectStatus: 404, ThrottleStatus: 429, DuplicateStatus: 409}
 	if got != want {
 		t.Errorf("Config().Readings = %+v, want %+v", got, want)

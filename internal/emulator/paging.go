@@ -91,7 +91,7 @@ func pageSkip(page, limit, total int) int {
 func (s *Server) pagedList(q url.Values, total, page, limit int, item func(i int) any) map[string]any {
 	asked := pageSkip(page, limit, total)
 	start, size := s.readPaging(q, false, asked, limit)
-	out := s.listPage(total, start, size, item)
+	out := s.listPage(q, total, start, size, item)
 	delete(out, "skip")
 	out["page"] = page
 	if start != asked || size != limit {
@@ -101,20 +101,16 @@ func (s *Server) pagedList(q url.Values, total, page, limit int, item func(i int
 }
 
 // listPage is the list envelope every list page shares:
-// {results, skip, limit, hasMore, totalPages, totalResults}. item renders
-// the i-th of total matches; only those on the page are rendered. hasMore
-// is true on every page when Readings.HasMoreOnLastPage is set.
-func (s *Server) listPage(total, skip, limit int, item func(i int) any) map[string]any {
+// {results, skip, limit, hasMore, totalPages, totalResults}, as the
+// figure readings give it (see stateFigures). item renders the i-th of
+// total matches; only those on the page are rendered. q is the request's
+// query.
+func (s *Server) listPage(q url.Values, total, skip, limit int, item func(i int) any) map[string]any {
 	results := []any{}
 	for i := skip; i < total && i < skip+limit; i++ {
 		results = append(results, item(i))
 	}
-	return map[string]any{
-		"results":      results,
-		"skip":         skip,
-		"limit":        limit,
-		"hasMore":      s.rd().HasMoreOnLastPage || skip+len(results) < total,
-		"totalPages":   (total + limit - 1) / limit,
-		"totalResults": total,
-	}
+	out := map[string]any{"results": results, "skip": skip}
+	s.stateFigures(out, q, limit, total, skip+len(results) < total)
+	return out
 }

@@ -24,6 +24,22 @@ type Readings struct {
 	// totalResults and totalPages stay truthful.
 	HasMoreOnLastPage bool `json:"hasMoreOnLastPage"`
 
+	// HasMoreNever makes every list page answer "hasMore": false, the
+	// first included, while the other figures say more follow: a hasMore
+	// that contradicts them. It cannot be set with HasMoreOnLastPage.
+	HasMoreNever bool `json:"hasMoreNever"`
+
+	// ListLimitEcho makes every list page state the limit it was asked
+	// for (when one was sent) as its limit, and count its totalPages by
+	// it, whatever page size it served: with ListLimitCapped, a server
+	// that caps its pages below the limit it echoes.
+	ListLimitEcho bool `json:"listLimitEcho"`
+
+	// ListFigures is which of the figures hasMore, totalPages and
+	// totalResults every list page gives; see ListFiguresMode. "" means
+	// ListFiguresAll.
+	ListFigures ListFiguresMode `json:"listFigures"`
+
 	// ListSkip is how the lists that page by skip (contacts, agent
 	// groups, conversations) read skip; see ListSkipMode. "" means
 	// ListSkipHonoured.
@@ -93,6 +109,9 @@ func (r Readings) withDefaults() Readings {
 	if r.ListSkip == "" {
 		r.ListSkip = ListSkipHonoured
 	}
+	if r.ListFigures == "" {
+		r.ListFigures = ListFiguresAll
+	}
 	if r.ListPage == "" {
 		r.ListPage = ListPageHonoured
 	}
@@ -115,7 +134,8 @@ func (r Readings) withDefaults() Readings {
 }
 
 // Validate reports the first field that no reading can use: an unknown
-// ListLimit, ListSkip or ListPage, a negative ListLimitCap, or a status
+// ListLimit, ListFigures, ListSkip or ListPage, HasMoreOnLastPage with
+// HasMoreNever, a negative ListLimitCap, or a status
 // that is not 0 or an error status (400 to 599).
 func (r Readings) Validate() error {
 	if _, ok := listLimitModes[r.ListLimit]; !ok && r.ListLimit != "" {
@@ -126,6 +146,12 @@ func (r Readings) Validate() error {
 	}
 	if _, ok := listPageModes[r.ListPage]; !ok && r.ListPage != "" {
 		return fmt.Errorf("list page mode %q is not one of honour, skip or ignore", r.ListPage)
+	}
+	if _, ok := listFiguresModes[r.ListFigures]; !ok && r.ListFigures != "" {
+		return fmt.Errorf("list figures mode %q is not one of %s", r.ListFigures, listFiguresModeNames)
+	}
+	if r.HasMoreOnLastPage && r.HasMoreNever {
+		return fmt.Errorf("hasMore cannot be true on the last page and false on every page: set one of hasMoreOnLastPage and hasMoreNever")
 	}
 	if r.ListLimitCap < 0 {
 		return fmt.Errorf("list limit cap %d must not be negative", r.ListLimitCap)

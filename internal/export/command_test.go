@@ -89,12 +89,7 @@ func TestExportForceOnly(t *testing.T) {
 		t.Fatalf("exit status %d: %s", code, stderr)
 	}
 	files := readDir(t, dir)
-	var names []string
-	for n := range files {
-		names = append(names, n)
-	}
-	sortStrings(names)
-	if got := strings.Join(names, " "); got != "agents.tf imports.tf main.tf providers.tf skills.tf smartassist-adoption.json" {
+	if got := fileNames(files); got != "agents.tf imports.tf main.tf providers.tf skills.tf smartassist-adoption.json" {
 		t.Fatalf("files = %s", got)
 	}
 	checkContains(t, files["skills.tf"], `skill_group_id = "633ffac608f3a07459939a20"`)
@@ -124,19 +119,27 @@ func TestExportFailureLeavesFolder(t *testing.T) {
 	}
 }
 
-// TestExportForceRemovesItsOwnStaleFiles: -force removes what an earlier
-// export wrote and this one does not (queues.tf, of a type no longer
-// exported), rewrites what it writes again (agents.tf), and leaves the
-// user's files alone, one that mentions the marker below its first line
-// included.
+// TestExportForceRemovesItsOwnStaleFiles: -force with -only rewrites the
+// files of the kinds it exports (agents.tf), keeps those of the other kinds
+// (queues.tf) and any other file of an earlier export (routing.tf) byte for
+// byte, keeps the other kinds' import blocks in imports.tf and drops those
+// of the kinds exported, and leaves the user's files alone, one that
+// mentions the marker below its first line included. A later export of
+// every kind answers for the whole folder and removes what it does not
+// write.
 func TestExportForceRemovesItsOwnStaleFiles(t *testing.T) {
 	acct := newAccount(t, emulator.Config{})
 	dir := t.TempDir()
 	mine := "# mine\n" + generatedMarker
+	queues := generatedMarker + "resource \"smartassist_queue\" \"old\" {}\n"
+	routing := generatedMarker + "# of an older exporter\n"
 	for name, content := range map[string]string{
-		"main.tf":   mine,
-		"queues.tf": generatedMarker + "resource \"smartassist_queue\" \"old\" {}\n",
-		"agents.tf": generatedMarker + "# the earlier export\n",
+		"main.tf":    mine,
+		"queues.tf":  queues,
+		"routing.tf": routing,
+		"agents.tf":  generatedMarker + "# the earlier export\n",
+		"imports.tf": generatedMarker + "import {\n  to = smartassist_agent.gone\n  id = \"a-gone\"\n}\n\n" +
+			"import {\n  to = smartassist_queue.old\n  id = \"qu-old\"\n}\n",
 		"notes.txt": "keep me\n",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
@@ -147,17 +150,16 @@ func TestExportForceRemovesItsOwnStaleFiles(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit status %d: %s", code, stderr)
 	}
+	checkContains(t, stderr, "6 resources to import, 0 data sources; 1 import blocks of the other types kept in imports.tf")
 	files := readDir(t, dir)
-	var names []string
-	for n := range files {
-		names = append(names, n)
-	}
-	sortStrings(names)
-	if got := strings.Join(names, " "); got != "agents.tf imports.tf main.tf notes.txt providers.tf skills.tf smartassist-adoption.json" {
+	if got := fileNames(files); got != "agents.tf imports.tf main.tf notes.txt providers.tf queues.tf routing.tf skills.tf smartassist-adoption.json" {
 		t.Fatalf("files = %s", got)
 	}
 	if files["main.tf"] != mine || files["notes.txt"] != "keep me\n" {
 		t.Fatalf("the user's files changed: main.tf %q, notes.txt %q", files["main.tf"], files["notes.txt"])
+	}
+	if files["queues.tf"] != queues || files["routing.tf"] != routing {
+		t.Fatalf("the files of the kinds not exported changed: queues.tf %q, routing.tf %q", files["queues.tf"], files["routing.tf"])
 	}
 	for _, n := range []string{"agents.tf", "imports.tf", "providers.tf", "skills.tf"} {
 		if !strings.HasPrefix(files[n], generatedMarker) {
@@ -166,5 +168,24 @@ func TestExportForceRemovesItsOwnStaleFiles(t *testing.T) {
 	}
 	if strings.Contains(files["agents.tf"], "the earlier export") {
 		t.Errorf("agents.tf was not rewritten:\n%s", files["agents.tf"])
+	}
+	// Skills first, then the queue kept, then the agents: the kinds' order.
+	imports := files["imports.tf"]
+	skill, queue, agent := strings.Index(imports, "smartassist_skill."), strings.Index(imports, "to = smartassist_queue.old\n  id = \"qu-old\""),
+		strings.Index(imports, "smartassist_agent.")
+	if skill < 0 || queue < skill || agent < queue || strings.Contains(imports, "a-gone") {
+		t.Errorf("imports.tf does not hold the skills', the kept queue's and the agents' import blocks, in that order, "+
+			"without the agent the earlier export imported:\n%s", imports)
+	}
+
+	if code, stderr := acct.export(t, "-dir", dir, "-force"); code != ExitOK {
+		t.Fatalf("exit status %d: %s", code, stderr)
+	}
+	files = readDir(t, dir)
+	if got := fileNames(files); got != "agent_groups.tf agents.tf contacts.tf imports.tf main.tf notes.txt providers.tf queues.tf skill_groups.tf skills.tf smartassist-adoption.json" {
+		t.Fatalf("files after exporting every kind = %s", got)
+	}
+	if strings.Contains(files["queues.tf"], `"old"`) || strings.Contains(files["imports.tf"], "qu-old") {
+		t.Errorf("exporting every kind kept the earlier queue:\n%s\n%s", files["queues.tf"], files["imports.tf"])
 	}
 }

@@ -1,10 +1,12 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -73,6 +75,7 @@ type exporter struct {
 	refs        refs
 	imports     []importBlock
 	dataSources int
+	earlier     *earlier // what this run keeps of an earlier export in its folder; nil for none
 }
 
 // importBlock is one import block of imports.tf.
@@ -129,7 +132,7 @@ func (e *exporter) export(ctx context.Context) (map[string][]byte, error) {
 			files[k.name+".tf"] = f.bytes()
 		}
 	}
-	if len(e.imports) > 0 {
+	if len(e.imports) > 0 || e.earlier.keptImports() > 0 {
 		files["imports.tf"] = e.importsFile()
 	}
 	if e.kinds["agents"] && len(e.agents) > 0 {
@@ -192,26 +195,36 @@ func (e *exporter) providers() []byte {
 	return f.bytes()
 }
 
-// importsFile is imports.tf: the import blocks, by kind then name.
+// importsFile is imports.tf: the import blocks, by kind then name. The
+// blocks of a kind this run does not export are those an earlier export
+// wrote (earlier.go), as they were; blocks of no kind come last.
 func (e *exporter) importsFile() []byte {
-	order := map[string]int{}
-	for i, k := range kinds {
-		order["smartassist_"+singular(k.name)] = i
-	}
-	sort.SliceStable(e.imports, func(a, b int) bool {
-		ia, ib := e.imports[a], e.imports[b]
-		if ia.to.typ != ib.to.typ {
-			return order[ia.to.typ] < order[ib.to.typ]
+	sort.SliceStable(e.imports, func(a, b int) bool { return e.imports[a].to.name < e.imports[b].to.name })
+	var blocks [][]byte
+	for _, k := range kinds {
+		typ := "smartassist_" + singular(k.name)
+		if !e.kinds[k.name] {
+			if e.earlier != nil {
+				blocks = append(blocks, e.earlier.imports[typ]...)
+			}
+			continue
 		}
-		return ia.to.name < ib.to.name
-	})
-	f := newFile()
-	for _, imp := range e.imports {
-		b := f.block("import")
-		b.SetAttributeTraversal("to", addressTraversal(imp.to))
-		setString(b, "id", imp.id)
+		for _, imp := range e.imports {
+			if imp.to.typ != typ {
+				continue
+			}
+			f := newFile()
+			b := f.block("import")
+			b.SetAttributeTraversal("to", addressTraversal(imp.to))
+			setString(b, "id", imp.id)
+			blocks = append(blocks, f.bytes())
+		}
 	}
-	return f.bytes()
+	if e.earlier != nil {
+		blocks = append(blocks, e.earlier.imports[""]...)
+	}
+	out := hclwrite.Format(bytes.Join(blocks, []byte("\n")))
+	return []byte(strings.TrimLeft(string(out), "\n"))
 }
 
 func singular(kind string) string { return kind[:len(kind)-1] }

@@ -53,10 +53,12 @@ func stage(dir string, force bool) (*staging, error) {
 // commit writes files into the staging folder, each with generatedMarker
 // as its first line, then moves each into the target folder, in name
 // order, and removes the staging folder. With force, it then removes the
-// files of an earlier export that this one did not write (a kind no longer
-// exported, say): left in place, they would hold resources without import
-// blocks. A file without the marker is never removed.
-func (s *staging) commit(files map[string][]byte, force bool) error {
+// files of an earlier export that this one answers for and did not write
+// (the file of a kind exported that has no objects left, say): left in
+// place, they would hold resources without import blocks. The files of the
+// kinds not exported this run are kept (earlier.go). A file without the
+// marker is never removed.
+func (s *staging) commit(files map[string][]byte, force bool, answersFor func(name string) bool) error {
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
@@ -77,20 +79,20 @@ func (s *staging) commit(files map[string][]byte, force bool) error {
 		return err
 	}
 	if force {
-		return removeStale(s.dir, files)
+		return removeStale(s.dir, files, answersFor)
 	}
 	return nil
 }
 
 // removeStale removes the regular files of dir that begin with
-// generatedMarker and are not among written.
-func removeStale(dir string, written map[string][]byte) error {
+// generatedMarker, are not among written, and that answersFor.
+func removeStale(dir string, written map[string][]byte, answersFor func(name string) bool) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return fmt.Errorf("reading %s to remove the files of an earlier export: %w", dir, err)
 	}
 	for _, entry := range entries {
-		if _, ours := written[entry.Name()]; ours || !entry.Type().IsRegular() {
+		if _, ours := written[entry.Name()]; ours || !entry.Type().IsRegular() || !answersFor(entry.Name()) {
 			continue
 		}
 		p := filepath.Join(dir, entry.Name())

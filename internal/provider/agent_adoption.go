@@ -68,6 +68,9 @@ func (a *agentAdoption) load(ctx context.Context) map[string]string {
 	return a.agents
 }
 
+// importedKey marks, in private state, an agent imported but not yet read.
+const importedKey = "imported"
+
 // handedCustomID is the custom id the export read for an agent.
 type handedCustomID string
 

@@ -228,6 +228,9 @@ func (r *agentGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update agent group", "agent group", state.ID.ValueString())...); resp.Diagnostics.HasError() {
+		return
+	}
 	id := state.ID.ValueString()
 	if _, err := r.client.AgentGroups.Update(ctx, id, plan.updateRequest()); err != nil {
 		resp.Diagnostics.AddError("Unable to update agent group",

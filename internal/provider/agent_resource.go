@@ -348,9 +348,8 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// The list does not carry customId: an agent with one needs its GET, and
-	// so does a read right after an import, which cannot know yet, unless
-	// the exporter's hand-off says (agent_adoption.go).
+	// The list does not carry customId: an agent with one needs its GET, and so
+	// does a read right after an import, unless the exporter's hand-off says.
 	imported, diags := req.Private.GetKey(ctx, importedKey)
 	resp.Diagnostics.Append(diags...)
 	id := state.ID.ValueString()
@@ -379,14 +378,14 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 }
 
-// importedKey marks, in private state, an agent imported but not yet read.
-const importedKey = "imported"
-
 func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state agentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update agent", "agent", state.ID.ValueString())...); resp.Diagnostics.HasError() {
 		return
 	}
 	id := state.ID.ValueString()

@@ -57,7 +57,7 @@ func (s *agentStore) read(ctx context.Context, id string, needGet bool) (*client
 		return s.client.Agents.Get(ctx, id)
 	}
 	s.mu.Lock()
-	if a := s.list[id]; a != nil {
+	if a := entry(s.list, id); a != nil {
 		s.mu.Unlock()
 		return s.usable(ctx, a)
 	}
@@ -71,11 +71,11 @@ func (s *agentStore) read(ctx context.Context, id string, needGet bool) (*client
 		return s.client.Agents.Get(ctx, id)
 	}
 
-	page, pages, err := s.probe(ctx)
+	a, pages, err := s.probe(ctx, id)
 	if err != nil {
 		return s.client.Agents.Get(ctx, id)
 	}
-	if a := page[id]; a != nil {
+	if a != nil {
 		return s.usable(ctx, a)
 	}
 	// Count every read of the run so far, not only those before this one:
@@ -87,11 +87,11 @@ func (s *agentStore) read(ctx context.Context, id string, needGet bool) (*client
 	if n < agentReadsBeforeList+int(math.Ceil(float64(pages-1)/4)) {
 		return s.client.Agents.Get(ctx, id)
 	}
-	list, err := s.walk(ctx)
+	a, err = s.walk(ctx, id)
 	if err != nil {
 		return s.client.Agents.Get(ctx, id)
 	}
-	if a := list[id]; a != nil {
+	if a != nil {
 		return s.usable(ctx, a)
 	}
 	return s.client.Agents.Get(ctx, id)
@@ -108,8 +108,10 @@ func (s *agentStore) usable(ctx context.Context, a *client.Agent) (*client.Agent
 	return a, nil
 }
 
-// probe reads the list's first page, once per run.
-func (s *agentStore) probe(ctx context.Context) (map[string]*client.Agent, int, error) {
+// probe reads the list's first page, once per run, and answers its entry for
+// id (nil when the page has none) and the list's page count. The entry is
+// looked up under the lock: forget deletes from the same map.
+func (s *agentStore) probe(ctx context.Context, id string) (*client.Agent, int, error) {
 	err := s.once(ctx, &s.probing, func() bool { return s.firstPage != nil }, func(ctx context.Context) (func(), error) {
 		l, err := s.client.Agents.List(ctx, client.AgentListOptions{Page: 1, IncludeQueues: true})
 		if err != nil {
@@ -128,11 +130,12 @@ func (s *agentStore) probe(ctx context.Context) (map[string]*client.Agent, int, 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.firstPage, s.pages, nil
+	return entry(s.firstPage, id), s.pages, nil
 }
 
-// walk reads the rest of the list, once per run.
-func (s *agentStore) walk(ctx context.Context) (map[string]*client.Agent, error) {
+// walk reads the rest of the list, once per run, and answers its entry for
+// id (nil when the list has none), looked up under the lock.
+func (s *agentStore) walk(ctx context.Context, id string) (*client.Agent, error) {
 	err := s.once(ctx, &s.listing, func() bool { return s.list != nil }, func(ctx context.Context) (func(), error) {
 		s.mu.Lock()
 		all := make(map[string]*client.Agent, len(s.firstPage))
@@ -156,7 +159,7 @@ func (s *agentStore) walk(ctx context.Context) (map[string]*client.Agent, error)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.list, nil
+	return entry(s.list, id), nil
 }
 
 // once runs load once for every caller while done is false: the first
@@ -189,6 +192,18 @@ func (s *agentStore) once(ctx context.Context, inflight **coalesce.Load[struct{}
 	s.mu.Unlock()
 	_, err := l.Wait(ctx, first)
 	return err
+}
+
+// entry is a copy of the agent with id in m, or nil. Call it with s.mu
+// held: the maps change under the lock (forget), so no caller holds on to
+// them or to their entries.
+func entry(m map[string]*client.Agent, id string) *client.Agent {
+	a := m[id]
+	if a == nil {
+		return nil
+	}
+	c := *a
+	return &c
 }
 
 func byID(agents client.FlexList[client.Agent]) map[string]*client.Agent {

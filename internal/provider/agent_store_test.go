@@ -202,3 +202,52 @@ func TestAgentStoreForgetsAChangedAgent(t *testing.T) {
 		t.Errorf("an agent still in the list must come from it")
 	}
 }
+
+// Issue 25, item 6: the store looks entries up under its lock. Reads served
+// by the list's first page run beside forget, which deletes from the same
+// map; under -race, a lookup made after the lock was let go is reported.
+func TestAgentStoreReadsBesideForget(t *testing.T) {
+	f := &fakeAgents{total: 30, queueEntry: func(i int) map[string]any {
+		return map[string]any{"id": "qu-1", "agents": []any{map[string]any{"userId": fmt.Sprintf("u-%d", i), "isPreferredAgent": true}}}
+	}}
+	s := newFakeStore(t, f)
+	ctx := t.Context()
+	for range agentReadsBeforeList + 1 { // the GETs, then the first page
+		if _, err := s.read(ctx, "a-0", false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gets, lists := f.gets.Load(), f.lists.Load()
+	var wg sync.WaitGroup
+	wg.Add(2)
+	errs := make(chan error, 1)
+	go func() {
+		defer wg.Done()
+		for i := range 500 {
+			id := fmt.Sprintf("a-%d", i%5)
+			a, err := s.read(ctx, id, false)
+			if err == nil && (a == nil || string(a.ID) != id) {
+				err = fmt.Errorf("read %s returned %v", id, a)
+			}
+			if err != nil {
+				errs <- err
+				return
+			}
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for i := range 500 {
+			s.forget(fmt.Sprintf("a-%d", 5+i%5))
+		}
+	}()
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		t.Fatal(err)
+	}
+	// The first page served every read: no call since.
+	if g, l := f.gets.Load()-gets, f.lists.Load()-lists; g != 0 || l != 0 || lists != 1 {
+		t.Errorf("%d GETs and %d list pages beside forget (first page read %d times), want none and once", g, l, lists)
+	}
+}

@@ -167,6 +167,8 @@ func TestBadInput(t *testing.T) {
 			want: `Attribute cell_phone.phone_number must be 4 to 15 digits, without the country code`},
 		{name: "contact: missing cell phone", body: "resource \"smartassist_contact\" \"bad\" {\n  first_name = \"A\"\n  last_name  = \"B\"\n  salutation = \"mr\"\n}\n",
 			want: `Missing required argument.*The argument "cell_phone" is required`},
+		{name: "contacts data source: phone number without digits", body: "data \"smartassist_contacts\" \"x\" {\n  phone_number = \"+\"\n}",
+			want: `Invalid phone_number.*\d+: phone_number = "\+".*Attribute phone_number: "\+" has no digit`},
 		{name: "contacts data source: empty name", body: "data \"smartassist_contacts\" \"x\" {\n  name = \"\"\n}",
 			want: `\d+: name = "".*string length must be at least 1`},
 

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
@@ -27,8 +29,12 @@ func newContactListResource() list.ListResource {
 			"the whole contact, so `include_resource` costs no more calls.\n\nContacts are personal data: names and phone " +
 			"numbers appear in the query's output and in a generated configuration.",
 		filters: map[string]schema.Attribute{
-			"phone_number_contains": listTextFilterAttribute(
-				"Only contacts whose number, with or without its country code, contains these digits."),
+			"phone_number_contains": schema.StringAttribute{
+				MarkdownDescription: "Only contacts whose number, with or without its country code, contains these digits " +
+					"(spaces, dashes and + are left out; a value without a digit is an error).",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1), someDigits()},
+			},
 		},
 		walk: func(ctx context.Context, d *providerData, _ contactListModel, visit func(*client.Contact) bool) error {
 			return d.client.Contacts.Walk(ctx, visit)

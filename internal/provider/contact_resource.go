@@ -250,6 +250,9 @@ func (r *contactResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update contact", "contact", state.ID.ValueString())...); resp.Diagnostics.HasError() {
+		return
+	}
 	id := state.ID.ValueString()
 	c, err := r.store.updates.Do(ctx, client.ContactUpdate{ID: id, ContactRequest: plan.request()})
 	if err != nil {

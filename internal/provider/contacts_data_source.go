@@ -52,9 +52,10 @@ func (d *contactsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Validators:          nonEmpty,
 			},
 			"phone_number": schema.StringAttribute{
-				MarkdownDescription: "Only contacts whose number, with or without its country code, contains these digits.",
-				Optional:            true,
-				Validators:          nonEmpty,
+				MarkdownDescription: "Only contacts whose number, with or without its country code, contains these digits " +
+					"(spaces, dashes and + are left out; a value without a digit is an error).",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1), someDigits()},
 			},
 			"ids": schema.ListAttribute{
 				MarkdownDescription: "IDs of the matching contacts, in the API's order.",

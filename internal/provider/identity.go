@@ -147,11 +147,14 @@ func importSkillIdentity(ctx context.Context, req resource.ImportStateRequest, p
 	return groupID, id, true
 }
 
-// checkStateStream refuses to read or delete an object whose identity in
-// the state names another stream than the provider's: the provider
-// configuration then points elsewhere (a mistyped stream_id, most often),
-// and a read there could find the object missing and drop it from the
-// state. State without an identity (written before identities) is not
+// checkStateStream refuses to read, update or delete an object whose
+// identity in the state names another stream than the provider's: the
+// provider configuration then points elsewhere (a mistyped stream_id, most
+// often), a read there could find the object missing and drop it from the
+// state, and an update or a delete would act on another stream. Every
+// Read, Update and Delete calls it before any request: with -refresh=false
+// no read runs before an update (whose planned identity is the prior
+// one). State without an identity (written before identities) is not
 // checked. kind and id name the object ("queue", "qu-1").
 func checkStateStream(ctx context.Context, identity *tfsdk.ResourceIdentity, providerStream, summary, kind, id string) diag.Diagnostics {
 	if identity == nil || identity.Raw.IsNull() {

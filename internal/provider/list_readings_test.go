@@ -80,7 +80,8 @@ data "smartassist_skill" "last" {
 `
 
 // Every list the provider walks reads every object, whatever the server
-// makes of the limit it is sent, and whatever its hasMore says: created
+// makes of the limit it is sent, whether it echoes it, which figures it
+// gives, and whatever its hasMore says: created
 // objects are found through their lists (ids match the emulator's), the
 // data sources see every object, a refresh plans nothing, and destroy
 // removes it all.
@@ -90,6 +91,12 @@ func TestAccEveryListUnderEveryReading(t *testing.T) {
 		"limit capped at 5":        {ListLimit: emulator.ListLimitCapped, ListLimitCap: 5},
 		"hasMore on the last page": {ListLimit: emulator.ListLimitHonoured, HasMoreOnLastPage: true},
 		"limit honoured":           {ListLimit: emulator.ListLimitHonoured},
+		// Issue 25: 5 a page, the asked limit echoed, hasMore alone.
+		"capped at 5, limit echoed, no totals": cappedWithoutTotals,
+		// The queue sample's contradiction on every last page: hasMore
+		// true while totalPages (by the echoed limit) says 1.
+		"capped at 5, limit echoed, hasMore on the last page, no totalResults": {ListLimit: emulator.ListLimitCapped, ListLimitCap: 5,
+			ListLimitEcho: true, ListFigures: emulator.ListFiguresNoTotal, HasMoreOnLastPage: true},
 	}
 	for name, reading := range readings {
 		t.Run(name, func(t *testing.T) {

@@ -256,6 +256,20 @@ func TestQuery_Errors(t *testing.T) {
 	)
 }
 
+// TestQuery_PhoneFilterWithoutDigits: a phone filter with no digit would
+// match every contact (and -generate-config-out would import them all): it
+// is an error of the query that names the attribute, before any request.
+func TestQuery_PhoneFilterWithoutDigits(t *testing.T) {
+	env := newTestEnv(t)
+	queryTest(t, env, resource.TestStep{
+		PreConfig:   env.resetCounts,
+		Query:       true,
+		Config:      listBlock("smartassist_contact", "plus", "  config {\n    phone_number_contains = \"+ -\"\n  }"),
+		ExpectError: regex(`(?s)Invalid phone_number_contains.*Attribute phone_number_contains: "\+ -" has no digit`),
+	})
+	env.expectNoRequests(t)
+}
+
 // TestQuery_Examples runs every list resource's documented example (the
 // .tfquery.hcl files under examples/list-resources) as one query against
 // the seeded emulator: each must be valid for the list resource's schema

@@ -245,6 +245,9 @@ func (r *queueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update queue", "queue", state.ID.ValueString())...); resp.Diagnostics.HasError() {
+		return
+	}
 	id := state.ID.ValueString()
 	// No agent of this run may join or leave the queue between the read
 	// and the PUT, which sends the members back as read.

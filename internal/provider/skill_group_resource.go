@@ -144,6 +144,9 @@ func (r *skillGroupResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update skill group", "skill group", state.ID.ValueString())...); resp.Diagnostics.HasError() {
+		return
+	}
 	id := state.ID.ValueString()
 	updated, err := r.client.SkillGroups.Update(ctx, id, plan.request(true))
 	if err != nil {

@@ -151,6 +151,9 @@ func (r *skillResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to update skill", "skill", state.ID.ValueString())...); resp.Diagnostics.HasError() {
+		return
+	}
 	groupID, id := state.SkillGroupID.ValueString(), state.ID.ValueString()
 	// No agent of this run may gain or lose the skill between the read and
 	// the PUT, which sends the agents back as read.

@@ -87,6 +87,20 @@ func languageCode() stringCheck {
 	}}
 }
 
+// someDigits is a phone-number filter: the filters compare digits only
+// (spaces, dashes and + are left out), so a value without a digit would
+// match every contact, and a query with -generate-config-out would import
+// them all.
+func someDigits() stringCheck {
+	return stringCheck{"must contain at least one digit", func(s string) string {
+		if digitsOnly(s) == "" {
+			return fmt.Sprintf("%q has no digit. The filter compares digits only (spaces, dashes and + are left out), so it "+
+				"would match every contact; give digits of the number, such as 415 555, or leave the attribute out.", s)
+		}
+		return ""
+	}}
+}
+
 // phonePattern accepts digits with an optional leading + and spaces or
 // dashes between them.
 var phonePattern = regexp.MustCompile(`^\+?[0-9][0-9 -]{3,30}[0-9]$`)

@@ -73,6 +73,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		"how every list reads its limit parameter: default (agents: 10 a page, limit ignored; other lists: limit up to 100), honour (every list: limit up to 100), ignore (every list: 10 a page) or cap (every list: limit up to -list-limit-cap)")
 	listLimitCap := fs.Int("list-limit-cap", emulator.DefaultListLimitCap, "the largest page -list-limit cap grants")
 	hasMore := fs.Bool("has-more-on-last-page", false, `answer "hasMore": true on every list page, the last one included, as some vendor samples do`)
+	hasMoreNever := fs.Bool("has-more-never", false, `answer "hasMore": false on every list page, while totalPages and totalResults say more follow`)
+	listLimitEcho := fs.Bool("list-limit-echo", false, "every list page states the limit it was asked for, and counts totalPages by it, whatever page size it served (with -list-limit cap: a server that caps below the limit it echoes)")
+	listFigures := fs.String("list-figures", string(emulator.ListFiguresAll),
+		"which figures every list page gives: all (hasMore, totalPages, totalResults), no-total (no totalResults), has-more (hasMore alone) or none")
 	listSkip := fs.String("list-skip", string(emulator.ListSkipHonoured),
 		"how the lists paged by skip (contacts, agent groups, conversations) read skip: honour, page (skip ignored, every page from the start unless page (from 1) is sent) or ignore (skip and page ignored: every page from the start)")
 	listPage := fs.String("list-page", string(emulator.ListPageHonoured),
@@ -109,6 +113,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 			ListLimit:            emulator.ListLimitMode(*listLimit),
 			ListLimitCap:         *listLimitCap,
 			HasMoreOnLastPage:    *hasMore,
+			HasMoreNever:         *hasMoreNever,
+			ListLimitEcho:        *listLimitEcho,
+			ListFigures:          emulator.ListFiguresMode(*listFigures),
 			ListSkip:             emulator.ListSkipMode(*listSkip),
 			ListPage:             emulator.ListPageMode(*listPage),
 			ListPagingIgnored:    *pagingIgnored,

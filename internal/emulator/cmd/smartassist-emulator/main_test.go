@@ -190,7 +190,7 @@ func TestRunReadingFlags(t *testing.T) {
 	done := make(chan error, 1)
 	ready := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"-list-limit", "cap", "-list-limit-cap", "3", "-has-more-on-last-page",
+		done <- run(ctx, []string{"-list-limit", "cap", "-list-limit-cap", "3", "-has-more-on-last-page", "-list-limit-echo", "-list-figures", "no-total",
 			"-list-skip", "page", "-list-page", "ignore", "-list-paging-ignored",
 			"-unknown-stream-status", "401", "-unknown-account-status", "403", "-missing-object-status", "400", "-throttle-status", "503"}, &stdout, &stderr, ready)
 	}()
@@ -215,6 +215,7 @@ func TestRunReadingFlags(t *testing.T) {
 		t.Fatalf("config: status %d, %v", res.StatusCode, err)
 	}
 	want := map[string]any{"listLimit": "cap", "listLimitCap": 3.0, "hasMoreOnLastPage": true,
+		"hasMoreNever": false, "listLimitEcho": true, "listFigures": "no-total",
 		"listSkip": "page", "listPage": "ignore", "listPagingIgnored": true,
 		"unknownStreamStatus": 401.0, "unknownAccountStatus": 403.0, "missingObjectStatus": 400.0, "throttleStatus": 503.0,
 		"duplicateStatus": 409.0}
@@ -262,10 +263,12 @@ func TestRunReadingFlags(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &page); err != nil || status != 200 {
 		t.Fatalf("agents: %d %v", status, err)
 	}
-	// -list-paging-ignored outranks -list-limit cap: 10 a page.
-	if page["limit"] != 10.0 || page["hasMore"] != true || page["totalResults"] != 2.0 || len(page["results"].([]any)) != 2 {
-		t.Errorf("agents page = limit %v, hasMore %v, totalResults %v, %d results; want 10, true, 2, 2",
-			page["limit"], page["hasMore"], page["totalResults"], len(page["results"].([]any)))
+	// -list-paging-ignored outranks -list-limit cap: 10 a page, stated as
+	// the 100 asked (-list-limit-echo), without totalResults (-list-figures
+	// no-total).
+	if page["limit"] != 100.0 || page["hasMore"] != true || page["totalResults"] != nil || page["totalPages"] != 1.0 || len(page["results"].([]any)) != 2 {
+		t.Errorf("agents page = limit %v, hasMore %v, totalResults %v, totalPages %v, %d results; want 100, true, none, 1, 2",
+			page["limit"], page["hasMore"], page["totalResults"], page["totalPages"], len(page["results"].([]any)))
 	}
 
 	cancel()
@@ -279,7 +282,8 @@ func TestRunHelpListsReadingFlags(t *testing.T) {
 	if err := run(context.Background(), []string{"-h"}, &out, &errOut, nil); !errors.Is(err, flag.ErrHelp) {
 		t.Fatalf("run -h = %v, want flag.ErrHelp", err)
 	}
-	for _, name := range []string{"-list-limit string", "-list-limit-cap int", "-has-more-on-last-page",
+	for _, name := range []string{"-list-limit string", "-list-limit-cap int", "-has-more-on-last-page", "-has-more-never",
+		"-list-limit-echo", "-list-figures string", "no-total", "has-more",
 		"-list-skip string", "-list-page string", "-list-paging-ignored",
 		"-unknown-stream-status int", "-unknown-account-status int", "-missing-object-status int", "-throttle-status int", "(default 429)",
 		"honour", "ignore", "cap", "(default 404)", "(default 401)", "(default 25)"} {
