@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"strconv"
-	"time"
 )
 
 // AgentGroupsService manages agent groups: create-an-agent-group,
@@ -104,7 +102,7 @@ type AgentGroupList = ListPage[AgentGroup]
 
 func (s *AgentGroupsService) lister() lister[AgentGroup] {
 	return lister[AgentGroup]{
-		kind: "agent group", path: "/agent-groups", list: s.List, bySkip: true,
+		kind: "agent group", path: "/agent-groups", list: s.List, get: s.Get, bySkip: true,
 		id:   func(g *AgentGroup) string { return string(g.ID) },
 		name: func(g *AgentGroup) string { return string(g.Name) },
 	}
@@ -114,44 +112,15 @@ func (s *AgentGroupsService) lister() lister[AgentGroup] {
 //
 // The create-an-agent-group sample answer echoes {name, description},
 // without the id (Create an agent group, https://docs.kore.ai/ai-for-service/apis/contact-center/create-an-agent-group).
-// When the answer has an id it is
-// used; otherwise the group is found by its exact name through the list.
-// When the POST failed in a way that may still have created the group (no
-// answer, or a 5xx), the group is looked for by name before the error is
-// returned, as the agents' Create does. If the group may exist but cannot
-// be found, or several groups have the name and their createdAt does not
-// tell which one is new (see pickCreated), the error is an
-// *UnconfirmedCreateError.
+// When the answer has an id it is used; otherwise, and when the POST failed
+// in a way that may still have created the group (no answer, or a 5xx),
+// the groups with the exact name are read from the list and one is taken
+// only when it is provably the new one (see DecideCreated): names are not
+// unique, and a group of the name made in the UI before the create is never
+// taken for it. Otherwise the error is an *UnconfirmedCreateError that
+// lists the ids found.
 func (s *AgentGroupsService) Create(ctx context.Context, req AgentGroupRequest) (*AgentGroup, error) {
-	var created AgentGroup
-	began := s.client.now()
-	postErr := s.client.do(ctx, http.MethodPost, "agent-groups", nil, req, &created)
-	if postErr == nil && created.ID != "" {
-		if created.missing() == nil {
-			return &created, nil
-		}
-		return s.Get(ctx, string(created.ID))
-	}
-	l := s.lister()
-	if postErr != nil && !mayHaveCreated(postErr) {
-		return nil, l.refused(ctx, postErr, req.Name)
-	}
-	lookupCtx, cancel := s.client.CreateLookupContext(ctx)
-	defer cancel()
-	found, err := l.created(lookupCtx, req.Name, began)
-	return reconciled(found, err, postErr, UnconfirmedCreateError{Kind: "agent group", By: "name", Value: req.Name})
-}
-
-// parseTimestamp reads a createdAt: an RFC 3339 time, as in the samples,
-// or a number of milliseconds since the epoch.
-func parseTimestamp(s string) (time.Time, bool) {
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, true
-	}
-	if ms, err := strconv.ParseInt(s, 10, 64); err == nil && ms > 0 {
-		return time.UnixMilli(ms), true
-	}
-	return time.Time{}, false
+	return create(ctx, s.client, "agent-groups", req, s.lister().creation(req.Name))
 }
 
 // Get reads one agent group.

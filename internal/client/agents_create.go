@@ -67,68 +67,62 @@ func decodeAgentRefs(raw json.RawMessage) []Agent {
 // or by email through the list. When the POST failed in a way that may still
 // have created the agent (no answer, or a 5xx), the agent is looked for by
 // email before the error is returned, so a create never leaves an agent the
-// caller does not know of. If the agent may exist but cannot be found, the
-// error is an *UnconfirmedCreateError.
+// caller does not know of. The email is unique, but an agent found after a
+// failed create is taken only when it is provably the new one (see
+// DecideCreated): one that had the email before the create is not. If the
+// agent may exist but which one cannot be told, the error is an
+// *UnconfirmedCreateError.
 func (s *AgentsService) Create(ctx context.Context, req *AgentRequest) (*Agent, error) {
 	return s.CreateWith(ctx, req, nil)
 }
 
-// AgentFinder finds an agent by email; it answers a not-found *APIError
-// when none has it.
+// AgentFinder finds an agent by email; it answers a *NotListedError when
+// none has it.
 type AgentFinder func(ctx context.Context, email string) (*Agent, error)
 
 // CreateWith is Create with the caller's way of finding the new agent when
 // the answer does not name it, or may have been lost. A caller that creates
 // many agents at once can coalesce those lookups into one walk through the
-// list (see FindByEmails). A nil find is Create's own: by custom id, else by
-// email. find is called on a CreateLookupContext: the caller's while it
-// lives, and for at most CreateLookupBound after it ends.
+// list (see FindByEmails). A nil find is Create's own: by custom id (after
+// a confirmed create), else by email. find is called on a
+// CreateLookupContext: the caller's while it lives, and for at most
+// CreateLookupBound after it ends.
 func (s *AgentsService) CreateWith(ctx context.Context, req *AgentRequest, find AgentFinder) (*Agent, error) {
 	email := ""
 	if req.EmailID != nil {
 		email = *req.EmailID
 	}
-	var created Agent
-	postErr := s.client.do(ctx, http.MethodPost, "agents", nil, req, &created)
-	if postErr == nil && created.ID != "" {
-		if created.missing() == nil {
-			return &created, nil
-		}
-		// The agent exists, with this id, but the answer does not describe
-		// it: read it.
-		return s.Get(ctx, string(created.ID))
+	byEmail := find
+	if byEmail == nil {
+		byEmail = s.FindByEmail
 	}
-	if postErr != nil && !mayHaveCreated(postErr) {
-		if find == nil {
-			find = s.FindByEmail
-		}
-		return nil, refusedCreate(ctx, postErr, "agent", "", "email", email, func(ctx context.Context) (string, error) {
-			a, err := find(ctx, email)
-			if err != nil {
-				return "", err
+	return create(ctx, s.client, "agents", req, creation[Agent]{
+		key: CreateKey{Kind: "agent", By: "email", Value: email, Unique: true},
+		id:  func(a *Agent) string { return string(a.ID) },
+		get: s.Get,
+		refused: func(ctx context.Context, postErr error) error {
+			return refusedCreate(ctx, postErr, "agent", "", "email", email, func(ctx context.Context) (string, error) {
+				a, err := byEmail(ctx, email)
+				if err != nil {
+					return "", err
+				}
+				return string(a.ID), nil
+			})
+		},
+		lookup: func(ctx context.Context, confirmed bool) ([]Agent, error) {
+			var a *Agent
+			var err error
+			if confirmed && find == nil {
+				a, err = s.find(ctx, req)
+			} else {
+				a, err = byEmail(ctx, email)
 			}
-			return string(a.ID), nil
-		})
-	}
-
-	// The agent exists, or may: find it.
-	lookupCtx, cancel := s.client.CreateLookupContext(ctx)
-	defer cancel()
-	var found *Agent
-	var err error
-	if postErr == nil {
-		if find != nil {
-			found, err = find(lookupCtx, email)
-		} else {
-			found, err = s.find(lookupCtx, req)
-		}
-	} else {
-		if find == nil {
-			find = s.FindByEmail
-		}
-		found, err = find(lookupCtx, email)
-	}
-	return reconciled(found, err, postErr, UnconfirmedCreateError{Kind: "agent", By: "email", Value: email})
+			if err != nil {
+				return nil, err
+			}
+			return []Agent{*a}, nil
+		},
+	})
 }
 
 // find looks a just-created agent up: by custom id when there is one (one

@@ -112,7 +112,7 @@ func TestCreateStillFindsTheAgentWhenInterrupted(t *testing.T) {
 			return
 		}
 		lookups.Add(1)
-		w.Write([]byte(`{"results":[{"id":"a-7","emailId":"x@example.com"}],"hasMore":false,"totalPages":1}`))
+		w.Write([]byte(`{"results":[{"id":"a-7","emailId":"x@example.com","createdAt":"2999-01-01T00:00:00.000Z"}],"hasMore":false,"totalPages":1}`))
 	}))
 	a, err := c.Agents.Create(ctx, &AgentRequest{EmailID: String("x@example.com")})
 	if err != nil {

@@ -160,26 +160,32 @@ func IsNotListed(err error) bool {
 // what the caller knows of an object.
 func IsRateLimited(err error) bool {
 	var e *APIError
-	if !errors.As(err, &e) {
-		return false
-	}
-	return isThrottle(e.StatusCode, e.Message)
+	return errors.As(err, &e) && isThrottle(e)
 }
 
-// isThrottle is the one place that says whether an answer is the API's
-// rate-limit answer, a throttle: a 429, or the documented rate-limit
-// message under any status. Rate limits
+// throttleSentence is the part of the documented rate-limit message that
+// identifies it: Rate limits
 // (https://docs.kore.ai/ai-for-service/apis/contact-center/rate-limit-ccai)
-// documents the message ("You've exceeded the per-minute rate limit. Please
-// wait for sometime before retrying.") but not the status, so a 400 or a 503
-// that carries it is a throttle too.
+// gives the whole message as "You've exceeded the per-minute rate limit.
+// Please wait for sometime before retrying."
+const throttleSentence = "exceeded the per-minute rate limit"
+
+// isThrottle is the one place that says whether an answer is the API's
+// rate-limit answer, a throttle: an HTTP 429, the error envelope's code
+// 429, or the documented rate-limit sentence (throttleSentence) under any
+// status. The page documents the message but not the status, so a 400 or
+// a 503 that carries it is a throttle too. Any other text, even one that
+// speaks of a rate limit ("rate limit plan not enabled"), is not: it would
+// be retried for minutes and slow every process sharing the budget.
 //
 // This is the one decision the client takes on an answer's text, and it
 // only ever decides "wait and retry": the transport waits, retries within
-// the operation's time and slows the shared pace. It never decides that an
-// object exists or is gone.
-func isThrottle(status int, message string) bool {
-	return status == http.StatusTooManyRequests || mentionsRateLimit(message)
+// the operation's time (a POST only when the throttle came in a 4xx: see
+// checkRetry) and slows the shared pace. It never decides that an object
+// exists or is gone.
+func isThrottle(e *APIError) bool {
+	return e.StatusCode == http.StatusTooManyRequests || e.Code == http.StatusTooManyRequests ||
+		strings.Contains(strings.ToLower(e.Message), throttleSentence)
 }
 
 // IsConflict reports whether err is a 409: the object already exists. The
@@ -213,10 +219,6 @@ func RetriesExhausted(err error) bool {
 	}
 	var exhausted *retriesExhaustedError
 	return errors.As(err, &exhausted)
-}
-
-func mentionsRateLimit(msg string) bool {
-	return strings.Contains(strings.ToLower(msg), "rate limit")
 }
 
 // DecodeError says that a 2xx answer could not be used: its body was not the

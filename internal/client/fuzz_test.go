@@ -2,6 +2,7 @@ package client
 
 import (
 	"encoding/json"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -395,11 +396,19 @@ func FuzzRoutingDecode(f *testing.F) {
 		}
 		var groups AgentGroupList
 		if json.Unmarshal(body, &groups) == nil {
-			_, _ = pickCreated("agent group", "", "A", groups.Results, func(g *AgentGroup) string { return string(g.ID) }, time.Unix(0, 0))
+			var found []Candidate
+			for i := range groups.Results {
+				found = append(found, Candidate{ID: string(groups.Results[i].ID), CreatedAt: createdAt(&groups.Results[i])})
+			}
+			_, _ = DecideCreated(CreateKey{Kind: "agent group", By: "name", Value: "A"}, AnswerServerError, errors.New("502"), time.Unix(0, 0), found, nil)
 		}
 		var queues QueueList
 		if json.Unmarshal(body, &queues) == nil {
-			_, _ = pickCreated("queue", "", "A", queues.Results, func(q *Queue) string { return string(q.ID) }, time.Unix(0, 0))
+			var found []Candidate
+			for i := range queues.Results {
+				found = append(found, Candidate{ID: string(queues.Results[i].ID), CreatedAt: createdAt(&queues.Results[i])})
+			}
+			_, _ = DecideCreated(CreateKey{Kind: "queue", By: "name", Value: "A"}, AnswerWithoutID, nil, time.Unix(0, 0), found, nil)
 		}
 	})
 }

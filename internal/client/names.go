@@ -1,11 +1,9 @@
 package client
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 )
 
 // "The object with this name" has one meaning everywhere: in the lookup
@@ -62,68 +60,4 @@ func ambiguous[T any](kind, where, name string, matches []T, id func(*T) string,
 		ids[i] = id(&matches[i])
 	}
 	return &AmbiguousNameError{Kind: kind, Where: where, Name: name, IDs: ids, Reason: reason}
-}
-
-// pickCreated applies the name policy after a create the API confirmed
-// without naming the new object. One entry with the name is the new one.
-// Among several, the new one is the only one created at or after began,
-// when the request was made, by the creation time each entry carries; no
-// such entry, several, or an entry without a readable creation time leave
-// it unknown, and the error lists every id. began is compared to the
-// millisecond, the precision of the API's timestamps.
-func pickCreated[T any](kind, where, name string, matches []T, id func(*T) string, began time.Time) (*T, error) {
-	if len(matches) <= 1 {
-		return OneNamed(kind, where, name, matches, id)
-	}
-	since := began.Truncate(time.Millisecond)
-	var after []T
-	for i := range matches {
-		at, ok := creationTime(&matches[i])
-		if !ok {
-			return nil, ambiguous(kind, where, name, matches, id,
-				"the list does not say when each was created, so the new one cannot be told from the others")
-		}
-		if !at.Before(since) {
-			after = append(after, matches[i])
-		}
-	}
-	switch len(after) {
-	case 1:
-		return &after[0], nil
-	case 0:
-		return nil, ambiguous(kind, where, name, matches, id,
-			"none was created after the create began (by their createdAt), so the new one cannot be told from the others")
-	}
-	ids := make([]string, len(after))
-	for i := range after {
-		ids[i] = id(&after[i])
-	}
-	return nil, ambiguous(kind, where, name, matches, id, fmt.Sprintf(
-		"%s were all created after the create began (by their createdAt), so the new one cannot be told from the others",
-		strings.Join(ids, ", ")))
-}
-
-// creationTime reads an entry's createdAt: the typed field of agent
-// groups, or the raw document of the others, whose samples do not all show
-// it.
-func creationTime(e any) (time.Time, bool) {
-	var s string
-	switch v := e.(type) {
-	case *AgentGroup:
-		s = string(v.CreatedAt)
-	case *Queue:
-		s = rawCreatedAt(v.Raw)
-	case *Skill:
-		s = rawCreatedAt(v.Raw)
-	case *SkillGroup:
-		s = rawCreatedAt(v.Raw)
-	}
-	return parseTimestamp(s)
-}
-
-func rawCreatedAt(raw map[string]json.RawMessage) string {
-	if v, ok := raw["createdAt"]; ok {
-		return rawText(v)
-	}
-	return ""
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/url"
 	"strconv"
-	"time"
 )
 
 // The list pages document one answer shape, {results, page or skip, limit,
@@ -160,16 +159,6 @@ func (l lister[T]) find(ctx context.Context, name string) (*T, error) {
 		return nil, err
 	}
 	return l.withPath(OneNamed(l.kind, l.where, name, matches, l.id))
-}
-
-// created reads the list for the entry a create begun at began made with
-// the name, when its answer did not say (see pickCreated).
-func (l lister[T]) created(ctx context.Context, name string, began time.Time) (*T, error) {
-	matches, err := l.named(ctx, name)
-	if err != nil {
-		return nil, err
-	}
-	return l.withPath(pickCreated(l.kind, l.where, name, matches, l.id, began))
 }
 
 // withPath names the list in a *NotListedError.

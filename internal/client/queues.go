@@ -243,9 +243,9 @@ func (s *QueuesService) lister() lister[Queue] {
 
 // Create adds a queue. create-a-queue answers the queue with its id; an
 // answer without the id is tolerated, and the queue is then found by name
-// (see createNamed).
+// (see create.go).
 func (s *QueuesService) Create(ctx context.Context, req QueueRequest) (*Queue, error) {
-	return createNamed(ctx, s.client, "queues", req, s.lister(), req.Name)
+	return create(ctx, s.client, "queues", req, s.lister().creation(req.Name))
 }
 
 // Get reads one queue.

@@ -205,16 +205,21 @@ func TestQueueUpdateNeverDropsTheAgents(t *testing.T) {
 }
 
 // A create answered 502 may still have been processed. Names are not
-// documented as unique, so a queue found by name afterwards is not adopted:
-// the error names it, or says that none exists.
+// documented as unique, so a queue found by name afterwards is adopted only
+// when its createdAt says it is new: otherwise the error names it, or says
+// that none exists.
 func TestQueueCreateWithALostAnswerSaysWhatExists(t *testing.T) {
 	for _, tc := range []struct {
 		name, list, want string
 	}{
 		{"a queue of the name exists", `{"results":[{"id":"qu-9","name":"Overnight"}],"hasMore":false}`,
-			`POST /queues: HTTP 502 Bad Gateway: down; a queue with the name Overnight exists now, with the id qu-9`},
+			`POST /queues: HTTP 502 Bad Gateway: down; one queue with the name Overnight exists now, with the id qu-9; ` +
+				`the list does not say when it was created, so it cannot be told from one that was there before`},
+		{"an older one exists", `{"results":[{"id":"qu-9","name":"Overnight","createdAt":"2020-01-01T00:00:00.000Z"}],"hasMore":false}`,
+			`POST /queues: HTTP 502 Bad Gateway: down; one queue with the name Overnight exists now, with the id qu-9; ` +
+				`each was created before the create began (by createdAt), so none is from this create`},
 		{"none exists", `{"results":[],"hasMore":false}`,
-			`POST /queues: HTTP 502 Bad Gateway: down (no queue named Overnight exists afterwards, so none was created)`},
+			`POST /queues: HTTP 502 Bad Gateway: down (no queue with the name Overnight exists afterwards, so none was created)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, api := newFakeAPI(t, func(r apiCall) (int, string) {

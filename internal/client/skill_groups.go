@@ -58,9 +58,9 @@ func (s *SkillGroupsService) lister() lister[SkillGroup] {
 
 // Create adds a skill group. create-a-skill-group answers {id, name,
 // description, color}; an answer without the id is tolerated, and the group
-// is then found by name (see createNamed).
+// is then found by name (see create.go).
 func (s *SkillGroupsService) Create(ctx context.Context, req SkillGroupRequest) (*SkillGroup, error) {
-	return createNamed(ctx, s.client, "skill-groups", req, s.lister(), req.Name)
+	return create(ctx, s.client, "skill-groups", req, s.lister().creation(req.Name))
 }
 
 // Get reads one skill group.

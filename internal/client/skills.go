@@ -135,7 +135,7 @@ func (sk *Skill) inGroup(skillGroupID string) *Skill {
 // required) is the path's group when req leaves it empty. create-a-skill
 // answers {id, name, description, agents, skillGroupId}; an answer without
 // the id is tolerated, and the skill is then found by name (see
-// createNamed).
+// create.go).
 func (s *SkillsService) Create(ctx context.Context, skillGroupID string, req SkillRequest) (*Skill, error) {
 	path, err := skillsPath(skillGroupID)
 	if err != nil {
@@ -144,7 +144,7 @@ func (s *SkillsService) Create(ctx context.Context, skillGroupID string, req Ski
 	if req.SkillGroupID == "" {
 		req.SkillGroupID = skillGroupID
 	}
-	sk, err := createNamed(ctx, s.client, path, req, s.lister(skillGroupID), req.Name)
+	sk, err := create(ctx, s.client, path, req, s.lister(skillGroupID).creation(req.Name))
 	if err != nil {
 		return nil, err
 	}

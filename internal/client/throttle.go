@@ -16,7 +16,7 @@ const maxThrottleBody = 4096
 // throttleOf says whether resp is a throttle (see isThrottle) and, when it
 // is, the Retry-After it gave (zero when none). A 429 is one whatever its
 // body; any other error status is one only when its body carries the
-// documented message, so its start is read, at most maxThrottleBody bytes,
+// envelope's code 429 or the documented message, so its start is read, at most maxThrottleBody bytes,
 // and put back: the caller reads the whole body as it came.
 func throttleOf(resp *http.Response, now time.Time) (bool, time.Duration) {
 	if resp.StatusCode < 400 {
@@ -30,7 +30,7 @@ func throttleOf(resp *http.Response, now time.Time) (bool, time.Duration) {
 			rest = &failedReader{err}
 		}
 		resp.Body = &replayedBody{Reader: io.MultiReader(bytes.NewReader(head), rest), Closer: resp.Body}
-		throttled = isThrottle(resp.StatusCode, newAPIError("", "", resp.StatusCode, head).Message)
+		throttled = isThrottle(newAPIError("", "", resp.StatusCode, head))
 	}
 	if !throttled {
 		return false, 0

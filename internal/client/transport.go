@@ -24,8 +24,9 @@ const maxRetryAfter = 5 * time.Minute
 // the limiter, gets its own auth header, and then has the request timeout
 // for itself: the wait for a slot is not time on the wire.
 //
-// A throttle (a 429, or the rate-limit message under any status: see
-// isThrottle) is retried for as long as the caller's context allows (or,
+// A throttle (a 429, or the rate-limit answer under any status: see
+// isThrottle) is retried for as long as the caller's context allows (a POST
+// only when the throttle came in a 4xx: see checkRetry) (or,
 // when it has no deadline, for maxThrottledWait): the limiter, told of the
 // throttle where the answer arrives, makes the retry wait for Retry-After
 // and lowers the pace. Other failures are retried MaxRetries times with
@@ -266,11 +267,13 @@ func (p *retryPolicy) check(ctx context.Context, resp *http.Response, err error)
 
 // checkRetry says whether a failure may be retried: a throttle, 5xx (but
 // 501) and connection errors, never any other 4xx, and never a request the
-// client itself gave up before sending. A POST is retried only when it
-// provably never reached the server: the connection could not be made, or
-// the server answered with a throttle, which means it refused the request
-// unprocessed. Otherwise the error goes back to the caller, who can look
-// for what the POST may have created, so a create never makes a duplicate.
+// client itself gave up before sending. A POST is retried only when nothing
+// can have been created: the connection could not be made, or the server
+// refused it with a throttle in a 4xx. A throttle in a 5xx is no such
+// refusal (a gateway may have passed the create on before it answered), so
+// a POST so answered goes back to the caller like any 5xx, to look for
+// what it may have created (see AnswerOf): a create never makes a
+// duplicate.
 func checkRetry(ctx context.Context, resp *http.Response, err error, throttled bool) bool {
 	if ctx.Err() != nil {
 		// Stop, and let the attempt's own error (which says whether the
@@ -291,11 +294,12 @@ func checkRetry(ctx context.Context, resp *http.Response, err error, throttled b
 		isPost := errors.As(err, &ue) && strings.EqualFold(ue.Op, http.MethodPost)
 		return !isPost || neverSent(err)
 	}
+	post := resp.Request != nil && resp.Request.Method == http.MethodPost
 	switch {
+	case resp.StatusCode >= 500:
+		return !post && (throttled || resp.StatusCode != http.StatusNotImplemented)
 	case throttled:
 		return true
-	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
-		return resp.Request == nil || resp.Request.Method != http.MethodPost
 	}
 	return false
 }

@@ -32,20 +32,44 @@ func errorHint(err error) string {
 
 // createAdvice follows the error of a create whose outcome the client could
 // not confirm (*client.UnconfirmedCreateError) and says how to adopt the
-// object with terraform import; "" for any other error. importKey is what
-// the resource's import takes besides an id (an agent's email), or "".
+// object; "" for any other error. importKey is what the resource's import
+// takes besides an id (an agent's email), or "". When the client found
+// objects with the create's key but none provably made by this create, it
+// gives the import block that takes up each of them.
 func createAdvice(err error, importKey string) string {
 	var u *client.UnconfirmedCreateError
 	switch {
 	case !errors.As(err, &u):
 		return ""
-	case u.FoundID != "":
-		return fmt.Sprintf(". If it is the one this create made, import it (terraform import <address> %s) instead of creating it again; "+
-			"if it is an older one, give the new %s another %s", u.FoundID, u.Kind, u.By)
+	case len(u.FoundIDs) > 0:
+		return foundAdvice(u, importKey)
 	case importKey != "":
 		return fmt.Sprintf(". If the %s exists, import it by %s (terraform import <address> %s) instead of creating it again", u.Kind, u.By, importKey)
 	}
 	return fmt.Sprintf(". If the %s exists, import it by its id (terraform import <address> <id>) instead of creating it again", u.Kind)
+}
+
+// foundAdvice is the advice after a create that found objects with its key
+// that are not provably its own: none is put in the state (a destroy would
+// delete it), and an import block takes up the one the user means.
+func foundAdvice(u *client.UnconfirmedCreateError, importKey string) string {
+	var b strings.Builder
+	ids := u.FoundIDs
+	if importKey != "" {
+		ids = []string{importKey}
+	}
+	if len(u.FoundIDs) == 1 {
+		fmt.Fprintf(&b, ".\n\nIt was not put in the state, because nothing proves it is the one this create made. If it is the %s this "+
+			"configuration describes, import it instead of creating it again: add this block to the configuration and apply again.\n\n", u.Kind)
+	} else {
+		fmt.Fprintf(&b, ".\n\nNone was put in the state, because nothing proves which, if any, this create made. If one of them is the %s "+
+			"this configuration describes, import that one instead of creating it again: add its block to the configuration and apply again.\n\n", u.Kind)
+	}
+	for _, id := range ids {
+		fmt.Fprintf(&b, "import {\n  to = <this resource's address, shown above>\n  id = %q\n}\n\n", id)
+	}
+	fmt.Fprintf(&b, "Otherwise give this resource another %s.", u.By)
+	return b.String()
 }
 
 // existsDetail is the detail of a create the API refused while an object

@@ -205,7 +205,8 @@ func (r *contactResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create contact",
-			fmt.Sprintf("Creating the contact %s %s (%s) failed: %v", plan.FirstName.ValueString(), plan.LastName.ValueString(), plan.request().CellPhone.FullNumber(), err)+errorHint(err))
+			fmt.Sprintf("Creating the contact %s %s (%s) failed: %v", plan.FirstName.ValueString(), plan.LastName.ValueString(), plan.request().CellPhone.FullNumber(), err)+
+				createAdvice(err, "")+errorHint(err))
 		return
 	}
 	plan.fillComputed(contactModelFrom(&c))

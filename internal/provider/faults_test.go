@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -272,10 +273,10 @@ func TestFaultDroppedAfterContactCreateIsReconciled(t *testing.T) {
 }
 
 // Routing objects under faults. An agent group whose create answer is lost
-// is found by name and kept in state, with no second group. A queue create
-// answered 502 may have been processed, so it is not sent again; queue
-// names are not documented as unique, so the provider does not adopt a
-// queue by name but says whether one exists: here none does.
+// is found by name, made since the create began, and kept in state, with
+// no second group. A queue create answered 502 may have been processed, so
+// it is not sent again; the lookup by name says whether one exists: here
+// none does.
 func TestFaultRoutingCreates(t *testing.T) {
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
@@ -322,8 +323,56 @@ resource "smartassist_queue" "q" {
   hours_of_operation_id = "6346a1b2c3d4e5f601234568"
 }
 `),
-				ExpectError: wrapped(`Unable to create queue.*POST /queues: HTTP 502 Bad Gateway: .* \(no queue named Overnight exists afterwards, so none was created\)`),
+				ExpectError: wrapped(`Unable to create queue.*POST /queues: HTTP 502 Bad Gateway: .* \(no queue with the name Overnight exists afterwards, so none was created\)`),
 			},
 		},
 	})
+}
+
+// A 502 to an agent-group create, in an account whose team made a "Tier 1"
+// in the UI long before: the 502 created nothing, and the one group of the
+// name is older than the create, so it is not taken for the new one. The
+// apply fails, naming the existing group and the import block that would
+// take it up; the group is not in the state (a destroy cannot delete it)
+// and is untouched.
+func TestFaultAgentGroupCreate502LeavesTheTeamsOwnGroupAlone(t *testing.T) {
+	env := newTestEnv(t)
+	existing := env.emu.AgentGroupByName("Tier 1")
+	if existing == nil {
+		t.Fatal("the seed has no agent group named Tier 1")
+	}
+	id := fmt.Sprint(existing["id"])
+	before := fmt.Sprint(existing)
+	groups := len(env.emu.AgentGroups())
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				env.emu.InjectFault(emulator.Fault{Method: "POST", Route: "/agent-groups", Status: http.StatusBadGateway, Count: 1})
+				env.resetCounts()
+			},
+			Config: env.config(`
+resource "smartassist_agent_group" "t1" {
+  name        = "Tier 1"
+  description = "First-line support"
+}
+`),
+			ExpectError: wrapped(`Unable to create agent group.*POST /agent-groups: HTTP 502 Bad Gateway.*one agent group with the name Tier 1 exists now, ` +
+				`with the id ` + regexp.QuoteMeta(id) + `; each was created before the create began \(by createdAt\), so none is from this create.*` +
+				`It was not put in the state.*import \{ to = <this resource's address, shown above> id = "` + regexp.QuoteMeta(id) + `" \}`),
+		}},
+	})
+	if n := env.emu.Count("POST /agent-groups"); n != 1 {
+		t.Errorf("the POST was sent %d times, want once", n)
+	}
+	if n := env.emu.Count("GET /agent-groups"); n != 1 {
+		t.Errorf("the lookup read %d pages, want 1", n)
+	}
+	after := env.emu.AgentGroup(id)
+	if after == nil || fmt.Sprint(after) != before {
+		t.Fatalf("the team's group changed:\nbefore %s\nafter  %v", before, after)
+	}
+	if n := len(env.emu.AgentGroups()); n != groups {
+		t.Fatalf("%d agent groups, want the %d there were", n, groups)
+	}
 }
