@@ -24,6 +24,7 @@ import (
 var version = "dev"
 
 func main() {
+	limitMemory()
 	if len(os.Args) > 1 && os.Args[1] == "export" {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		code := export.Main(ctx, os.Args[2:], os.Stderr, os.Getenv, version)

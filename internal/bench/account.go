@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -42,6 +43,9 @@ type AccountScenario struct {
 	// NoRetryAfter leaves Retry-After out of the throttles, as the pages
 	// document none.
 	NoRetryAfter bool
+	// Fleet marks the runners of issue 28, at the documented 60 a minute:
+	// they have a section of their own (fleet.go).
+	Fleet bool
 }
 
 // The account scenarios. The bench runs the rate-limited mode at ten times
@@ -61,6 +65,12 @@ var AccountScenarios = []AccountScenario{
 	// terraform's share of the machine larger.
 	{Name: "two-machines", Title: "Two machines (no shared budget file), 60 agents each at 120/min, throttles without Retry-After",
 		Applies: 2, Agents: 60, RPM: 120, Machines: true, NoRetryAfter: true},
+	// Issue 28's five CI runners on five machines, 12 agents each, on one
+	// account at the documented rate, and one of them alone.
+	{Name: "five-machines", Title: "Five machines (no shared budget file), 12 agents each at 60/min, throttles without Retry-After",
+		Applies: 5, Agents: 12, RPM: 60, Machines: true, NoRetryAfter: true, Fleet: true},
+	{Name: "one-machine", Title: "One of them alone: 12 agents at 60/min",
+		Applies: 1, Agents: 12, RPM: 60, Machines: true, NoRetryAfter: true, Fleet: true},
 }
 
 // ParseAccountScenarios reads an -account value: "all", "none", or names.
@@ -80,7 +90,7 @@ func ParseAccountScenarios(v string) ([]AccountScenario, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("account: unknown scenario %q (two-applies, foreign-half, parallelism-40, two-machines, all or none)", name)
+			return nil, fmt.Errorf("account: unknown scenario %q (two-applies, foreign-half, parallelism-40, two-machines, five-machines, one-machine, all or none)", name)
 		}
 	}
 	return out, nil
@@ -234,6 +244,8 @@ func accountVerdicts(runs []AccountRun) []Verdict {
 		ok := len(run.Failed) == 0
 		v("every apply succeeds", fmt.Sprintf("%d of %d", s.Applies-len(run.Failed), s.Applies), "all", ok)
 		switch s.Name {
+		case "five-machines", "one-machine":
+			fleetVerdicts(run, v)
 		case "foreign-half", "two-machines":
 			share := float64(run.TooMany) / float64(max(run.Calls, 1))
 			v("429s ≤ 5% of the provider's calls", fmt.Sprintf("%d of %d (%.1f%%)", run.TooMany, run.Calls, 100*share), "≤ 5%", share <= 0.05)
@@ -251,6 +263,7 @@ func accountVerdicts(runs []AccountRun) []Verdict {
 
 // writeAccountSection renders the account runs.
 func writeAccountSection(b *strings.Builder, runs []AccountRun) {
+	runs = slices.DeleteFunc(slices.Clone(runs), func(r AccountRun) bool { return r.Scenario.Fleet })
 	if len(runs) == 0 {
 		return
 	}

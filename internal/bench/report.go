@@ -57,6 +57,8 @@ func Render(res Results, verdicts []Verdict) string {
 		writeFloorTable(&b, res)
 	}
 	writeAccountSection(&b, res.Accounts)
+	writeFleetSection(&b, res)
+	writeAdoptionSection(&b, res)
 	w("## Targets\n\n")
 	met, notMet := 0, 0
 	for _, v := range verdicts {

@@ -64,6 +64,7 @@ type Results struct {
 	Runs        []ScenarioRun // provider runs, in the order they ran
 	Floors      []ScenarioRun // one per scenario
 	Accounts    []AccountRun  // the account scenarios, in the order they ran
+	Adoptions   []AdoptionRun // the adoption scenarios (adoption.go)
 }
 
 // Run returns the provider run of scenario s in the mode named mode.

@@ -28,7 +28,9 @@ type Options struct {
 	Scenarios []Scenario
 	Modes     []Mode
 	// Accounts are the account scenarios, run after the modes.
-	Accounts    []AccountScenario
+	Accounts []AccountScenario
+	// Adoption holds the account sizes of the adoption scenario, run last.
+	Adoption    []int
 	Parallelism int
 	// Keep leaves the temporary directory (configurations, states, logs)
 	// in place.
@@ -119,6 +121,13 @@ func Run(ctx context.Context, opt Options) (*Results, error) {
 	for _, s := range opt.Accounts {
 		run, err := r.runAccount(ctx, s)
 		res.Accounts = append(res.Accounts, run)
+		if err != nil {
+			return res, err
+		}
+	}
+	for _, n := range opt.Adoption {
+		run, err := r.runAdoption(ctx, n)
+		res.Adoptions = append(res.Adoptions, run)
 		if err != nil {
 			return res, err
 		}

@@ -85,7 +85,8 @@ func Evaluate(res Results) []Verdict {
 			out = append(out, evaluateRun(run, floor, hasFloor)...)
 		}
 	}
-	return append(out, accountVerdicts(res.Accounts)...)
+	out = append(out, accountVerdicts(res.Accounts)...)
+	return append(out, adoptionVerdicts(res.Adoptions)...)
 }
 
 func evaluateRun(run ScenarioRun, floor ScenarioRun, hasFloor bool) []Verdict {

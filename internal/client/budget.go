@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"math"
 	"sync"
 	"time"
 )
@@ -37,18 +38,26 @@ type budgetState struct {
 // The pace follows additive increase, multiplicative decrease, as TCP and
 // the AWS SDKs' adaptive retry mode do: a throttle means someone else (on
 // another machine: nothing else tells) spends the account's budget too, so
-// the pace halves, holds for a window, then climbs back by
+// the pace drops, holds for a window, then climbs back by
 // recoveryPerMinute of the budget a minute.
 //
-// The share bounds the requests in any minute, not only their spacing (see
-// reserve), so a pace that halved sends no more than half the budget in
-// the window the API counts. Two machines that both halved on their first
-// throttles spend the budget between them and no more; the hold keeps
-// them there for a window, and the slow climb makes the next throttle rare.
-// Halving again on each throttle of a request sent after the last drop
-// finds a foreign consumer's leftover in a few throttles.
+// The drop is learned, not fixed: the API refuses a request when its
+// window is full, so what this machine sent in that window (observed) is
+// what the others left it. The pace drops to decreaseFactor of that (or of
+// the pace, when it is lower), keeping a tenth free for the differences in
+// time requests take to arrive. Five machines that start at once, each
+// unable to tell it is not alone, thus learn their fifth from their first
+// throttle, where halving would take three throttles each; a process that
+// joins an account others fill starts near nothing and climbs, as TCP's
+// slow start does. Throttles of requests sent before the drop say nothing
+// new.
+//
+// The share bounds the requests in any minute, not their spacing (see
+// reserve and spacing), so a machine whose pace dropped sends no more than
+// its share in the window the API counts. The hold keeps the machines
+// there for a window, and the slow climb makes the next throttle rare.
 const (
-	decreaseFactor    = 0.5
+	decreaseFactor    = 0.9
 	recoveryPerMinute = 0.05
 	// recoveryHold is how long the pace stays where a throttle put it:
 	// the API's window is full of requests sent at the old pace for that
@@ -78,6 +87,21 @@ func (s *budgetState) interval(now int64, perMinute float64) time.Duration {
 	return time.Duration(float64(time.Minute) / (perMinute * s.share(now)))
 }
 
+// spacing is the least time between two slots: the budget's, whatever the
+// pace. A lowered pace bounds how many slots any minute holds (trackedSize),
+// not their spacing: after a throttle a machine sends again as its own
+// requests of a minute before leave the API's window, at the rate the API
+// took them then, which keeps the window as full as it was and no fuller.
+// Spaced out at the lowered pace instead, the requests would leave most of
+// the window empty once others finish, and a machine left alone would
+// crawl at a fifth of the budget.
+func spacing(perMinute float64) time.Duration {
+	if perMinute <= 0 {
+		return 0
+	}
+	return time.Duration(float64(time.Minute) / perMinute)
+}
+
 // trackedSize is how many recent slots bound the next one: a whole budget
 // of requests, at the pace's share, must span at least a minute and
 // windowGuard. Zero when the budget is too large to track.
@@ -102,18 +126,58 @@ func (s *budgetState) prune(now int64) {
 func (s *budgetState) reserve(now int64, perMinute float64) (int64, uint64) {
 	s.prune(now)
 	slot := max(now, s.Next, s.Hold)
-	size := trackedSize(perMinute, s.share(now))
-	if size > 0 {
-		if len(s.Sent) >= size {
-			slot = max(slot, s.Sent[len(s.Sent)-size]+int64(time.Minute+windowGuard))
-		}
+	if trackedSize(perMinute, 1) > 0 {
+		slot = s.windowSlot(slot, perMinute)
 		s.Sent = append(s.Sent, slot)
 		if over := len(s.Sent) - maxTrackedBudget; over > 0 {
 			s.Sent = s.Sent[over:]
 		}
 	}
-	s.Next = slot + int64(s.interval(now, perMinute))
+	s.Next = slot + int64(spacing(perMinute))
 	return slot, s.Epoch
+}
+
+// windowSlot is the earliest time at or after from when the slots of the
+// minute and windowGuard before it leave room for one more at the pace of
+// that time. The pace climbs with time after a throttle, so a later time
+// may leave room that an earlier one does not: the slot is the earliest
+// time that either a slot leaves the window or the pace allows one more.
+func (s *budgetState) windowSlot(from int64, perMinute float64) int64 {
+	window := int64(time.Minute + windowGuard)
+	best := int64(math.MaxInt64)
+	for k := trackedSize(perMinute, s.share(from)); ; k++ {
+		at, ok := s.roomFor(k, from, perMinute)
+		if !ok {
+			break
+		}
+		slot := at
+		if k <= len(s.Sent) {
+			slot = max(slot, s.Sent[len(s.Sent)-k]+window)
+		}
+		best = min(best, slot)
+		if slot == at {
+			break // a larger k only comes later
+		}
+	}
+	return best
+}
+
+// roomFor is the earliest time at or after from when the pace allows k
+// slots in a window; false when it never does.
+func (s *budgetState) roomFor(k int, from int64, perMinute float64) (int64, bool) {
+	if trackedSize(perMinute, s.share(from)) >= k {
+		return from, true
+	}
+	if k > trackedSize(perMinute, 1) {
+		return 0, false
+	}
+	need := float64(k) / perMinute
+	at := s.ShareAt + int64(recoveryHold) + int64((need-s.Share)/recoveryPerMinute*float64(time.Minute))
+	at = max(at, from)
+	for trackedSize(perMinute, s.share(at)) < k { // rounding
+		at += int64(time.Millisecond)
+	}
+	return at, true
 }
 
 // release takes back a slot whose request was never sent. When it was the
@@ -133,7 +197,7 @@ func (s *budgetState) release(slot, now int64, perMinute float64) {
 		}
 		next := s.Hold
 		if i > 0 {
-			next = max(next, s.Sent[i-1]+int64(s.interval(now, perMinute)))
+			next = max(next, s.Sent[i-1]+int64(spacing(perMinute)))
 		}
 		s.Next = min(s.Next, next)
 		return
@@ -166,6 +230,28 @@ func (s *budgetState) clamp(now int64) bool {
 	return changed
 }
 
+// observed is the share of the budget this budget's own requests took in
+// the API's window ending at now: the slots granted that are due by now,
+// within the last minute. When the API refuses a request, that window is
+// full, so the rest of it went to others (other machines, the UI, an
+// integration) and this share is what this machine can count on. Five
+// machines that start at once at the whole budget thus each learn a fifth
+// from their first throttle, where halving the pace would take three
+// throttles each to get there. A budget too large to track observes the
+// whole of it.
+func (s *budgetState) observed(now int64, perMinute float64) float64 {
+	if trackedSize(perMinute, 1) == 0 {
+		return 1
+	}
+	n := 0
+	for _, slot := range s.Sent {
+		if slot > now-int64(time.Minute) && slot <= now {
+			n++
+		}
+	}
+	return float64(n) / perMinute
+}
+
 // throttled records a throttle at now for a request sent at sentAt. The
 // pace drops once for every throttle of a request sent after the last
 // drop: throttles of requests that were already under way when the pace
@@ -179,7 +265,7 @@ func (s *budgetState) throttled(now, sentAt int64, retryAfter time.Duration, per
 	s.release(sentAt, now, perMinute)
 	changed := len(s.Sent) != before
 	if s.ShareAt == 0 || sentAt >= s.ShareAt {
-		s.Share = max(minShare, s.share(now)*decreaseFactor)
+		s.Share = max(minShare, min(s.share(now), s.observed(now, perMinute))*decreaseFactor)
 		s.ShareAt = now
 		changed = true
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -80,27 +81,34 @@ func TestBudgetPaceDropsOnceARoundAndRecoversSlowly(t *testing.T) {
 	if got := s.interval(start, 60); got != time.Second {
 		t.Fatalf("interval of a fresh budget = %s, want 1s", got)
 	}
-
-	// A 429 for a request sent at 10s, answered at 11s with Retry-After 5.
-	if !s.throttled(at(11*time.Second), at(10*time.Second), 5*time.Second, 60) {
+	// 31 requests a second apart; the 31st, sent at 30s, is answered 429 at
+	// 31s with Retry-After 5.
+	for i := range 31 {
+		if slot, _ := s.reserve(at(time.Duration(i)*time.Second), 60); slot != at(time.Duration(i)*time.Second) {
+			t.Fatalf("slot %d at +%s", i, time.Duration(slot-start))
+		}
+	}
+	if !s.throttled(at(31*time.Second), at(30*time.Second), 5*time.Second, 60) {
 		t.Fatal("the first 429 changed nothing")
 	}
-	if s.share(at(11*time.Second)) != 0.5 || s.Epoch != 1 || s.Next != at(16*time.Second) {
-		t.Fatalf("after the first 429: share %v, epoch %d, next +%s; want 0.5, 1, +16s",
-			s.share(at(11*time.Second)), s.Epoch, time.Duration(s.Next-start))
+	// The API's window was full with 30 of this budget's requests in it:
+	// others took the other half. The pace drops to nine tenths of that.
+	if got := s.share(at(31 * time.Second)); got < 0.45-1e-9 || got > 0.45+1e-9 || s.Epoch != 1 || s.Next != at(36*time.Second) {
+		t.Fatalf("after the first 429: share %v, epoch %d, next +%s; want 0.45, 1, +36s", got, s.Epoch, time.Duration(s.Next-start))
 	}
 	// A 429 of a request sent before the drop says nothing new: no second
 	// drop, and Retry-After 2 ends before the pause already set.
-	if s.throttled(at(11*time.Second), at(10500*time.Millisecond), 2*time.Second, 60) {
+	if s.throttled(at(31*time.Second), at(30500*time.Millisecond), 2*time.Second, 60) {
 		t.Fatal("a 429 of a request sent before the drop changed the state")
 	}
-	// The next slot is the pause's end, then slots come at 1/0.5 s.
-	slot, epoch := s.reserve(at(11*time.Second), 60)
-	if slot != at(16*time.Second) || epoch != 1 {
-		t.Fatalf("slot +%s epoch %d, want +16s epoch 1", time.Duration(slot-start), epoch)
-	}
-	if got := time.Duration(s.Next - slot); got != 2*time.Second {
-		t.Fatalf("spacing after the drop = %s, want 60s/30 = 2s", got)
+	// The budget's 30 requests of the last minute already pass 0.45 × 60 =
+	// 27, so the next slot is not the pause's end (36s) but when the fourth
+	// of them (at 3s) has left the window and guard; the next a second on.
+	for _, want := range []time.Duration{3*time.Second + time.Minute + windowGuard, 4*time.Second + time.Minute + windowGuard} {
+		slot, epoch := s.reserve(at(31*time.Second), 60)
+		if slot != at(want) || epoch != 1 {
+			t.Fatalf("slot +%s epoch %d, want +%s epoch 1", time.Duration(slot-start), epoch, want)
+		}
 	}
 	// The pace holds for a window, then additive increase: a twentieth of
 	// the budget a minute. (Until issue 20 it dropped to 0.7 and climbed a
@@ -109,19 +117,47 @@ func TestBudgetPaceDropsOnceARoundAndRecoversSlowly(t *testing.T) {
 	for _, tc := range []struct {
 		after time.Duration
 		want  float64
-	}{{30 * time.Second, 0.5}, {time.Minute, 0.5}, {2 * time.Minute, 0.55}, {3 * time.Minute, 0.6}, {11 * time.Minute, 1}, {time.Hour, 1}} {
-		if got := s.share(at(11*time.Second + tc.after)); got < tc.want-1e-9 || got > tc.want+1e-9 {
+	}{{30 * time.Second, 0.45}, {time.Minute, 0.45}, {2 * time.Minute, 0.5}, {3 * time.Minute, 0.55}, {13 * time.Minute, 1}, {time.Hour, 1}} {
+		if got := s.share(at(31*time.Second + tc.after)); got < tc.want-1e-9 || got > tc.want+1e-9 {
 			t.Errorf("share %s after the drop = %v, want %v", tc.after, got, tc.want)
 		}
 	}
 	// A 429 of a request sent after the drop drops the pace again; many
 	// never take it below a twentieth.
-	for i := 0; i < 20; i++ {
-		now := at(20*time.Second + time.Duration(i)*time.Second)
+	for i := 0; i < 40; i++ {
+		now := at(40*time.Second + time.Duration(i)*time.Second)
 		s.throttled(now, now, 0, 60)
 	}
-	if got := s.share(at(39 * time.Second)); got != minShare {
-		t.Fatalf("share after 20 drops = %v, want %v", got, minShare)
+	if got := s.share(at(79 * time.Second)); got != minShare {
+		t.Fatalf("share after 40 drops = %v, want %v", got, minShare)
+	}
+}
+
+// A budget whose first request is refused (others fill the account) learns
+// that it has nothing yet: its pace starts at the least and climbs, as
+// TCP's slow start does, instead of assuming half the account.
+func TestABudgetRefusedAtOnceStartsSlow(t *testing.T) {
+	start := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC).UnixNano()
+	var s budgetState
+	slot, _ := s.reserve(start, 60)
+	s.throttled(start+int64(time.Second), slot, 0, 60)
+	if got := s.share(start + int64(time.Second)); got != minShare {
+		t.Fatalf("share after a refused first request = %v, want %v", got, minShare)
+	}
+	// Three a minute after the pause of one interval at that pace (20s),
+	// a second apart; the fourth when the climb, a minute after the drop,
+	// makes room for four (20s later), just before the first of the three
+	// leaves the window.
+	var slots []time.Duration
+	for range 4 {
+		n, _ := s.reserve(start+int64(time.Second), 60)
+		slots = append(slots, time.Duration(n-start))
+	}
+	if want := []time.Duration{21 * time.Second, 22 * time.Second, 23 * time.Second}; !slices.Equal(slots[:3], want) {
+		t.Fatalf("slots %v, want %v then one at 81s", slots, want)
+	}
+	if slots[3] < 81*time.Second || slots[3] > 81*time.Second+time.Millisecond {
+		t.Fatalf("the fourth slot at %s, want 81s (the climb to 4 a minute)", slots[3])
 	}
 }
 
@@ -190,9 +226,10 @@ func TestAThrottledLimiterHoldsBackTheOthersWaiters(t *testing.T) {
 	if got := clock.Slept(); len(got) != 2 || got[0] != time.Second || got[1] != 9500*time.Millisecond {
 		t.Fatalf("b slept %v, want [1s 9.5s]: its first slot was taken back", got)
 	}
-	// Half of 60 at 0.5s, held for a window.
-	if got := b.PerMinute(); got != 30 {
-		t.Fatalf("b's pace = %v a minute, want 30 (shared with a: half of 60 at the 429, held since)", got)
+	// a's only request was refused: the machine has nothing of the window
+	// yet, so the pace starts at the least, 3 of 60 a minute, for both.
+	if got := b.PerMinute(); got != 60*minShare {
+		t.Fatalf("b's pace = %v a minute, want %v (shared with a: nothing of the full window was theirs)", got, 60*minShare)
 	}
 }
 

@@ -89,14 +89,14 @@ func TestExportForceOnly(t *testing.T) {
 		t.Fatalf("exit status %d: %s", code, stderr)
 	}
 	files := readDir(t, dir)
-	if got := fileNames(files); got != "agents.tf imports.tf main.tf providers.tf skills.tf" {
+	if got := fileNames(files); got != "agents.tf imports.tf main.tf providers.tf skills.tf smartassist-adoption.json" {
 		t.Fatalf("files = %s", got)
 	}
 	checkContains(t, files["skills.tf"], `skill_group_id = "633ffac608f3a07459939a20"`)
 	checkContains(t, files["agents.tf"], `agent_group_id    = "ag-2f8e9d0-6c7b-4a3e-9d1c-5b6a7f8e9d0c"`,
 		`id = "qu-241a4d7-e5d0-45a9-8032-8238450501c2"`, `id                = smartassist_skill.languages_spanish.id`)
 	checkContains(t, stderr, "agents: 2 listed; reading each, as the list lacks custom_id: 2 calls",
-		"wrote 4 files to "+dir+": 6 resources to import, 0 data sources")
+		"wrote 5 files to "+dir+": 6 resources to import, 0 data sources")
 }
 
 // TestExportFailureLeavesFolder: an account that cannot be read (wrong
@@ -152,7 +152,7 @@ func TestExportForceRemovesItsOwnStaleFiles(t *testing.T) {
 	}
 	checkContains(t, stderr, "6 resources to import, 0 data sources; 1 import blocks of the other types kept in imports.tf")
 	files := readDir(t, dir)
-	if got := fileNames(files); got != "agents.tf imports.tf main.tf notes.txt providers.tf queues.tf routing.tf skills.tf" {
+	if got := fileNames(files); got != "agents.tf imports.tf main.tf notes.txt providers.tf queues.tf routing.tf skills.tf smartassist-adoption.json" {
 		t.Fatalf("files = %s", got)
 	}
 	if files["main.tf"] != mine || files["notes.txt"] != "keep me\n" {
@@ -182,7 +182,7 @@ func TestExportForceRemovesItsOwnStaleFiles(t *testing.T) {
 		t.Fatalf("exit status %d: %s", code, stderr)
 	}
 	files = readDir(t, dir)
-	if got := fileNames(files); got != "agent_groups.tf agents.tf contacts.tf imports.tf main.tf notes.txt providers.tf queues.tf skill_groups.tf skills.tf" {
+	if got := fileNames(files); got != "agent_groups.tf agents.tf contacts.tf imports.tf main.tf notes.txt providers.tf queues.tf skill_groups.tf skills.tf smartassist-adoption.json" {
 		t.Fatalf("files after exporting every kind = %s", got)
 	}
 	if strings.Contains(files["queues.tf"], `"old"`) || strings.Contains(files["imports.tf"], "qu-old") {

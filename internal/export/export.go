@@ -12,6 +12,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
 
+	"github.com/koreai/terraform-provider-smartassist/internal/adoption"
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
@@ -133,6 +134,9 @@ func (e *exporter) export(ctx context.Context) (map[string][]byte, error) {
 	}
 	if len(e.imports) > 0 || e.earlier.keptImports() > 0 {
 		files["imports.tf"] = e.importsFile()
+	}
+	if e.kinds["agents"] && len(e.agents) > 0 {
+		files[adoption.FileName] = e.adoptionFile()
 	}
 	return files, nil
 }

@@ -33,10 +33,11 @@ var (
 func newAgentResource() resource.Resource { return &agentResource{} }
 
 type agentResource struct {
-	client  *client.Client
-	agents  *agentStore
-	members *membershipLocks
-	stream  string
+	client   *client.Client
+	agents   *agentStore
+	members  *membershipLocks
+	stream   string
+	adoption *agentAdoption
 }
 
 func (r *agentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -293,7 +294,7 @@ func (r *agentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 
 func (r *agentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
-		r.client, r.agents, r.members, r.stream = data.client, data.agents, data.members, data.streamID
+		r.client, r.agents, r.members, r.stream, r.adoption = data.client, data.agents, data.members, data.streamID, data.adoption
 	}
 }
 
@@ -347,12 +348,13 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// The list does not carry customId: an agent with one needs its GET, and
-	// so does a read right after an import, which cannot know yet.
+	// The list does not carry customId: an agent with one needs its GET, and so
+	// does a read right after an import, unless the exporter's hand-off says.
 	imported, diags := req.Private.GetKey(ctx, importedKey)
 	resp.Diagnostics.Append(diags...)
 	id := state.ID.ValueString()
-	agent, err := r.agents.read(ctx, id, !state.CustomID.IsNull() || len(imported) > 0)
+	handed := r.adoption.read(ctx, id, len(imported) > 0)
+	agent, err := r.agents.read(ctx, id, !state.CustomID.IsNull() || (len(imported) > 0 && handed == nil))
 	if err != nil {
 		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(id), "Unable to read agent",
 			fmt.Sprintf("Reading the agent %s (%s)", id, state.Email.ValueString())) {
@@ -367,6 +369,7 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if m.ID.IsNull() {
 		m.ID = state.ID
 	}
+	handed.fill(&m)
 	m.keepEquivalent(state)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(state.ID, r.stream))...)
@@ -374,9 +377,6 @@ func (r *agentResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, importedKey, nil)...)
 	}
 }
-
-// importedKey marks, in private state, an agent imported but not yet read.
-const importedKey = "imported"
 
 func (r *agentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state agentModel

@@ -30,6 +30,7 @@ type agentStore struct {
 
 	// Reads.
 	reads     int                      // reads that the list could serve
+	expected  int                      // reads an adoption says are coming (agent_adoption.go)
 	firstPage map[string]*client.Agent // by id; nil until read
 	pages     int                      // the list's page count, from the first page
 	probing   *coalesce.Load[struct{}] // the read of the first page
@@ -62,7 +63,7 @@ func (s *agentStore) read(ctx context.Context, id string, needGet bool) (*client
 	}
 	listed := s.list != nil
 	s.reads++
-	n := s.reads
+	n := max(s.reads, s.expected)
 	s.mu.Unlock()
 	if listed || n <= agentReadsBeforeList {
 		// Not in the whole list (deleted, or created since): the GET says
@@ -81,7 +82,7 @@ func (s *agentStore) read(ctx context.Context, id string, needGet bool) (*client
 	// Terraform refreshes in parallel, and reads that arrived while the
 	// first page was read are as good a sign of a large run as earlier ones.
 	s.mu.Lock()
-	n = s.reads
+	n = max(s.reads, s.expected)
 	s.mu.Unlock()
 	if n < agentReadsBeforeList+int(math.Ceil(float64(pages-1)/4)) {
 		return s.client.Agents.Get(ctx, id)
@@ -213,6 +214,14 @@ func byID(agents client.FlexList[client.Agent]) map[string]*client.Agent {
 		}
 	}
 	return out
+}
+
+// expect says that n reads of this run are coming: an adoption lists the
+// agents it imports and then refreshes, so the store need not count them.
+func (s *agentStore) expect(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.expected = max(s.expected, n)
 }
 
 // forget drops what the store read about an agent that is being changed.

@@ -28,6 +28,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/koreai/terraform-provider-smartassist/internal/adoption"
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 	"github.com/koreai/terraform-provider-smartassist/internal/coalesce"
 )
@@ -185,6 +186,7 @@ type providerData struct {
 	contacts *contactStore
 	members  *membershipLocks
 	streamID string // the provider's stream, which every identity carries
+	adoption *agentAdoption
 }
 
 func (p *smartassistProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -255,6 +257,8 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 	}
 	data := &providerData{client: c, agents: newAgentStore(c, batchClock), contacts: newContactStore(c, batchClock),
 		members: &membershipLocks{}, streamID: settings.StreamID}
+	data.adoption = newAgentAdoption(adoption.Binding{Host: settings.Host, AccountID: settings.AccountID, StreamID: settings.StreamID},
+		p.now, data.agents)
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.ListResourceData = data

@@ -23,6 +23,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -41,7 +42,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	sizes := fs.String("sizes", bench.DefaultSizes, "scenarios as kind=n,n;kind=n (kinds: agents, contacts)")
 	modes := fs.String("modes", "off,on", "run modes: off (no rate limit) and on (600 requests a minute on both sides); none runs only -account")
-	account := fs.String("account", "all", "account scenarios (one budget across processes): two-applies, foreign-half, parallelism-40, two-machines, all or none")
+	account := fs.String("account", "all", "account scenarios (one budget across processes): two-applies, foreign-half, parallelism-40, two-machines, five-machines, one-machine, all or none")
+	adoptionSizes := fs.String("adoption", strconv.Itoa(bench.AdoptionN), "adoption scenario: account sizes (export, import and plan of N agents made outside Terraform), or none")
+	merge := fs.Bool("merge", false, "update only the sections of the report that the runners on several machines and the adoption fill, keeping the rest of the existing report")
 	parallelism := fs.Int("parallelism", 25, "terraform -parallelism for every command")
 	out := fs.String("out", "", `report file (default BENCHMARKS.md at the repository root; "-" for stdout only)`)
 	quick := fs.Bool("quick", false, "smoke run with small sizes ("+bench.QuickSizes+") unless -sizes is given")
@@ -60,8 +63,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *quick && !sizesSet {
 		*sizes = bench.QuickSizes
 	}
+	adoptionSet := false
+	fs.Visit(func(f *flag.Flag) { adoptionSet = adoptionSet || f.Name == "adoption" })
 	if *quick && !accountSet {
 		*account = "two-applies,parallelism-40" // foreign-half needs 300 agents to feel the foreign consumer
+	}
+	if *quick && !adoptionSet {
+		*adoptionSizes = "100"
 	}
 
 	fail := func(err error) int {
@@ -79,6 +87,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	accounts, err := bench.ParseAccountScenarios(*account)
+	if err != nil {
+		return fail(err)
+	}
+	adoptions, err := bench.ParseAdoption(*adoptionSizes)
 	if err != nil {
 		return fail(err)
 	}
@@ -101,6 +113,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Scenarios:   scenarios,
 		Modes:       modeList,
 		Accounts:    accounts,
+		Adoption:    adoptions,
 		Parallelism: *parallelism,
 		Keep:        *keep,
 		Log:         stderr,
@@ -116,6 +129,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	report := bench.Render(*res, bench.Evaluate(*res))
 	fmt.Fprint(stdout, report)
 	if outPath != "-" {
+		if *merge {
+			old, err := os.ReadFile(outPath)
+			if err != nil {
+				return fail(fmt.Errorf("-merge: %w", err))
+			}
+			report = bench.MergeSections(string(old), report, []string{bench.FleetHeading, bench.AdoptionHeading})
+		}
 		if err := os.WriteFile(outPath, []byte(report), 0o644); err != nil {
 			return fail(err)
 		}
