@@ -9,6 +9,12 @@
 #                  Terraform 1.16.0, OpenTofu 1.10.6 and 1.12.6, all but
 #                  the one on PATH built once from the Go module proxy
 #                  into ~/.cache (CI runs it after make test)
+#   make testacc-live
+#                  the acceptance tests against your own account, named by
+#                  the provider's SMARTASSIST_* variables (no emulator);
+#                  every object a test makes is named tfacc-<run>-…
+#   make sweep SWEEP=1
+#                  delete every tfacc- object a failed live run left
 #   make bench     the provider through the terraform CLI on PATH against the
 #                  emulator, at 10 to 500 agents and contacts; writes
 #                  BENCHMARKS.md (several minutes; BENCH_FLAGS=-quick for a
@@ -54,7 +60,7 @@ ifdef TF_IS_TOFU
   TF_ENV += TF_ACC_PROVIDER_HOST=registry.opentofu.org
 endif
 
-.PHONY: default build install lint lint-workflows fmt-check generate docs-check examples-check test testacc test-matrix demo bench release-check clean terraform
+.PHONY: default build install lint lint-workflows fmt-check generate docs-check examples-check test testacc testacc-live testacc-live-emulator sweep test-matrix demo bench release-check clean terraform
 
 default: build
 
@@ -110,10 +116,30 @@ examples-check: terraform
 test: terraform fmt-check
 	go vet ./...
 	$(TF_ENV) go test -count=1 -race -timeout 20m $(GOFLAGS_TEST) ./...
-	$(MAKE) --no-print-directory examples-check docs-check
+	$(MAKE) --no-print-directory testacc-live-emulator examples-check docs-check
 
 testacc: terraform
 	$(TF_ENV) go test -count=1 -timeout 20m -v $(GOFLAGS_TEST) ./internal/provider/...
+
+# The acceptance tests against the account the provider's own variables
+# name: SMARTASSIST_HOST, SMARTASSIST_STREAM_ID, SMARTASSIST_ACCOUNT_ID and
+# SMARTASSIST_CLIENT_ID with SMARTASSIST_CLIENT_SECRET (or SMARTASSIST_JWT).
+# It refuses to start, naming the variable, when one is missing, and never
+# falls back to the emulator. LIVE_RUN='TestQueue' narrows it. README,
+# "Testing against your account", says what it costs.
+testacc-live: terraform
+	$(TF_ENV) bash scripts/testacc-live.sh
+
+# Deletes every tfacc- object of the stream (what a failed live run left),
+# and nothing else; it needs SWEEP=1.
+sweep:
+	bash scripts/sweep.sh
+
+# The live path without an account: smartassist-emulator as its own process,
+# one lifecycle per kind through make testacc-live, make sweep, and a check
+# that no tfacc- object is left (part of make test).
+testacc-live-emulator: terraform
+	$(TF_ENV) bash scripts/live-emulator.sh
 
 demo: terraform
 	TF_BIN=$(TF_BIN) TF_IS_TOFU=$(TF_IS_TOFU) bash scripts/demo.sh

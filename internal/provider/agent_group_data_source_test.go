@@ -11,6 +11,7 @@ import (
 )
 
 func TestAgentGroupDataSourceLookups(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	admin := env.seedUserID("admin@example.com")
 	const byID, byName = "data.smartassist_agent_group.by_id", "data.smartassist_agent_group.by_name"

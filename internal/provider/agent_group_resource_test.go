@@ -36,7 +36,7 @@ resource "smartassist_agent_group" "tier2" {
 // seedUserID is the user id of a seeded agent, read from the emulator.
 func (e *testEnv) seedUserID(email string) string {
 	e.t.Helper()
-	rec, ok := e.emu.AgentByEmail(email)
+	rec, ok := e.agentByEmail(email)
 	if !ok {
 		e.t.Fatalf("the seed has no agent %s", email)
 	}
@@ -58,14 +58,14 @@ func managersOf(group map[string]any) map[string]string {
 func TestAgentGroupResourceLifecycle(t *testing.T) {
 	env := newTestEnv(t)
 	maria := env.seedUserID(seedMariaEmail)
-	created := agentGroupConfig("Tier 2", "Second line")
-	updated := agentGroupConfig("Tier 2 EMEA", "Second line, Europe", groupManager{maria, "full"})
+	created := agentGroupConfig(tfName("Tier 2"), "Second line")
+	updated := agentGroupConfig(tfName("Tier 2 EMEA"), "Second line, Europe", groupManager{maria, "full"})
 	var groupID string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			for _, name := range []string{"Tier 2", "Tier 2 EMEA"} {
-				if g := env.emu.AgentGroupByName(name); g != nil {
+			for _, name := range []string{tfName("Tier 2"), tfName("Tier 2 EMEA")} {
+				if g := env.agentGroupByName(name); g != nil {
 					return fmt.Errorf("the agent group %q still exists after destroy", name)
 				}
 			}
@@ -86,7 +86,7 @@ func TestAgentGroupResourceLifecycle(t *testing.T) {
 					env.expectCounts(map[string]int{"POST /agent-groups": 1, "GET /agent-groups": 1}),
 					func(s *terraform.State) error {
 						groupID = s.RootModule().Resources[tier2Addr].Primary.ID
-						g := env.emu.AgentGroupByName("Tier 2")
+						g := env.agentGroupByName(tfName("Tier 2"))
 						if g == nil || g["id"] != groupID {
 							return fmt.Errorf("state id %s, emulator group %v", groupID, g)
 						}
@@ -118,8 +118,8 @@ func TestAgentGroupResourceLifecycle(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCounts(map[string]int{"GET /agent-groups/{id}": 1, "PUT /agent-groups/{id}": 1}),
 					func(*terraform.State) error {
-						g := env.emu.AgentGroup(groupID)
-						if err := expectRecord(g, map[string]any{"name": "Tier 2 EMEA", "description": "Second line, Europe"}); err != nil {
+						g := env.agentGroupRecord(groupID)
+						if err := expectRecord(g, map[string]any{"name": tfName("Tier 2 EMEA"), "description": "Second line, Europe"}); err != nil {
 							return err
 						}
 						if got := managersOf(g); len(got) != 1 || got[maria] != "full" {
@@ -132,11 +132,12 @@ func TestAgentGroupResourceLifecycle(t *testing.T) {
 			// 4. Drift: a manager's access level changed in the UI is a
 			// change of the manager set and of nothing else.
 			{
-				PreConfig: func() {
+				PreConfig: env.onEmulator(func() {
 					env.emu.UpdateAgentGroup(groupID, func(doc map[string]any) {
 						doc["managers"] = []any{map[string]any{"userId": maria, "accessLevel": "view"}}
 					})
-				},
+				}),
+				SkipFunc:           env.emulatorOnly,
 				Config:             env.config(updated),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -149,7 +150,7 @@ func TestAgentGroupResourceLifecycle(t *testing.T) {
 			{
 				Config: env.config(updated),
 				Check: func(*terraform.State) error {
-					if got := managersOf(env.emu.AgentGroup(groupID)); got[maria] != "full" {
+					if got := managersOf(env.agentGroupRecord(groupID)); got[maria] != "full" {
 						return fmt.Errorf("managers in the emulator = %v, want %s full", got, maria)
 					}
 					return nil
@@ -157,9 +158,10 @@ func TestAgentGroupResourceLifecycle(t *testing.T) {
 			},
 			// 5. Drift of the description alone.
 			{
-				PreConfig: func() {
+				PreConfig: env.onEmulator(func() {
 					env.emu.UpdateAgentGroup(groupID, func(doc map[string]any) { doc["description"] = "Edited in the UI" })
-				},
+				}),
+				SkipFunc:           env.emulatorOnly,
 				Config:             env.config(updated),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -169,7 +171,7 @@ func TestAgentGroupResourceLifecycle(t *testing.T) {
 			},
 			// 6. Deleted out of band: the plan creates it again.
 			{
-				PreConfig:          func() { env.emu.DeleteAgentGroup(groupID) },
+				PreConfig:          func() { env.deleteOutOfBand("agent group", groupID) },
 				Config:             env.config(updated),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -187,6 +189,7 @@ func TestAgentGroupResourceLifecycle(t *testing.T) {
 // managers, so a group with managers costs the POST, the list page that
 // finds its id, and one PUT.
 func TestAgentGroupResourceCreateWithManagers(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	maria := env.seedUserID(seedMariaEmail)
 	admin := env.seedUserID("admin@example.com")
@@ -215,6 +218,7 @@ func TestAgentGroupResourceCreateWithManagers(t *testing.T) {
 // TestAgentGroupResourceDeleteRefusedWithAgents: the API does not delete a
 // group that still has agents; the error carries its reason and what to do.
 func TestAgentGroupResourceDeleteRefusedWithAgents(t *testing.T) {
+	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
 	moveMaria := func(groupID string) {
 		env.emu.UpdateAgent(seedMariaID, func(doc map[string]any) {
@@ -281,7 +285,7 @@ func runPlanTimeFailures(t *testing.T, cases []badInput) {
 	env := newTestEnv(t)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			env.emu.ResetCounts()
+			env.resetCounts()
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testProviderFactories,
 				Steps: []resource.TestStep{{

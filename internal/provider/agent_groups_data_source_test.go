@@ -10,6 +10,7 @@ import (
 )
 
 func TestAgentGroupsDataSource(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	admin := env.seedUserID("admin@example.com")
 	const all, tier = "data.smartassist_agent_groups.all", "data.smartassist_agent_groups.tier"

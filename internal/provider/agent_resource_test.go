@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -32,13 +33,13 @@ func agentConfig(firstName, spanishLevel string, queues ...string) string {
 	}
 	return fmt.Sprintf(`
 resource "smartassist_agent" "alice" {
-  email          = "alice@example.com"
+  email          = %q
   first_name     = %q
   last_name      = "Doe"
   role_id        = %q
   nickname       = "Al"
-  phone_number   = "+14155550100"
-  custom_id      = "EMP-1001"
+  phone_number   = %q
+  custom_id      = %q
   agent_group_id = %q
 
   can_support_chat    = true
@@ -70,7 +71,7 @@ resource "smartassist_agent" "alice" {
     proficiency_level = %q
   }
 }
-`, firstName, seedRoleAgent, seedTier1Group, spanishLevel, qs.String(), seedDefaultSkill, seedSpanishSkill, spanishLevel)
+`, tfEmail("alice"), firstName, seedRoleAgent, tfPhone(0), runPrefix()+"EMP-1001", seedTier1Group, spanishLevel, qs.String(), seedDefaultSkill, seedSpanishSkill, spanishLevel)
 }
 
 func TestAgentResourceLifecycle(t *testing.T) {
@@ -79,8 +80,8 @@ func TestAgentResourceLifecycle(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			if _, ok := env.emu.AgentByEmail("alice@example.com"); ok {
-				return fmt.Errorf("alice@example.com still exists after destroy")
+			if _, ok := env.agentByEmail(tfEmail("alice")); ok {
+				return fmt.Errorf("%s still exists after destroy", tfEmail("alice"))
 			}
 			return nil
 		},
@@ -108,13 +109,13 @@ func TestAgentResourceLifecycle(t *testing.T) {
 					env.expectCounts(map[string]int{"POST /agents": 1, "GET /agents": 1}),
 					func(s *terraform.State) error {
 						agentID = s.RootModule().Resources[aliceAddr].Primary.ID
-						rec, ok := env.emu.Agent(agentID)
+						rec, ok := env.agentRecord(agentID)
 						if !ok {
 							return fmt.Errorf("the emulator has no agent %s", agentID)
 						}
 						return expectRecord(rec, map[string]any{
-							"emailId": "alice@example.com", "firstName": "Alice", "nickName": "Al", "customId": "EMP-1001",
-							"phoneNumber": "+14155550100", "canSupportChat": true, "maxChatSupport": float64(5), "emojisEnabled": false,
+							"emailId": tfEmail("alice"), "firstName": "Alice", "nickName": "Al", "customId": runPrefix() + "EMP-1001",
+							"phoneNumber": tfPhone(0), "canSupportChat": true, "maxChatSupport": float64(5), "emojisEnabled": false,
 						})
 					},
 				),
@@ -132,7 +133,7 @@ func TestAgentResourceLifecycle(t *testing.T) {
 				PreConfig:         env.resetCounts,
 				ResourceName:      aliceAddr,
 				ImportState:       true,
-				ImportStateId:     "alice@example.com",
+				ImportStateId:     tfEmail("alice"),
 				ImportStateVerify: true,
 				// One list page finds the id, one GET reads the agent.
 				ImportStateCheck: importCounts(env, map[string]int{"GET /agents": 1, "GET /agents/{id}": 1}),
@@ -142,10 +143,12 @@ func TestAgentResourceLifecycle(t *testing.T) {
 			// band, must survive the full-document PUT.
 			{
 				PreConfig: func() {
-					env.emu.UpdateAgent(agentID, func(doc map[string]any) {
-						doc["maxEmailChatSupport"] = float64(7)
-						doc["markedAutoAway"] = true
-					})
+					env.onEmulator(func() {
+						env.emu.UpdateAgent(agentID, func(doc map[string]any) {
+							doc["maxEmailChatSupport"] = float64(7)
+							doc["markedAutoAway"] = true
+						})
+					})()
 					env.resetCounts()
 				},
 				Config: env.config(agentConfig("Alicia", "expert", seedSupportQueue, seedSalesQueue)),
@@ -164,8 +167,12 @@ func TestAgentResourceLifecycle(t *testing.T) {
 					// (the document to send back) and one PUT.
 					env.expectCounts(map[string]int{"GET /agents/{id}": 2, "PUT /agents/{id}": 1}),
 					func(*terraform.State) error {
-						rec, _ := env.emu.Agent(agentID)
-						if err := expectRecord(rec, map[string]any{"firstName": "Alicia", "maxEmailChatSupport": float64(7), "markedAutoAway": true}); err != nil {
+						rec, _ := env.agentRecord(agentID)
+						want := map[string]any{"firstName": "Alicia"}
+						if env.emu != nil { // changed out of band through the emulator
+							want["maxEmailChatSupport"], want["markedAutoAway"] = float64(7), true
+						}
+						if err := expectRecord(rec, want); err != nil {
 							return fmt.Errorf("unmanaged fields were not kept: %w", err)
 						}
 						if got := queueIDs(rec); !reflect.DeepEqual(got, sorted(seedSupportQueue, seedSalesQueue)) {
@@ -177,9 +184,10 @@ func TestAgentResourceLifecycle(t *testing.T) {
 			},
 			// 4. Drift: a change made in the UI shows up as exactly that change.
 			{
-				PreConfig: func() {
+				PreConfig: env.onEmulator(func() {
 					env.emu.UpdateAgent(agentID, func(doc map[string]any) { doc["lastName"] = "Smith" })
-				},
+				}),
+				SkipFunc:           env.emulatorOnly,
 				Config:             env.config(agentConfig("Alicia", "expert", seedSupportQueue, seedSalesQueue)),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -192,13 +200,13 @@ func TestAgentResourceLifecycle(t *testing.T) {
 			{
 				Config: env.config(agentConfig("Alicia", "expert", seedSupportQueue, seedSalesQueue)),
 				Check: func(*terraform.State) error {
-					rec, _ := env.emu.Agent(agentID)
+					rec, _ := env.agentRecord(agentID)
 					return expectRecord(rec, map[string]any{"lastName": "Doe"})
 				},
 			},
 			// 5. Deleted out of band: the plan creates it again.
 			{
-				PreConfig:          func() { env.emu.DeleteAgent(agentID) },
+				PreConfig:          func() { env.deleteOutOfBand("agent", agentID) },
 				Config:             env.config(agentConfig("Alicia", "expert", seedSupportQueue, seedSalesQueue)),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -217,6 +225,7 @@ func TestAgentResourceLifecycle(t *testing.T) {
 // TestAgentResourceCreateAnswerWithID covers the other reading of the
 // create page: when the answer carries the id, no lookup is made.
 func TestAgentResourceCreateAnswerWithID(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
 	env := newTestEnv(t, emulator.Config{CreateAgentReturnsID: true})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
@@ -250,7 +259,7 @@ func TestAgentResourceCreateFoundByEmail(t *testing.T) {
 			PreConfig: env.resetCounts,
 			Config: env.config(fmt.Sprintf(`
 resource "smartassist_agent" "carol" {
-  email      = "carol@example.com"
+  email      = %q
   first_name = "Carol"
   last_name  = "King"
   role_id    = %q
@@ -258,7 +267,7 @@ resource "smartassist_agent" "carol" {
     id = %q
   }
 }
-`, seedRoleSupervisor, seedDefaultQueue)),
+`, tfEmail("carol"), seedRoleSupervisor, seedDefaultQueue)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("smartassist_agent.carol", tfjsonpath.New("id"), knownvalue.StringRegexp(regex(`^a-`))),
 				statecheck.ExpectKnownValue("smartassist_agent.carol", tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
@@ -267,7 +276,7 @@ resource "smartassist_agent" "carol" {
 				env.expectCounts(map[string]int{"POST /agents": 1, "GET /agents": 1}),
 				func(s *terraform.State) error {
 					id := s.RootModule().Resources["smartassist_agent.carol"].Primary.ID
-					rec, ok := env.emu.AgentByEmail("carol@example.com")
+					rec, ok := env.agentByEmail(tfEmail("carol"))
 					if !ok || rec["id"] != id {
 						return fmt.Errorf("state id %s, emulator record %v", id, rec["id"])
 					}
@@ -291,10 +300,13 @@ resource "smartassist_agent" "dup" {
   role_id    = %q
 }
 `, seedMariaEmail, seedRoleAgent)),
-			ExpectError: wrapped(`An agent with the email maria\.lopez@example\.com exists already, with the id ` + seedMariaID +
-				`.*import \{ to = <this resource's address, shown above> id = "maria\.lopez@example\.com" \}`),
+			ExpectError: wrapped(`An agent with the email ` + regexp.QuoteMeta(seedMariaEmail) + ` exists already, with the id ` + seedMariaID +
+				`.*import \{ to = <this resource's address, shown above> id = "` + regexp.QuoteMeta(seedMariaEmail) + `" \}`),
 		}},
 	})
+	if env.emu == nil {
+		return
+	}
 	if n := len(env.emu.Agents()); n != 2 {
 		t.Fatalf("the emulator holds %d agents, want the 2 seeded ones", n)
 	}
@@ -378,6 +390,7 @@ func sorted(s ...string) []string {
 // An omitted is_preferred_agent means false: a queue made preferred in the
 // UI is drift, and the apply puts it back.
 func TestAgentResourceOmittedBlockDefaultsAreManaged(t *testing.T) {
+	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
 	config := env.config(fmt.Sprintf(`
 resource "smartassist_agent" "dan" {

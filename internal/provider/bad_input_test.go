@@ -76,6 +76,7 @@ func skillBlock(id, level string) string {
 // with an error that names the attribute (its source line, or its name and
 // environment variable when it has no line) and says what is wrong.
 func TestBadInput(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	cases := []badInput{
 		// Provider block.
 		{name: "provider: no credentials", provider: []string{"host", "stream_id", "account_id"},

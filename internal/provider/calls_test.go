@@ -100,6 +100,7 @@ func ceilDiv(a, b int) int { return (a + b - 1) / b }
 // a waveClock, so the creates Terraform sends together share a walk however
 // slowly a loaded machine delivers them.
 func TestAgentCallBudget(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	const n, k = 20, 2
 	env := newTestEnv(t)
 	clock := newWaveClock(t)
@@ -197,6 +198,7 @@ func (s snapshot) CheckPlan(context.Context, plancheck.CheckPlanRequest, *planch
 // refreshed: two with a GET each, three from the list's one page, and every
 // one of them shows every drifted attribute.
 func TestAgentDriftThroughTheList(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	const n = 5
 	env := newTestEnv(t)
 	config := env.config(fmt.Sprintf(`

@@ -26,6 +26,7 @@ var cappedWithoutTotals = emulator.Readings{ListLimit: emulator.ListLimitCapped,
 // short page: Read dropped the contacts beyond it and the plan proposed to
 // create them again), and destroy leaves none of them in the account.
 func TestAccContactsUnderACappedListWithoutTotals(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
 	const lastName, n = "Capped", 30
 	env := newTestEnv(t, emulator.Config{Readings: cappedWithoutTotals})
 	cfg := env.config(manyContacts(n, lastName))
@@ -69,6 +70,7 @@ func TestAccContactsUnderACappedListWithoutTotals(t *testing.T) {
 // after its third page of 5; without a limit each reads its 6 pages, the
 // 6th saying hasMore: false, and lists every object.
 func TestQuery_UnderACappedListWithoutTotals(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
 	env := newTestEnv(t, emulator.Config{Seed: manyObjects(), Readings: cappedWithoutTotals})
 	limited := listBlock("smartassist_queue", "some", "  limit = 12") + listBlock("smartassist_agent", "some", "  limit = 12") +
 		listBlock("smartassist_contact", "some", "  limit = 12")

@@ -17,6 +17,7 @@ import (
 // {} comes after the contacts were in fact deleted, the list shows them
 // gone and the destroy succeeds.
 func TestAccContactBulkDeleteAnswerProvesEachID(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	env := newTestEnv(t)
 	const lastName = "Unproven"
 	bulkDelete := func(f emulator.Fault) func() {
@@ -60,6 +61,7 @@ func TestAccContactBulkDeleteAnswerProvesEachID(t *testing.T) {
 // its phone number, never pairs a resource with another's contact: each
 // is paired by number, or found through the list.
 func TestAccContactCreateAnswerPairsByPhone(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	env := newTestEnv(t)
 	clock := newWaveClock(t) // the two creates go together however loaded the machine
 	resource.Test(t, resource.TestCase{
@@ -103,6 +105,7 @@ func TestAccContactCreateAnswerPairsByPhone(t *testing.T) {
 // updated it is an error for each contact; when the contacts were updated,
 // the list shows it and the update succeeds.
 func TestAccContactBulkUpdateAnswerCheckedAgainstTheList(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	env := newTestEnv(t)
 	bulkUpdate := func(f emulator.Fault) func() {
 		return func() {

@@ -98,6 +98,7 @@ func TestMatchCreated(t *testing.T) {
 // create made (the answer lost after the emulator handled it) is; with
 // none, the error says none was created.
 func TestContactCreateAfterAnUncertainAnswer(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	const number = "+14155550123"
 	for _, tc := range []struct {
 		name     string

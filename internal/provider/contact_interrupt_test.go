@@ -23,6 +23,7 @@ import (
 // the state: the contacts of the interrupted call are found by phone
 // number. What is bounded is calls and states, not seconds.
 func TestInterruptedContactApplyKeepsWhatWasCreated(t *testing.T) {
+	skipLive(t, liveNeedsThrottle)
 	emu := emulator.New(emulator.Config{RateLimitPerMinute: 600})
 	const heldPost = 3
 	var (

@@ -150,6 +150,7 @@ func checkIDsMatchConversations(address string) resource.TestCheckFunc {
 // combination, against what the default seed holds, and that limit keeps the
 // first conversations in the API's order.
 func TestAccConversationsDataSource_filters(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	seed := emulator.DefaultSeed()
 	all := conversationFilter{name: "all"}
 	filters := []conversationFilter{
@@ -268,6 +269,7 @@ func pagingSeed(t *testing.T, copies int) *emulator.Seed {
 // page holds: every match comes back exactly once, over the expected number
 // of calls, and limit stops the walk part-way.
 func TestAccConversationsDataSource_paging(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
 	page := min(client.ConversationPageSize, emulatorConversationsMaxLimit)
 	// Enough copies that even the status-filtered listing spans two pages.
 	copies := 2*page/len(emulator.DefaultSeed().Conversations) + 1
@@ -324,6 +326,7 @@ func TestAccConversationsDataSource_paging(t *testing.T) {
 
 // example against the seed.
 func TestAccConversationsDataSource_examples(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	example, err := os.ReadFile("../../examples/data-sources/smartassist_conversations/data-source.tf")
 	if err != nil {
 		t.Fatal(err)

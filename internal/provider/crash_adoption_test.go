@@ -19,6 +19,7 @@ import (
 // the exact import block, and applying with that block adopts it with no
 // change after.
 func TestCreateOfAnObjectLeftByACrashSaysHowToImportIt(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
 	const contactNumber = "4155550199"
 	for _, tc := range []struct {
 		name, addr, body string

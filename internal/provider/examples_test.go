@@ -42,6 +42,7 @@ const examplesRoot = "../../examples"
 //   - for each import block, an agent with that email or id in the
 //     emulator, since the examples import agents of the reader's account.
 func TestExamples(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	dirs := exampleDirs(t)
 
 	clearProviderEnv(t)
@@ -247,6 +248,7 @@ const identityExample = "import-by-identity.tf"
 // emulator with the default seed: the identity must be accepted and name a
 // seeded object, or the import fails at plan.
 func TestIdentityExamples(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	files, err := filepath.Glob(filepath.Join(examplesRoot, "resources", "*", identityExample))
 	if err != nil {
 		t.Fatal(err)

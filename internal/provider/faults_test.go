@@ -47,6 +47,7 @@ func agentsWithEmail(env *testEnv, email string) int {
 // the second Retry-After asks for (on the clock the provider and the
 // emulator share), and no agent is created twice.
 func TestFault429StormIsAbsorbed(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	clock := newJumpClock()
 	env := newTestEnv(t, emulator.Config{Now: clock.Now})
 	resource.Test(t, resource.TestCase{
@@ -86,6 +87,7 @@ func TestFault429StormIsAbsorbed(t *testing.T) {
 //
 // The retries' backoff is waited on a jumpClock: no real seconds.
 func TestFault5xxBursts(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	clock := newJumpClock()
 	env := newTestEnv(t, emulator.Config{Now: clock.Now})
 	resource.Test(t, resource.TestCase{
@@ -131,6 +133,7 @@ func TestFault5xxBursts(t *testing.T) {
 // the POST is not retried, and the provider finds the agent and keeps it in
 // state. No duplicate exists.
 func TestFaultDroppedAfterCreateIsReconciled(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
@@ -160,6 +163,7 @@ func TestFaultDroppedAfterCreateIsReconciled(t *testing.T) {
 // The connection drops before the create reached the API: nothing exists,
 // and the error says so rather than leaving the user to guess.
 func TestFaultDroppedBeforeCreateSaysNothingWasCreated(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
@@ -186,6 +190,7 @@ func TestFaultDroppedBeforeCreateSaysNothingWasCreated(t *testing.T) {
 // and must be: the timeout is an HTTP client deadline on the wire, which no
 // injected clock moves.
 func TestFaultTimedOutPUTIsRetried(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
@@ -214,6 +219,7 @@ func TestFaultTimedOutPUTIsRetried(t *testing.T) {
 
 // Broken answers give a clear error naming the endpoint, never a panic.
 func TestFaultBrokenBodies(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	cases := []struct {
 		name  string
 		fault emulator.Fault
@@ -243,6 +249,7 @@ func TestFaultBrokenBodies(t *testing.T) {
 // The same for contacts: the bulk create's connection drops after the API
 // created them; the provider finds them by number, and none is duplicated.
 func TestFaultDroppedAfterContactCreateIsReconciled(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	env := newTestEnv(t)
 	clock := newWaveClock(t) // the three creates go together however loaded the machine
 	resource.Test(t, resource.TestCase{
@@ -280,6 +287,7 @@ func TestFaultDroppedAfterContactCreateIsReconciled(t *testing.T) {
 // it is not sent again; the lookup by name says whether one exists: here
 // none does.
 func TestFaultRoutingCreates(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
@@ -338,6 +346,7 @@ resource "smartassist_queue" "q" {
 // take it up; the group is not in the state (a destroy cannot delete it)
 // and is untouched.
 func TestFaultAgentGroupCreate502LeavesTheTeamsOwnGroupAlone(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	env := newTestEnv(t)
 	existing := env.emu.AgentGroupByName("Tier 1")
 	if existing == nil {

@@ -17,6 +17,7 @@ import (
 // whole takes no longer than 1.2 × the calls at 60 a minute. Each learns
 // its share of the account from the first throttle it meets (budget.go).
 func TestFiveMachinesShareAnAccountPolitely(t *testing.T) {
+	skipLive(t, liveNeedsThrottle)
 	const machines, agents, rpm = 5, 12, 60
 	for _, retryAfter := range []bool{true, false} {
 		for _, stagger := range []time.Duration{0, 500 * time.Millisecond, time.Second} {
@@ -70,6 +71,7 @@ func TestFiveMachinesShareAnAccountPolitely(t *testing.T) {
 // One machine alone keeps its pace: none of its calls answered 429, and the
 // apply takes no longer than 1.1 × its calls at 60 a minute, small or large.
 func TestOneMachineAloneKeepsItsPace(t *testing.T) {
+	skipLive(t, liveNeedsThrottle)
 	const rpm = 60
 	for _, agents := range []int{12, 90} {
 		t.Run(fmt.Sprint(agents, " agents"), func(t *testing.T) {

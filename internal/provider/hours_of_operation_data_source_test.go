@@ -22,6 +22,7 @@ func hoursDay(day, start, end string) knownvalue.Check {
 }
 
 func TestHoursOfOperationDataSource(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	const h = "data.smartassist_hours_of_operation.x"
 	weekdays := []knownvalue.Check{

@@ -20,6 +20,7 @@ const seedJohnContact = "6964af60450340957c6a1b01"
 // give the identity, also when it finds the object gone and drops it. No
 // CLI is involved, so it runs under every CLI of the matrix.
 func TestIdentityReadOfStateWithoutIdentity(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newSerialTestEnv(t)
 	stream := env.emu.Config().StreamID
 	server := configuredServer(t, env)
@@ -195,6 +196,7 @@ func unmarshalObject(t *testing.T, dv *tfprotov6.DynamicValue, typ tftypes.Type)
 // the two streams, before any request, so nothing is dropped from the
 // state and nothing is deleted in the wrong stream.
 func TestIdentityOfAnotherStreamInStateIsNeitherReadNorDeleted(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newSerialTestEnv(t)
 	server := configuredServer(t, env)
 	const other = "st-someone-else"
@@ -267,6 +269,7 @@ func expectDiagnostic(t *testing.T, op string, diags []*tfprotov6.Diagnostic, su
 // empty (Terraform requires the attribute, not a value): the import says
 // what to give, before any request.
 func TestIdentityImportOfEmptyIDIsRefused(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newSerialTestEnv(t)
 	server := configuredServer(t, env)
 	empty := tftypes.NewValue(tftypes.String, "")

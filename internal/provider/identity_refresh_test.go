@@ -22,6 +22,7 @@ import (
 // real upgrade). terraform-plugin-testing runs one CLI per test, so this
 // test runs the CLIs itself, with the provider built from source.
 func TestIdentityRefreshOfStateWithoutIdentity(t *testing.T) {
+	skipLive(t, liveNeedsProcess)
 	main := `
 provider "smartassist" {
   requests_per_minute = 60000

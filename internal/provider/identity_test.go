@@ -37,7 +37,7 @@ type identityCase struct {
 func (c identityCase) run(t *testing.T) {
 	env := newTestEnv(t)
 	config := env.config(c.config)
-	stream := env.emu.Config().StreamID
+	stream := env.streamID()
 	want := map[string]knownvalue.Check{"id": knownvalue.StringRegexp(c.ids), "stream_id": knownvalue.StringExact(stream)}
 	for k, v := range c.extra {
 		want[k] = v
@@ -93,7 +93,7 @@ func TestIdentity_agent(t *testing.T) {
 		addr:       aliceAddr,
 		config:     agentConfig("Alice", "novice", seedSupportQueue),
 		ids:        regexp.MustCompile(`^a-.+`),
-		naturalKey: "alice@example.com",
+		naturalKey: tfEmail("alice"),
 		reads:      map[string]int{"GET /agents/{id}": 1},
 	}.run(t)
 }
@@ -103,7 +103,7 @@ func TestIdentity_queue(t *testing.T) {
 		addr:       priorityAddr,
 		config:     queueArgs{timeout: "45s"}.config(),
 		ids:        regexp.MustCompile(`^qu-.+`),
-		naturalKey: "Priority",
+		naturalKey: tfName("Priority"),
 		reads:      map[string]int{"GET /queues/{id}": 1},
 	}.run(t)
 }
@@ -111,10 +111,10 @@ func TestIdentity_queue(t *testing.T) {
 func TestIdentity_skill(t *testing.T) {
 	identityCase{
 		addr:       portugueseAddr,
-		config:     skillConfig(seedLanguagesSkillGroup, "Portuguese", "Speaks Portuguese"),
+		config:     skillConfig(seedLanguagesSkillGroup, tfName("Portuguese"), "Speaks Portuguese"),
 		ids:        mongoID,
 		extra:      map[string]knownvalue.Check{"skill_group_id": knownvalue.StringExact(seedLanguagesSkillGroup)},
-		naturalKey: "Languages/Portuguese",
+		naturalKey: seedLanguagesSkillGroupName + "/" + tfName("Portuguese"),
 		reads:      map[string]int{getSkill: 1},
 	}.run(t)
 }
@@ -122,9 +122,9 @@ func TestIdentity_skill(t *testing.T) {
 func TestIdentity_skill_group(t *testing.T) {
 	identityCase{
 		addr:       productsAddr,
-		config:     skillGroupConfig("Products", "What we sell", "#0f0f0f"),
+		config:     skillGroupConfig(tfName("Products"), "What we sell", "#0f0f0f"),
 		ids:        mongoID,
-		naturalKey: "Products",
+		naturalKey: tfName("Products"),
 		reads:      map[string]int{getSkillGroup: 1},
 	}.run(t)
 }
@@ -132,9 +132,9 @@ func TestIdentity_skill_group(t *testing.T) {
 func TestIdentity_agent_group(t *testing.T) {
 	identityCase{
 		addr:       "smartassist_agent_group.tier2",
-		config:     agentGroupConfig("Tier 2", "Second line"),
+		config:     agentGroupConfig(tfName("Tier 2"), "Second line"),
 		ids:        regexp.MustCompile(`^ag-.+`),
-		naturalKey: "Tier 2",
+		naturalKey: tfName("Tier 2"),
 		reads:      map[string]int{"GET /agent-groups/{id}": 1},
 	}.run(t)
 }
@@ -142,9 +142,9 @@ func TestIdentity_agent_group(t *testing.T) {
 func TestIdentity_contact(t *testing.T) {
 	identityCase{
 		addr:       "smartassist_contact.jdoe",
-		config:     contactConfig("John", "2445600000"),
+		config:     contactConfig(tfName("John"), tfLocalPhone(11)),
 		ids:        regexp.MustCompile(`^.+$`),
-		naturalKey: "+912445600000",
+		naturalKey: tfPhone(11),
 		reads:      map[string]int{"GET /contacts": 1},
 	}.run(t)
 }
@@ -153,6 +153,7 @@ func TestIdentity_contact(t *testing.T) {
 // is not the provider's: the import stops with an error that names both
 // streams, before any request for the object.
 func TestIdentityRefusesAnotherStream(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	for _, tc := range []struct {
 		name, config, identity string
 	}{

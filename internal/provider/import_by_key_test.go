@@ -12,6 +12,7 @@ import (
 // TestImportByNaturalKey imports each resource by what people know it by,
 // and checks the id the import found.
 func TestImportByNaturalKey(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	for _, tc := range []struct {
 		name, addr, key, wantID, body string
@@ -79,6 +80,7 @@ const frenchSkillBody = `resource "smartassist_skill" "x" {
 // TestImportByNaturalKeyNotFound: a key that names nothing says what was
 // searched and how to import instead.
 func TestImportByNaturalKeyNotFound(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	for _, tc := range []struct{ name, addr, key, body, want string }{
 		{"queue", "smartassist_queue.x", "Nowhere", `resource "smartassist_queue" "x" {

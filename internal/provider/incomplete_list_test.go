@@ -17,6 +17,7 @@ import (
 // the plan fail with an error that names the list and says nothing was
 // removed. The plan never proposes to add a contact that exists.
 func TestAccContactsUnderListsThatIgnoreSkip(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
 	const lastName = "Paging"
 	cases := []struct {
 		name     string

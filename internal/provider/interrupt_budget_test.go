@@ -23,6 +23,7 @@ import (
 // their whole span (27 slots of 2 s); terraform must end in less than half
 // of that. Every agent that exists in the emulator must be in the state.
 func TestInterruptedQueuedCreatesGiveBackTheirBudget(t *testing.T) {
+	skipLive(t, liveNeedsThrottle)
 	emu := emulator.New(emulator.Config{RateLimitPerMinute: 30})
 	const interruptAfter = 3 // creates sent
 	ready := make(chan struct{})

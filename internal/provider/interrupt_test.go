@@ -127,6 +127,7 @@ func (w *cliWork) stateIDs(key func(attrs map[string]any) string) []string {
 // give up its calls on the interrupt leaves them to the hang guard, and
 // fails.
 func TestInterruptedApplyKeepsWhatWasCreated(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	emu := emulator.New(emulator.Config{})
 	inFlight := make(chan struct{})
 	var (

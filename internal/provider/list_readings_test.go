@@ -15,7 +15,7 @@ import (
 // provider walks: agents and agent groups created with answers that carry
 // no id (so each is found through its list), skills of one group, contacts,
 // and the data sources that read whole lists.
-const readingsConfig = `
+var readingsConfig = `
 resource "smartassist_agent_group" "g" {
   count       = 12
   name        = "Readings group ${count.index}"
@@ -86,6 +86,7 @@ data "smartassist_skill" "last" {
 // data sources see every object, a refresh plans nothing, and destroy
 // removes it all.
 func TestAccEveryListUnderEveryReading(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
 	readings := map[string]emulator.Readings{
 		"limit ignored":            {ListLimit: emulator.ListLimitIgnored},
 		"limit capped at 5":        {ListLimit: emulator.ListLimitCapped, ListLimitCap: 5},

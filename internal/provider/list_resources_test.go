@@ -91,6 +91,7 @@ func streamIdentity(env *testEnv, id string) map[string]knownvalue.Check {
 // single object. The skills, listed without a skill group, read the skill
 // groups' list too, then each group's skills.
 func TestQuery_EveryKind(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	stream := env.emu.Config().StreamID
 	queryTest(t, env, env.queryStep(allKindsQuery,
@@ -124,6 +125,7 @@ func TestQuery_EveryKind(t *testing.T) {
 // reading once every id is met, so the skills of one group are never read
 // when the ids are all in the first.
 func TestQuery_Filters(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	queryTest(t, env, env.queryStep(
 		listBlock("smartassist_agent", "maria", "  config {\n    email_contains = \"MARIA\"\n  }")+
@@ -187,6 +189,7 @@ func manyObjects() *emulator.Seed {
 // a limit it reads all three (four for contacts, where the INACTIVE one
 // counts).
 func TestQuery_LimitStopsReadingPages(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
 	env := newTestEnv(t, emulator.Config{Seed: manyObjects(), Readings: emulator.Readings{ListLimit: emulator.ListLimitIgnored}})
 	limited := listBlock("smartassist_queue", "some", "  limit = 12") + listBlock("smartassist_agent", "some", "  limit = 12") +
 		listBlock("smartassist_contact", "some", "  limit = 12")
@@ -211,6 +214,7 @@ func TestQuery_LimitStopsReadingPages(t *testing.T) {
 // resource's Read writes: an agent from its own GET (the list carries no
 // custom_id), a queue from the list alone.
 func TestQuery_IncludeResource(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	queryTest(t, env, env.queryStep(
 		listBlock("smartassist_agent", "maria", "  include_resource = true\n  config {\n    email_contains = \"maria\"\n  }")+
@@ -234,6 +238,7 @@ func TestQuery_IncludeResource(t *testing.T) {
 // names the list and what the API said, and an agent whose own read fails
 // is a result carrying that error.
 func TestQuery_Errors(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	env := newTestEnv(t)
 	queryTest(t, env,
 		resource.TestStep{
@@ -275,6 +280,7 @@ func TestQuery_PhoneFilterWithoutDigits(t *testing.T) {
 // the seeded emulator: each must be valid for the list resource's schema
 // and list what the seed holds.
 func TestQuery_Examples(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	paths, err := filepath.Glob(filepath.Join(examplesRoot, "list-resources", "*", "list-resource.tfquery.hcl"))
 	must(t, err)
 	if len(paths) != 6 {
@@ -302,6 +308,7 @@ func TestQuery_Examples(t *testing.T) {
 // the API said; the results already streamed are not taken for the whole
 // list.
 func TestQuery_ErrorAfterSomeResults(t *testing.T) {
+	skipLive(t, liveNeedsFaults)
 	env := newTestEnv(t, emulator.Config{Seed: manyObjects(), Readings: emulator.Readings{ListLimit: emulator.ListLimitIgnored}})
 	queryTest(t, env, resource.TestStep{
 		PreConfig: func() {

@@ -185,6 +185,7 @@ resource "smartassist_agent" "b" {
 // serialises them; after the apply, both the new descriptions and both
 // agents' membership are in the emulator.
 func TestMembershipChangesSurviveQueueAndSkillUpdates(t *testing.T) {
+	skipLive(t, liveNeedsProcess)
 	emu := emulator.New(emulator.Config{})
 	h := newInterleaver(emu, 2)
 	srv := httptest.NewServer(h)

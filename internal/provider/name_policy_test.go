@@ -10,6 +10,7 @@ import (
 // data sources by name fail and list both ids (they took the first), as
 // import by name does.
 func TestDataSourceByASharedName(t *testing.T) {
+	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
 	// The API's uniqueness is not documented: give a second queue and a
 	// second skill the name of another, behind the API's back.

@@ -17,7 +17,7 @@ func clearProviderEnv(t *testing.T) {
 	}
 }
 
-const readMaria = `
+var readMaria = `
 data "smartassist_agent" "maria" {
   id = "` + seedMariaID + `"
 }
@@ -35,6 +35,7 @@ provider "smartassist" {
 // TestProviderConfigFromEnvironment: an empty provider block works when
 // every setting comes from SMARTASSIST_* variables, as in CI.
 func TestProviderConfigFromEnvironment(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newSerialTestEnv(t)
 	c := env.emu.Config()
 	clearProviderEnv(t)
@@ -61,6 +62,7 @@ func TestProviderConfigFromEnvironment(t *testing.T) {
 // TestProviderWrongSecret: the API's 401 reaches the user once, pointing at
 // the credentials and the API scopes, and is not retried.
 func TestProviderWrongSecret(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	env := newSerialTestEnv(t)
 	c := env.emu.Config()
 	clearProviderEnv(t)
@@ -81,6 +83,7 @@ func TestProviderWrongSecret(t *testing.T) {
 // TestProviderBlockBeatsEnvironment: a setting in the provider block wins
 // over its SMARTASSIST_* variable, even one the provider could not use.
 func TestProviderBlockBeatsEnvironment(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	env := newSerialTestEnv(t)
 	c := env.emu.Config()
 	clearProviderEnv(t)

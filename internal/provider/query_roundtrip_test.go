@@ -78,6 +78,7 @@ func (w *cliWork) run(args ...string) (string, int) {
 // imports every object and changes nothing; after the apply, the plan is
 // empty and the state carries every object's identity.
 func TestQuery_GenerateConfigRoundTrip(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	skipBelowQuery(t)
 	emu := emulator.New(emulator.Config{})
 	srv := httptest.NewServer(emu)

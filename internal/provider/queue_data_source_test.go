@@ -13,6 +13,7 @@ import (
 const seedBillingQueue = "qu-7c3d4e5-f6a7-4b82-8c9d-1e2f3a4b5c6d"
 
 func TestQueueDataSourceLookups(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	const byID, byName = "data.smartassist_queue.by_id", "data.smartassist_queue.by_name"
 	resource.Test(t, resource.TestCase{
@@ -61,6 +62,7 @@ func TestQueueDataSourceLookups(t *testing.T) {
 }
 
 func TestQueuesDataSource(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,

@@ -16,7 +16,7 @@ import (
 )
 
 // Seeded hours of operation.
-const (
+var (
 	seedDefaultHours = "6346a1b2c3d4e5f601234567"
 	seed24x7Hours    = "6346a1b2c3d4e5f601234568"
 )
@@ -47,7 +47,7 @@ func (a queueArgs) config() string {
 	}
 	return fmt.Sprintf(`
 resource "smartassist_queue" "priority" {
-  name                        = "Priority"%s
+  name                        = %q%s
   hours_of_operation_id       = %q
   is_advanced_routing_enabled = %t
   agent_group_ids             = [%s]
@@ -58,7 +58,7 @@ resource "smartassist_queue" "priority" {
     is_expire_enabled = true
   }%s
 }
-`, description, seed24x7Hours, a.routing, strings.Join(groups, ", "), a.timeout, seedSpanishSkill, french)
+`, tfName("Priority"), description, seed24x7Hours, a.routing, strings.Join(groups, ", "), a.timeout, seedSpanishSkill, french)
 }
 
 func queueSkillCheck(id string, expire bool) knownvalue.Check {
@@ -95,10 +95,8 @@ func TestQueueResourceLifecycle(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			for _, q := range env.emu.Queues() {
-				if q["name"] == "Priority" {
-					return fmt.Errorf("the queue %v still exists after destroy", q["id"])
-				}
+			if q := env.queueByName(tfName("Priority")); q != nil {
+				return fmt.Errorf("the queue %v still exists after destroy", q["id"])
 			}
 			return nil
 		},
@@ -122,12 +120,12 @@ func TestQueueResourceLifecycle(t *testing.T) {
 					env.expectCounts(map[string]int{"POST /queues": 1}),
 					func(s *terraform.State) error {
 						queueID = s.RootModule().Resources[priorityAddr].Primary.ID
-						q := env.emu.Queue(queueID)
+						q := env.queueRecord(queueID)
 						if q == nil {
 							return fmt.Errorf("the emulator has no queue %s", queueID)
 						}
 						for field, want := range map[string]any{
-							"name": "Priority", "description": "Urgent cases", "hoursOfOperation.id": seed24x7Hours,
+							"name": tfName("Priority"), "description": "Urgent cases", "hoursOfOperation.id": seed24x7Hours,
 							"isAdvancedRoutingEnabled":                   false,
 							"advancedSettings.preferredAgentTimeout.min": float64(2), "advancedSettings.preferredAgentTimeout.sec": float64(30),
 						} {
@@ -172,7 +170,7 @@ func TestQueueResourceLifecycle(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCounts(map[string]int{"GET /queues/{id}": 2, "PUT /queues/{id}": 1}),
 					func(*terraform.State) error {
-						q := env.emu.Queue(queueID)
+						q := env.queueRecord(queueID)
 						if err := expectRecord(q, map[string]any{"description": "Urgent cases, all hours", "isAdvancedRoutingEnabled": true}); err != nil {
 							return err
 						}
@@ -188,9 +186,10 @@ func TestQueueResourceLifecycle(t *testing.T) {
 			},
 			// 5. Drift: a description edited in the UI is that change alone.
 			{
-				PreConfig: func() {
+				PreConfig: env.onEmulator(func() {
 					env.emu.UpdateQueue(queueID, func(doc map[string]any) { doc["description"] = "Edited in the UI" })
-				},
+				}),
+				SkipFunc:           env.emulatorOnly,
 				Config:             env.config(updated.config()),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -202,12 +201,13 @@ func TestQueueResourceLifecycle(t *testing.T) {
 			// Drift of the timeout is seen too: the normalisation hides
 			// only spellings of the same duration.
 			{
-				PreConfig: func() {
+				PreConfig: env.onEmulator(func() {
 					env.emu.UpdateQueue(queueID, func(doc map[string]any) {
 						doc["description"] = "Urgent cases, all hours"
 						doc["advancedSettings"].(map[string]any)["preferredAgentTimeout"] = map[string]any{"min": 5.0, "sec": 0.0}
 					})
-				},
+				}),
+				SkipFunc:           env.emulatorOnly,
 				Config:             env.config(updated.config()),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -223,12 +223,12 @@ func TestQueueResourceLifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(priorityAddr, tfjsonpath.New("description"), knownvalue.Null()),
 				},
 				Check: func(*terraform.State) error {
-					return expectRecord(env.emu.Queue(queueID), map[string]any{"description": ""})
+					return expectRecord(env.queueRecord(queueID), map[string]any{"description": ""})
 				},
 			},
 			// 7. Deleted out of band: the plan creates it again.
 			{
-				PreConfig:          func() { env.emu.DeleteQueue(queueID) },
+				PreConfig:          func() { env.deleteOutOfBand("queue", queueID) },
 				Config:             env.config(updated.config()),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -281,6 +281,7 @@ func queueMembers(q map[string]any) map[string]any {
 // update of the queue keeps its members, and a member added elsewhere is
 // no change of the queue.
 func TestQueueResourceKeepsMembers(t *testing.T) {
+	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
 	var queueID, patID string
 	expectMembers := func(want map[string]any) resource.TestCheckFunc {
@@ -342,6 +343,7 @@ func TestQueueResourceKeepsMembers(t *testing.T) {
 // the default queue and the default agent group; destroying them fails
 // with its reason and says how to stop managing them instead.
 func TestDefaultQueueAndAgentGroupAreNotDeleted(t *testing.T) {
+	skipLive(t, liveNeedsOwnership)
 	env := newTestEnv(t)
 	queue := fmt.Sprintf(`
 import {

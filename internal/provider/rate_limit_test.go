@@ -158,6 +158,7 @@ func (e *cliEnv) agentsWithPrefix(prefix string) int {
 // limit spend one budget: both succeed, no request is answered 429, and
 // the requests of both together never come faster than the budget.
 func TestTwoAppliesAtOnceShareTheAccountBudget(t *testing.T) {
+	skipLive(t, liveNeedsThrottle)
 	const n, rpm = 20, 600
 	env := newCLIEnv(t, emulator.Config{RateLimitPerMinute: rpm})
 	provider := fmt.Sprintf("  requests_per_minute = %d", rpm)
@@ -189,6 +190,7 @@ func TestTwoAppliesAtOnceShareTheAccountBudget(t *testing.T) {
 // last of them waits for its slot: the wait is not time on the wire, so
 // the apply succeeds, within the budget.
 func TestParallelism40WithASmallBudget(t *testing.T) {
+	skipLive(t, liveNeedsThrottle)
 	const n, rpm = 40, 600
 	env := newCLIEnv(t, emulator.Config{RateLimitPerMinute: rpm})
 	apply, out := env.start("apply", agentsConfig("par", n,
@@ -220,6 +222,7 @@ func TestParallelism40WithASmallBudget(t *testing.T) {
 // then frees a place only as each of them leaves it, a minute later: the
 // test takes a minute, mostly waiting, so it runs in parallel.
 func TestForeignConsumerIsAbsorbed(t *testing.T) {
+	skipLive(t, liveNeedsThrottle)
 	t.Parallel()
 	const n, rpm = 60, 600
 	env := newCLIEnv(t, emulator.Config{RateLimitPerMinute: rpm, ForeignShare: 0.9})

@@ -88,6 +88,7 @@ resource "smartassist_agent" "team" {
 // refuses to delete a skill group that still has skills and an agent group
 // that still has agents, so any other order fails.
 func TestRoutingSetup(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	var queueID, groupID, skillGroupID string
 	resource.Test(t, resource.TestCase{

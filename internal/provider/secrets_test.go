@@ -63,6 +63,7 @@ func (p planCapture) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest
 // authentication modes, and looks for the client secret and every token
 // sent in the logs of Terraform and the provider, the plans and the state.
 func TestSecretsNeverLeak(t *testing.T) {
+	skipLive(t, liveNeedsProcess)
 	for _, mode := range []string{"client_secret", "jwt"} {
 		t.Run(mode, func(t *testing.T) {
 			emu := emulator.New(emulator.Config{})

@@ -42,6 +42,7 @@ func runWithPrivateCache(m *testing.M) int {
 // account in the cache directory, unless shared_rate_limit is false; the
 // environment variable takes true or false only.
 func TestSharedRateLimitSetting(t *testing.T) {
+	skipLive(t, liveNeedsThrottle)
 	for _, tc := range []struct {
 		name, line string
 		shared     bool

@@ -13,12 +13,15 @@ import (
 
 var sameValues = compare.ValuesSame()
 
+// seedFrenchSkillName is the name of seedFrenchSkill (tfacc-<run>-French live).
+var seedFrenchSkillName = "French"
+
 func TestSkillDataSourceLookups(t *testing.T) {
 	env := newTestEnv(t)
 	french := []statecheck.StateCheck{
 		statecheck.ExpectKnownValue("data.smartassist_skill.s", tfjsonpath.New("id"), knownvalue.StringExact(seedFrenchSkill)),
 		statecheck.ExpectKnownValue("data.smartassist_skill.s", tfjsonpath.New("skill_group_id"), knownvalue.StringExact(seedLanguagesSkillGroup)),
-		statecheck.ExpectKnownValue("data.smartassist_skill.s", tfjsonpath.New("name"), knownvalue.StringExact("French")),
+		statecheck.ExpectKnownValue("data.smartassist_skill.s", tfjsonpath.New("name"), knownvalue.StringExact(seedFrenchSkillName)),
 		statecheck.ExpectKnownValue("data.smartassist_skill.s", tfjsonpath.New("description"), knownvalue.StringExact("Serves customers in French")),
 	}
 	lookup := func(group, key, value string) string {
@@ -42,13 +45,14 @@ data "smartassist_skill" "s" {
 			// By name: one list page of the group's skills.
 			{
 				PreConfig:         env.resetCounts,
-				Config:            lookup(seedLanguagesSkillGroup, "name", "French"),
+				Config:            lookup(seedLanguagesSkillGroup, "name", seedFrenchSkillName),
 				ConfigStateChecks: french,
 				Check:             env.expectCounts(map[string]int{listSkills: 1}),
 			},
 			// A skill of another group is not found through this one.
 			{
-				Config: lookup(seedDefaultSkillGroup, "id", seedFrenchSkill),
+				SkipFunc: env.emulatorOnly, // the emulator's seed group and 404 text
+				Config:   lookup(seedDefaultSkillGroup, "id", seedFrenchSkill),
 				ExpectError: wrapped(`Unable to read skill.*No skill with the id ` + seedFrenchSkill + ` was found in the skill group ` +
 					seedDefaultSkillGroup + ` \(GET .*HTTP 404 Not Found: Skill ` + seedFrenchSkill + ` not found in skill group ` + seedDefaultSkillGroup + `\)`),
 			},
@@ -58,7 +62,8 @@ data "smartassist_skill" "s" {
 					` \(.*no skill is named "Klingon"\).*Check skill_group_id, which must name an existing skill group, and the name: names are compared exactly`),
 			},
 			{
-				Config: lookup("ffffffffffffffffffffffff", "name", "French"),
+				SkipFunc: env.emulatorOnly, // the emulator's 404 text
+				Config:   lookup("ffffffffffffffffffffffff", "name", "French"),
 				ExpectError: wrapped(`Unable to read skill.*No skill with the name "French" was found in the skill group ffffffffffffffffffffffff ` +
 					`\(GET .*HTTP 404 Not Found: Skill group not found: ffffffffffffffffffffffff\)`),
 			},
@@ -73,10 +78,10 @@ func TestSkillDataSourceReadsManagedSkill(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: env.config(skillGroupConfig("Products", "", "") + `
+			Config: env.config(skillGroupConfig(tfName("Products"), "", "") + `
 resource "smartassist_skill" "widgets" {
   skill_group_id = smartassist_skill_group.products.id
-  name           = "Widgets"
+  name           = "` + tfName("Widgets") + `"
   description    = "Knows the widget range"
 }
 

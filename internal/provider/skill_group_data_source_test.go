@@ -15,7 +15,7 @@ func TestSkillGroupDataSourceLookups(t *testing.T) {
 	languages := func(addr string) []statecheck.StateCheck {
 		return []statecheck.StateCheck{
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(seedLanguagesSkillGroup)),
-			statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("Languages")),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact(seedLanguagesSkillGroupName)),
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("description"), knownvalue.StringExact("Languages an agent can serve customers in")),
 			statecheck.ExpectKnownValue(addr, tfjsonpath.New("color"), knownvalue.StringExact("#1F77B4")),
 		}
@@ -33,13 +33,13 @@ func TestSkillGroupDataSourceLookups(t *testing.T) {
 			// By name: one list page, which carries every field.
 			{
 				PreConfig:         env.resetCounts,
-				Config:            env.config(`data "smartassist_skill_group" "g" { name = "Languages" }`),
+				Config:            env.config(fmt.Sprintf(`data "smartassist_skill_group" "g" { name = %q }`, seedLanguagesSkillGroupName)),
 				ConfigStateChecks: languages("data.smartassist_skill_group.g"),
 				Check:             env.expectCounts(map[string]int{listSkillGroups: 1}),
 			},
 			// A group this configuration creates, read back by name.
 			{
-				Config: env.config(skillGroupConfig("Products", "", "") + `
+				Config: env.config(skillGroupConfig(tfName("Products"), "", "") + `
 data "smartassist_skill_group" "g" {
   name = smartassist_skill_group.products.name
 }
@@ -55,6 +55,7 @@ data "smartassist_skill_group" "g" {
 				ExpectError: wrapped(`Unable to read skill group.*No skill group has the name "languages" \(.*no skill group is named "languages"\)\. Check the name: names are compared exactly, case included`),
 			},
 			{
+				SkipFunc:    env.emulatorOnly, // the emulator's 404 text
 				Config:      env.config(`data "smartassist_skill_group" "g" { id = "ffffffffffffffffffffffff" }`),
 				ExpectError: wrapped(`Unable to read skill group.*No skill group has the id ffffffffffffffffffffffff \(GET .*HTTP 404 Not Found: Skill group not found: ffffffffffffffffffffffff\)`),
 			},

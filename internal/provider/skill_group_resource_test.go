@@ -1,7 +1,9 @@
 package provider
 
 import (
+	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -12,12 +14,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
 // Seed skill groups of the emulator's default seed.
-const (
+var (
 	seedDefaultSkillGroup   = "633ffac608f3a07459939a10"
 	seedLanguagesSkillGroup = "633ffac608f3a07459939a20"
+	// seedLanguagesSkillGroupName is its name (tfacc-<run>-Languages live).
+	seedLanguagesSkillGroupName = "Languages"
 )
 
 const productsAddr = "smartassist_skill_group.products"
@@ -48,6 +54,11 @@ func skillGroupConfig(name, description, color string) string {
 
 // skillGroupNamed finds an emulator skill group by name.
 func skillGroupNamed(env *testEnv, name string) map[string]any {
+	if env.emu == nil {
+		c := env.liveClient()
+		return liveRead(env, func() (*client.SkillGroup, error) { return c.SkillGroups.FindByName(env.t.Context(), name) },
+			func(g *client.SkillGroup) map[string]json.RawMessage { return g.Raw })
+	}
 	for _, g := range env.emu.SkillGroups() {
 		if g["name"] == name {
 			return g
@@ -67,11 +78,11 @@ func stateIDOf(s *terraform.State, addr string) (string, error) {
 func TestSkillGroupResourceLifecycle(t *testing.T) {
 	env := newTestEnv(t)
 	var groupID string
-	final := env.config(skillGroupConfig("Product lines", "What we sell", "#00aa11"))
+	final := env.config(skillGroupConfig(tfName("Product lines"), "What we sell", "#00aa11"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			if g := env.emu.SkillGroup(groupID); g != nil {
+			if g := env.skillGroupRecord(groupID); g != nil {
 				return fmt.Errorf("skill group %s still exists after destroy: %v", groupID, g)
 			}
 			return nil
@@ -80,10 +91,10 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 			// 1. Create: one POST. The colour keeps its configured spelling.
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillGroupConfig("Products", "Product knowledge", "#0F0F0F")),
+				Config:    env.config(skillGroupConfig(tfName("Products"), "Product knowledge", "#0F0F0F")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regex(`^[0-9a-f]{24}$`))),
-					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("name"), knownvalue.StringExact("Products")),
+					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("name"), knownvalue.StringExact(tfName("Products"))),
 					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("description"), knownvalue.StringExact("Product knowledge")),
 					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("color"), knownvalue.StringExact("#0F0F0F")),
 				},
@@ -94,8 +105,8 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 						if groupID, err = stateIDOf(s, productsAddr); err != nil {
 							return err
 						}
-						return expectRecord(env.emu.SkillGroup(groupID), map[string]any{
-							"name": "Products", "description": "Product knowledge", "color": "#0F0F0F",
+						return expectRecord(env.skillGroupRecord(groupID), map[string]any{
+							"name": tfName("Products"), "description": "Product knowledge", "color": "#0F0F0F",
 						})
 					},
 				),
@@ -112,20 +123,20 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 			// one PUT with no read before it.
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillGroupConfig("Product lines", "What we sell", "#00aa11")),
+				Config:    env.config(skillGroupConfig(tfName("Product lines"), "What we sell", "#00aa11")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(productsAddr, plancheck.ResourceActionUpdate),
 					expectChangedAttributes(productsAddr, "color", "description", "name"),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("name"), knownvalue.StringExact("Product lines")),
+					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("name"), knownvalue.StringExact(tfName("Product lines"))),
 					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("color"), knownvalue.StringExact("#00aa11")),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCounts(map[string]int{getSkillGroup: 1, putSkillGroup: 1}),
 					func(*terraform.State) error {
-						return expectRecord(env.emu.SkillGroup(groupID), map[string]any{
-							"id": groupID, "name": "Product lines", "description": "What we sell", "color": "#00aa11",
+						return expectRecord(env.skillGroupRecord(groupID), map[string]any{
+							"id": groupID, "name": tfName("Product lines"), "description": "What we sell", "color": "#00aa11",
 						})
 					},
 				),
@@ -134,7 +145,7 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 			// the whole group); removing the colour keeps it.
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillGroupConfig("Product lines", "", "")),
+				Config:    env.config(skillGroupConfig(tfName("Product lines"), "", "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					expectChangedAttributes(productsAddr, "description"),
 				}},
@@ -145,16 +156,17 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCounts(map[string]int{getSkillGroup: 1, putSkillGroup: 1}),
 					func(*terraform.State) error {
-						return expectRecord(env.emu.SkillGroup(groupID), map[string]any{"description": "", "color": "#00aa11"})
+						return expectRecord(env.skillGroupRecord(groupID), map[string]any{"description": "", "color": "#00aa11"})
 					},
 				),
 			},
 			// 5. A colour changed out of band only in case is no change.
 			{
-				PreConfig: func() {
+				PreConfig: env.onEmulator(func() {
 					env.emu.UpdateSkillGroup(groupID, func(doc map[string]any) { doc["color"] = "#00AA11" })
-				},
-				Config:   env.config(skillGroupConfig("Product lines", "", "#00aa11")),
+				}),
+				SkipFunc: env.emulatorOnly,
+				Config:   env.config(skillGroupConfig(tfName("Product lines"), "", "#00aa11")),
 				PlanOnly: true,
 			},
 			{
@@ -167,12 +179,13 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 			// 6. Drift: another colour and a name changed in the UI show up as
 			// exactly those changes; the apply puts them back.
 			{
-				PreConfig: func() {
+				PreConfig: env.onEmulator(func() {
 					env.emu.UpdateSkillGroup(groupID, func(doc map[string]any) {
 						doc["color"] = "#123456"
 						doc["name"] = "Renamed in the UI"
 					})
-				},
+				}),
+				SkipFunc:           env.emulatorOnly,
 				Config:             final,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -184,12 +197,12 @@ func TestSkillGroupResourceLifecycle(t *testing.T) {
 			{
 				Config: final,
 				Check: func(*terraform.State) error {
-					return expectRecord(env.emu.SkillGroup(groupID), map[string]any{"name": "Product lines", "color": "#00aa11"})
+					return expectRecord(env.skillGroupRecord(groupID), map[string]any{"name": tfName("Product lines"), "color": "#00aa11"})
 				},
 			},
 			// 7. Deleted out of band: the plan creates it again.
 			{
-				PreConfig:          func() { env.emu.DeleteSkillGroup(groupID) },
+				PreConfig:          func() { env.deleteOutOfBand("skill group", groupID) },
 				Config:             final,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -227,7 +240,7 @@ func TestSkillGroupResourceMinimal(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillGroupConfig("Minimal", "", "")),
+				Config:    env.config(skillGroupConfig(tfName("Minimal"), "", "")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("description"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(productsAddr, tfjsonpath.New("color"), knownvalue.Null()),
@@ -235,16 +248,16 @@ func TestSkillGroupResourceMinimal(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCounts(map[string]int{postSkillGroup: 1}),
 					func(*terraform.State) error {
-						g := skillGroupNamed(env, "Minimal")
+						g := skillGroupNamed(env, tfName("Minimal"))
 						if g == nil {
-							return fmt.Errorf("the emulator has no skill group Minimal")
+							return fmt.Errorf("the API has no skill group %s", tfName("Minimal"))
 						}
 						return expectRecord(g, map[string]any{"description": "", "color": ""})
 					},
 				),
 			},
 			{
-				Config: env.config(skillGroupConfig("Minimal", "Now described", "")),
+				Config: env.config(skillGroupConfig(tfName("Minimal"), "Now described", "")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					expectChangedAttributes(productsAddr, "description"),
 				}},
@@ -260,13 +273,18 @@ func TestSkillGroupResourceMinimal(t *testing.T) {
 // do.
 func TestSkillGroupResourceDuplicateName(t *testing.T) {
 	env := newTestEnv(t)
+	name := regexp.QuoteMeta(seedLanguagesSkillGroupName)
+	want := `Unable to create skill group.*The API refused to create the skill group with the name ` + name + `: .*`
+	if env.emu != nil { // the emulator's own refusal
+		want += `Skill group with name ` + name + ` already exists.*`
+	}
+	want += `A skill group with the name ` + name + ` exists already, with the id ` + seedLanguagesSkillGroup +
+		`.*import \{ to = <this resource's address, shown above> id = "` + seedLanguagesSkillGroup + `" \}`
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: env.config(skillGroupConfig("Languages", "", "")),
-			ExpectError: wrapped(`Unable to create skill group.*The API refused to create the skill group with the name Languages: .*` +
-				`Skill group with name Languages already exists.*A skill group with the name Languages exists already, with the id ` +
-				`633ffac608f3a07459939a20.*import \{ to = <this resource's address, shown above> id = "633ffac608f3a07459939a20" \}`),
+			Config:      env.config(skillGroupConfig(seedLanguagesSkillGroupName, "", "")),
+			ExpectError: wrapped(want),
 		}},
 	})
 }
@@ -277,10 +295,16 @@ func TestSkillGroupResourceDuplicateName(t *testing.T) {
 func TestSkillGroupResourceDeleteWithSkills(t *testing.T) {
 	env := newTestEnv(t)
 	var groupID, skillID string
-	both := env.config(skillGroupConfig("Products", "", "") + `
+	products := regexp.QuoteMeta(tfName("Products"))
+	refusal := `Unable to delete skill group.*Deleting the skill group ` + groupIDPattern + ` \(` + products + `\) failed: DELETE .*`
+	if env.emu != nil { // the emulator's own refusal
+		refusal += `HTTP 400 Bad Request: Skill group "` + products + `" still has 1 skill; delete them first.*`
+	}
+	refusal += `The skill group still has 1 skill: "` + regexp.QuoteMeta(tfName("Widgets")) + `" \([0-9a-f]{24}\).*Delete those skills first`
+	both := env.config(skillGroupConfig(tfName("Products"), "", "") + `
 resource "smartassist_skill" "widgets" {
   skill_group_id = smartassist_skill_group.products.id
-  name           = "Widgets"
+  name           = "` + tfName("Widgets") + `"
 }
 `)
 	resource.Test(t, resource.TestCase{
@@ -288,7 +312,7 @@ resource "smartassist_skill" "widgets" {
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_7_0)},
 		ProtoV6ProviderFactories: testProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			if g := env.emu.SkillGroup(groupID); g != nil {
+			if g := env.skillGroupRecord(groupID); g != nil {
 				return fmt.Errorf("skill group %s still exists after destroy", groupID)
 			}
 			return nil
@@ -307,7 +331,7 @@ resource "smartassist_skill" "widgets" {
 			},
 			// Terraform forgets the skill; it stays in the group.
 			{
-				Config: env.config(skillGroupConfig("Products", "", "") + `
+				Config: env.config(skillGroupConfig(tfName("Products"), "", "") + `
 removed {
   from = smartassist_skill.widgets
   lifecycle {
@@ -316,7 +340,7 @@ removed {
 }
 `),
 				Check: func(*terraform.State) error {
-					if env.emu.Skill(skillID) == nil {
+					if env.skillRecord(groupID, skillID) == nil {
 						return fmt.Errorf("the skill %s was deleted; it should have been left in the group", skillID)
 					}
 					return nil
@@ -325,14 +349,12 @@ removed {
 			// Destroying the group fails with the API's reason, names the
 			// skill that is left, and says what to do.
 			{
-				Config: env.config(""),
-				ExpectError: wrapped(`Unable to delete skill group.*Deleting the skill group ` + groupIDPattern + ` \(Products\) failed: ` +
-					`DELETE .*HTTP 400 Bad Request: Skill group "Products" still has 1 skill; delete them first.*` +
-					`The skill group still has 1 skill: "Widgets" \([0-9a-f]{24}\).*Delete those skills first`),
+				Config:      env.config(""),
+				ExpectError: wrapped(refusal),
 			},
 			// Once the skill is gone, the destroy succeeds.
 			{
-				PreConfig: func() { env.emu.DeleteSkill(skillID) },
+				PreConfig: func() { env.deleteOutOfBand("skill", groupID+"/"+skillID) },
 				Config:    env.config(""),
 			},
 		},
@@ -344,6 +366,7 @@ const groupIDPattern = `[0-9a-f]{24}`
 // Deleting a group out of band takes its skills with it: the plan creates
 // both again.
 func TestSkillGroupResourceGroupDeletedWithItsSkills(t *testing.T) {
+	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
 	var groupID string
 	config := env.config(skillGroupConfig("Products", "", "") + `

@@ -12,6 +12,7 @@ import (
 )
 
 func TestSkillGroupsDataSource(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	const all, lang = "data.smartassist_skill_groups.all", "data.smartassist_skill_groups.lang"
 	config := env.config(`

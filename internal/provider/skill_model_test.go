@@ -23,6 +23,7 @@ func skillBody(lines ...string) string {
 // at plan time, before any API call, with an error that names the
 // attribute and says what is wrong.
 func TestSkillBadInput(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	group := fmt.Sprintf("skill_group_id = %q", seedLanguagesSkillGroup)
 	tooLong := fmt.Sprintf("description = %q", strings.Repeat("x", skillDescriptionMax+1))
 	// 201 characters of two bytes each: characters are counted, not bytes.
@@ -97,6 +98,7 @@ func TestSkillBadInput(t *testing.T) {
 // <skill_group_id>/<skill_id>; anything else fails before any call, naming
 // the expected form.
 func TestSkillBadImportID(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	config := env.config(skillConfig(seedLanguagesSkillGroup, "French", "Serves customers in French"))
 	for _, id := range []string{

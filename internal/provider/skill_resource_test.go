@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -53,11 +54,11 @@ func TestSkillResourceLifecycle(t *testing.T) {
 	var skillID string
 	// 150 characters, 300 bytes: the limit counts characters.
 	accented := strings.Repeat("é", 150)
-	final := env.config(skillConfig(seedLanguagesSkillGroup, "Portuguese (Brazil)", "Brazilian Portuguese"))
+	final := env.config(skillConfig(seedLanguagesSkillGroup, tfName("Portuguese (Brazil)"), "Brazilian Portuguese"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
-			if sk := env.emu.Skill(skillID); sk != nil {
+			if sk := env.skillRecord(seedLanguagesSkillGroup, skillID); sk != nil {
 				return fmt.Errorf("skill %s still exists after destroy: %v", skillID, sk)
 			}
 			return nil
@@ -66,11 +67,11 @@ func TestSkillResourceLifecycle(t *testing.T) {
 			// 1. Create in a seeded group: one POST.
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillConfig(seedLanguagesSkillGroup, "Portuguese", "Native-level Portuguese")),
+				Config:    env.config(skillConfig(seedLanguagesSkillGroup, tfName("Portuguese"), "Native-level Portuguese")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(portugueseAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regex(`^[0-9a-f]{24}$`))),
 					statecheck.ExpectKnownValue(portugueseAddr, tfjsonpath.New("skill_group_id"), knownvalue.StringExact(seedLanguagesSkillGroup)),
-					statecheck.ExpectKnownValue(portugueseAddr, tfjsonpath.New("name"), knownvalue.StringExact("Portuguese")),
+					statecheck.ExpectKnownValue(portugueseAddr, tfjsonpath.New("name"), knownvalue.StringExact(tfName("Portuguese"))),
 					statecheck.ExpectKnownValue(portugueseAddr, tfjsonpath.New("description"), knownvalue.StringExact("Native-level Portuguese")),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
@@ -80,8 +81,8 @@ func TestSkillResourceLifecycle(t *testing.T) {
 						if skillID, err = stateIDOf(s, portugueseAddr); err != nil {
 							return err
 						}
-						return expectRecord(env.emu.Skill(skillID), map[string]any{
-							"name": "Portuguese", "description": "Native-level Portuguese", "skillGroupId": seedLanguagesSkillGroup,
+						return expectRecord(env.skillRecord(seedLanguagesSkillGroup, skillID), map[string]any{
+							"name": tfName("Portuguese"), "description": "Native-level Portuguese", "skillGroupId": seedLanguagesSkillGroup,
 						})
 					},
 				),
@@ -99,7 +100,7 @@ func TestSkillResourceLifecycle(t *testing.T) {
 			// reads it again (its agents go back in the PUT) and PUTs it.
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillConfig(seedLanguagesSkillGroup, "Portuguese (Brazil)", accented)),
+				Config:    env.config(skillConfig(seedLanguagesSkillGroup, tfName("Portuguese (Brazil)"), accented)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(portugueseAddr, plancheck.ResourceActionUpdate),
 					expectChangedAttributes(portugueseAddr, "description", "name"),
@@ -107,21 +108,21 @@ func TestSkillResourceLifecycle(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCounts(map[string]int{getSkill: 2, putSkill: 1}),
 					func(*terraform.State) error {
-						return expectRecord(env.emu.Skill(skillID), map[string]any{"name": "Portuguese (Brazil)", "description": accented})
+						return expectRecord(env.skillRecord(seedLanguagesSkillGroup, skillID), map[string]any{"name": tfName("Portuguese (Brazil)"), "description": accented})
 					},
 				),
 			},
 			// 4. Removing the description clears it.
 			{
 				PreConfig: env.resetCounts,
-				Config:    env.config(skillConfig(seedLanguagesSkillGroup, "Portuguese (Brazil)", "")),
+				Config:    env.config(skillConfig(seedLanguagesSkillGroup, tfName("Portuguese (Brazil)"), "")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(portugueseAddr, tfjsonpath.New("description"), knownvalue.Null()),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCounts(map[string]int{getSkill: 2, putSkill: 1}),
 					func(*terraform.State) error {
-						return expectRecord(env.emu.Skill(skillID), map[string]any{"description": ""})
+						return expectRecord(env.skillRecord(seedLanguagesSkillGroup, skillID), map[string]any{"description": ""})
 					},
 				),
 			},
@@ -129,9 +130,10 @@ func TestSkillResourceLifecycle(t *testing.T) {
 			// 5. Drift: a rename in the UI shows up as exactly that change;
 			// the apply puts the name back.
 			{
-				PreConfig: func() {
+				PreConfig: env.onEmulator(func() {
 					env.emu.UpdateSkill(skillID, func(doc map[string]any) { doc["name"] = "Portugues" })
-				},
+				}),
+				SkipFunc:           env.emulatorOnly,
 				Config:             final,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -143,12 +145,12 @@ func TestSkillResourceLifecycle(t *testing.T) {
 			{
 				Config: final,
 				Check: func(*terraform.State) error {
-					return expectRecord(env.emu.Skill(skillID), map[string]any{"name": "Portuguese (Brazil)"})
+					return expectRecord(env.skillRecord(seedLanguagesSkillGroup, skillID), map[string]any{"name": tfName("Portuguese (Brazil)")})
 				},
 			},
 			// 6. Another skill group replaces the skill: the API cannot move it.
 			{
-				Config:             env.config(skillConfig(seedDefaultSkillGroup, "Portuguese (Brazil)", "Brazilian Portuguese")),
+				Config:             env.config(skillConfig(seedDefaultSkillGroup, tfName("Portuguese (Brazil)"), "Brazilian Portuguese")),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
@@ -157,7 +159,7 @@ func TestSkillResourceLifecycle(t *testing.T) {
 			},
 			// 7. Deleted out of band: the plan creates it again.
 			{
-				PreConfig:          func() { env.emu.DeleteSkill(skillID) },
+				PreConfig:          func() { env.deleteOutOfBand("skill", seedLanguagesSkillGroup+"/"+skillID) },
 				Config:             final,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -190,19 +192,19 @@ func TestSkillResourceUpdateKeepsAgents(t *testing.T) {
 	config := func(description string) string {
 		return env.config(fmt.Sprintf(`
 resource "smartassist_skill_group" "lang" {
-  name        = "Spoken languages"
+  name        = %q
   description = "Languages agents speak"
   color       = "#0f0f0f"
 }
 
 resource "smartassist_skill" "spanish" {
   skill_group_id = smartassist_skill_group.lang.id
-  name           = "Spanish"
+  name           = %q
   description    = %q
 }
 
 resource "smartassist_agent" "ana" {
-  email      = "ana@example.com"
+  email      = %q
   first_name = "Ana"
   last_name  = "Silva"
   role_id    = %q
@@ -212,13 +214,13 @@ resource "smartassist_agent" "ana" {
     proficiency_level = "good"
   }
 }
-`, description, seedRoleAgent))
+`, tfName("Spoken languages"), tfName("Spanish"), description, tfEmail("ana"), seedRoleAgent))
 	}
-	var skillID string
+	var skillID, groupID string
 	agentHasSkill := func(*terraform.State) error {
-		rec, ok := env.emu.AgentByEmail("ana@example.com")
+		rec, ok := env.agentByEmail(tfEmail("ana"))
 		if !ok {
-			return fmt.Errorf("the emulator has no agent ana@example.com")
+			return fmt.Errorf("the API has no agent %s", tfEmail("ana"))
 		}
 		for _, e := range recordEntries(rec["skills"]) {
 			if e["skillId"] == skillID {
@@ -237,7 +239,10 @@ resource "smartassist_agent" "ana" {
 				Config: config("Native-level Spanish"),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					func(s *terraform.State) (err error) {
-						skillID, err = stateIDOf(s, "smartassist_skill.spanish")
+						if skillID, err = stateIDOf(s, "smartassist_skill.spanish"); err != nil {
+							return err
+						}
+						groupID, err = stateIDOf(s, "smartassist_skill_group.lang")
 						return err
 					},
 					agentHasSkill,
@@ -256,7 +261,7 @@ resource "smartassist_agent" "ana" {
 					// The agent is only refreshed: never written.
 					env.expectCountsSubset(map[string]int{putSkill: 1, "PUT /agents/{id}": 0, putSkillGroup: 0}),
 					func(*terraform.State) error {
-						sk := env.emu.Skill(skillID)
+						sk := env.skillRecord(groupID, skillID)
 						if n := len(recordEntries(sk["agents"])); n != 1 {
 							return fmt.Errorf("the skill lists %d agents after the update, want 1: %v", n, sk["agents"])
 						}
@@ -287,14 +292,21 @@ func recordEntries(v any) []map[string]any {
 func TestSkillResourceUnknownSkillGroup(t *testing.T) {
 	env := newTestEnv(t)
 	const missing = "ffffffffffffffffffffffff"
+	want := `Unable to create skill.*Creating the skill "` + regexp.QuoteMeta(tfName("Portuguese")) + `" in the skill group ` + missing + ` failed: POST .*HTTP 404 Not Found: `
+	if env.emu != nil { // the emulator's own message
+		want += `Skill group not found: ` + missing
+	}
+	want += `.*Check skill_group_id: no skill group ` + missing + ` exists`
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: env.config(skillConfig(missing, "Portuguese", "")),
-			ExpectError: wrapped(`Unable to create skill.*Creating the skill "Portuguese" in the skill group ` + missing + ` failed: ` +
-				`POST .*HTTP 404 Not Found: Skill group not found: ` + missing + `.*Check skill_group_id: no skill group ` + missing + ` exists`),
+			Config:      env.config(skillConfig(missing, tfName("Portuguese"), "")),
+			ExpectError: wrapped(want),
 		}},
 	})
+	if env.emu == nil {
+		return
+	}
 	if n := len(env.emu.Skills()); n != 4 {
 		t.Fatalf("the emulator holds %d skills, want the 4 seeded ones", n)
 	}

@@ -11,6 +11,7 @@ import (
 )
 
 func TestSkillsDataSource(t *testing.T) {
+	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	const all, fr = "data.smartassist_skills.all", "data.smartassist_skills.fr"
 	resource.Test(t, resource.TestCase{

@@ -13,7 +13,7 @@ import (
 )
 
 // everyKind is one object of every resource type, tied together.
-const everyKind = `
+var everyKind = `
 resource "smartassist_skill_group" "g" {
   name = "Typo test group"
 }
@@ -62,6 +62,7 @@ resource "smartassist_contact" "c" {
 // the settings to check, and the state keeps every object: a plan with the
 // right stream afterwards shows no change.
 func TestAccMistypedStreamIsAnErrorNotAPlanToRecreate(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
 	for _, status := range []int{404, 400, 401} {
 		t.Run(fmt.Sprint(status), func(t *testing.T) {
 			env := newTestEnv(t, emulator.Config{Readings: emulator.Readings{UnknownStreamStatus: status}})

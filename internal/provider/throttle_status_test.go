@@ -74,6 +74,7 @@ func scaledProviderFactories(clock *scaledClock) map[string]func() (tfprotov6.Pr
 // emulator and the provider alike, so the two minutes the apply spends
 // waiting on the account take about twelve seconds.
 func TestThrottlesSentAs400AreWaitedOn(t *testing.T) {
+	skipLive(t, liveNeedsThrottle)
 	const agents = 45
 	clock := newScaledClock(10)
 	env := newSerialTestEnv(t, emulator.Config{RateLimitPerMinute: 30, Now: clock.Now,

@@ -191,6 +191,7 @@ func ptr[T any](v T) *T { return &v }
 // emulator's Retry-After and without it; the second runner starts at once
 // or a few seconds after the first.
 func TestTwoMachinesShareAnAccountPolitely(t *testing.T) {
+	skipLive(t, liveNeedsThrottle)
 	for _, retryAfter := range []bool{true, false} {
 		for _, offset := range []time.Duration{0, 3 * time.Second, 10 * time.Second} {
 			t.Run(fmt.Sprintf("retry-after=%v/offset=%s", retryAfter, offset), func(t *testing.T) {

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The live path of the acceptance tests, without an account (make test runs
+# it): smartassist-emulator as a separate process on a free port, the
+# SMARTASSIST_* variables pointed at it, make testacc-live on one lifecycle
+# (TestLiveLifecycleEveryKind; LIVE_RUN overrides), make sweep, then a second sweep that must
+# find nothing: no tfacc- object is left. It prints the API calls the run
+# made (GET /_emulator/counts) and what they cost at 60 a minute, and sweeps
+# also after a failed test, whose status it then exits with. It keeps
+# the live path from rotting; it is no substitute for an account.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# By default one test: one object of every kind, created, imported,
+# updated and destroyed (the six kinds' full lifecycles take about four
+# minutes here: LIVE_RUN='Lifecycle' runs them).
+: "${LIVE_RUN:=^TestLiveLifecycleEveryKind$}"
+export LIVE_RUN
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/smartassist-live-emulator.XXXXXX")
+go build -o "$dir/smartassist-emulator" ./internal/emulator/cmd/smartassist-emulator
+"$dir/smartassist-emulator" -port-file "$dir/port" >"$dir/env" 2>"$dir/log" &
+emu=$!
+trap 'kill "$emu" 2>/dev/null || true; wait "$emu" 2>/dev/null || true; rm -rf "$dir"' EXIT
+# The port file appears once the exports are printed and the port is bound.
+for _ in $(seq 200); do
+  [ -s "$dir/port" ] && break
+  kill -0 "$emu" 2>/dev/null || { cat "$dir/log" >&2; exit 1; }
+  sleep 0.05
+done
+[ -s "$dir/port" ] || { echo "smartassist-emulator did not start" >&2; exit 1; }
+# shellcheck disable=SC1091
+. "$dir/env"
+# The emulator has no rate limit: the run goes at full speed, and keeps
+# its budget to itself (no file in the user's cache).
+export SMARTASSIST_REQUESTS_PER_MINUTE="${LIVE_RPM:-60000}" SMARTASSIST_SHARED_RATE_LIMIT=false
+unset SMARTASSIST_JWT
+
+start=$(date +%s)
+status=0
+bash scripts/testacc-live.sh || status=$?
+counts=$(curl -fsS "$SMARTASSIST_HOST/_emulator/counts")
+total=$(sed -n 's/.*"total":\([0-9]*\).*/\1/p' <<<"$counts")
+echo "live path: ${total} API calls in $(($(date +%s) - start))s; at 60 a minute they take $(((total + 59) / 60)) minutes"
+# What the run created, by route (a contacts POST may carry several).
+grep -o '"POST /[^"]*":[0-9]*' <<<"$counts" | tr -d '"' | sed 's/^/live path: created through /' || true
+
+SWEEP=1 bash scripts/sweep.sh
+# A second sweep must delete nothing: the run and the sweep left no
+# tfacc- object.
+second=$(SWEEP=1 bash scripts/sweep.sh)
+echo "$second"
+if grep -q '^sweep: deleted' <<<"$second" || [ "$(grep -c 'nothing deleted' <<<"$second")" -ne 6 ]; then
+  echo "live path: tfacc- objects are left in the emulator after make sweep" >&2
+  exit 1
+fi
+echo "live path: no tfacc- object left"
+exit "$status"
