@@ -30,10 +30,28 @@ resource "smartassist_contact" "many" {
 `, n, lastName)
 }
 
-// activeContacts counts the emulator's ACTIVE contacts with a last name.
+// runContacts is manyContacts as a live run makes them: first names with
+// the run's prefix, numbers from its range (tfLocalPhone(50) on).
+func runContacts(n int, lastName string) string {
+	return fmt.Sprintf(`
+resource "smartassist_contact" "many" {
+  count      = %d
+  first_name = "%sPerson${count.index}"
+  last_name  = %q
+  salutation = count.index %% 2 == 0 ? "mr" : "mrs"
+  cell_phone = {
+    country_code = "+1"
+    phone_number = format("%s%%02d", 50 + count.index)
+    extension    = "+"
+  }
+}
+`, n, runPrefix(), lastName, strings.TrimSuffix(tfLocalPhone(0), "00"))
+}
+
+// activeContacts counts the ACTIVE contacts with a last name.
 func activeContacts(env *testEnv, lastName string) int {
 	n := 0
-	for _, c := range env.emu.Contacts() {
+	for _, c := range env.contactRecords() {
 		if c["lastName"] == lastName && c["status"] == "ACTIVE" {
 			n++
 		}
@@ -47,14 +65,21 @@ func activeContacts(env *testEnv, lastName string) int {
 // batch), and the plan after apply is empty although the API prefixes every
 // stored number with its country code.
 func TestContactResourceBatching(t *testing.T) {
-	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	clock := newWaveClock(t)
+	// Live: the run's names and numbers; the call counts stay the emulator's.
+	many, batch, batched, person7, phone7, stored7 := manyContacts, "Batch", "Batched", "Person7", "7778800007", "+917778800007"
+	if live {
+		many, batch, batched, person7, phone7, stored7 = runContacts, tfName("Batch"), tfName("Batched"), runPrefix()+"Person7", tfLocalPhone(57), tfPhone(57)
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: waveProviderFactories(clock),
 		CheckDestroy: func(*terraform.State) error {
-			if n := activeContacts(env, "Batch"); n != 0 {
+			if n := activeContacts(env, batched); n != 0 {
 				return fmt.Errorf("%d contacts are still ACTIVE after destroy", n)
+			}
+			if env.emu == nil {
+				return nil
 			}
 			if n := env.emu.Count("DELETE /contacts/bulk-delete"); n != waves(25) {
 				return fmt.Errorf("destroying 25 contacts took %d bulk deletes, want %d (all calls: %v)", n, waves(25), env.emu.Counts())
@@ -67,20 +92,20 @@ func TestContactResourceBatching(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() { env.resetCounts(); clock.expect(25) },
-				Config:    env.config(manyContacts(25, "Batch")),
+				Config:    env.config(many(25, batch)),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("smartassist_contact.many[7]", tfjsonpath.New("cell_phone").AtMapKey("phone_number"), knownvalue.StringExact("7778800007")),
+					statecheck.ExpectKnownValue("smartassist_contact.many[7]", tfjsonpath.New("cell_phone").AtMapKey("phone_number"), knownvalue.StringExact(phone7)),
 					statecheck.ExpectKnownValue("smartassist_contact.many[7]", tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCountsSubset(map[string]int{"POST /contacts": waves(25)}),
 					func(*terraform.State) error {
-						if n := activeContacts(env, "Batch"); n != 25 {
+						if n := activeContacts(env, batch); n != 25 {
 							return fmt.Errorf("%d contacts in the emulator, want 25", n)
 						}
-						for _, c := range env.emu.Contacts() {
-							if c["lastName"] == "Batch" && c["firstName"] == "Person7" {
-								if p := c["cellPhone"].(map[string]any)["phoneNumber"]; p != "+917778800007" {
+						for _, c := range env.contactRecords() {
+							if c["lastName"] == batch && c["firstName"] == person7 {
+								if p := c["cellPhone"].(map[string]any)["phoneNumber"]; p != stored7 {
 									return fmt.Errorf("the emulator stored %v; the test relies on the country-code prefix", p)
 								}
 							}
@@ -91,15 +116,15 @@ func TestContactResourceBatching(t *testing.T) {
 			},
 			{
 				PreConfig: func() { env.resetCounts(); clock.expect(25) },
-				Config:    env.config(manyContacts(25, "Batched")),
+				Config:    env.config(many(25, batched)),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					// One list refreshes all 25 for the plan.
 					env.expectCountsSubset(map[string]int{"PUT /contacts/bulk-update": waves(25), "GET /contacts": 1, "PUT /contacts/{id}": 0}),
 					func(*terraform.State) error {
-						if n := activeContacts(env, "Batched"); n != 25 {
+						if n := activeContacts(env, batched); n != 25 {
 							return fmt.Errorf("%d contacts renamed, want 25", n)
 						}
-						env.emu.ResetCounts() // for CheckDestroy
+						env.resetCounts() // for CheckDestroy
 						clock.expect(25)
 						return nil
 					},
