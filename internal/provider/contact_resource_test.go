@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -11,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
 // manyContacts is n contacts with distinct numbers 77788000NN.
@@ -202,15 +205,33 @@ data "smartassist_contacts" "does" {
 // TestContactResourcePartialFailure: one bad contact fails alone, with the
 // API's reason; the others are applied and in state.
 func TestContactResourcePartialFailure(t *testing.T) {
-	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
+	// The numbers: two good ones, a third, and one a contact outside the
+	// configuration has (the emulator seed's Priya). Live, they are the
+	// run's own, and that contact is one the test makes through the client.
+	first, last, one, two, three3, taken := "", "Failure", "3000000001", "3000000002", "3000000003", "4155550142"
+	if live {
+		first, last = runPrefix(), tfName("Failure")
+		one, two, three3, taken = tfLocalPhone(61), tfLocalPhone(62), tfLocalPhone(63), tfLocalPhone(64)
+		c := env.liveClient()
+		made, err := c.Contacts.Create(t.Context(), []client.ContactRequest{{FirstName: tfName("Priya"), LastName: "Taken", Salutation: "mrs",
+			CellPhone: client.CellPhoneRequest{PhoneNumber: taken, CountryCode: "+1", Extension: "+"}}})
+		if err != nil || len(made) != 1 {
+			t.Fatalf("making the contact whose number is taken: %v", err)
+		}
+		t.Cleanup(func() {
+			if err := c.Contacts.Delete(context.Background(), made[0].ID()); err != nil {
+				t.Errorf("deleting the contact %s: %v", made[0].ID(), err)
+			}
+		})
+	}
 	three := func(third string) string {
 		var b strings.Builder
-		for i, phone := range []string{"3000000001", "3000000002", third} {
+		for i, phone := range []string{one, two, third} {
 			fmt.Fprintf(&b, `
 resource "smartassist_contact" "c%d" {
-  first_name = "Part%d"
-  last_name  = "Failure"
+  first_name = "%sPart%d"
+  last_name  = %q
   salutation = "mrs"
   cell_phone = {
     country_code = "+1"
@@ -218,7 +239,7 @@ resource "smartassist_contact" "c%d" {
     extension    = "+"
   }
 }
-`, i, i, phone)
+`, i, first, i, last, phone)
 		}
 		return b.String()
 	}
@@ -228,18 +249,18 @@ resource "smartassist_contact" "c%d" {
 			// Create: the third number belongs to a seeded contact. The API
 			// refuses the whole array; the provider then sends each alone.
 			{
-				Config: env.config(three("4155550142")),
+				Config: env.config(three(taken)),
 				ExpectError: wrapped(`Unable to create contact.*smartassist_contact.c2.*The API refused to create the contact with the phone ` +
-					`number \+14155550142: .*already attached.*A contact with the phone number \+14155550142 exists already`),
+					`number \+1` + taken + `: .*already attached.*A contact with the phone number \+1` + taken + ` exists already`),
 			},
 			// The two good ones are in state: fixing the third creates only it.
 			{
 				PreConfig: func() {
-					if n := activeContacts(env, "Failure"); n != 2 {
+					if n := activeContacts(env, last); n != 2 {
 						t.Fatalf("%d contacts exist after the partial failure, want 2", n)
 					}
 				},
-				Config: env.config(three("3000000003")),
+				Config: env.config(three(three3)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("smartassist_contact.c0", plancheck.ResourceActionNoop),
 					plancheck.ExpectResourceAction("smartassist_contact.c1", plancheck.ResourceActionNoop),
@@ -249,14 +270,14 @@ resource "smartassist_contact" "c%d" {
 			// Update: c1 takes c2's number, c0 changes its name. The bulk
 			// update fails c1 alone, with the API's reason.
 			{
-				Config:      env.config(strings.NewReplacer(`"Part0"`, `"Renamed0"`, `"3000000002"`, `"3000000003"`).Replace(three("3000000003"))),
-				ExpectError: wrapped(`Unable to update contact.*the API refused the update of contact [0-9a-f]+: Phone number \+13000000003 is already attached to another contact`),
+				Config:      env.config(strings.NewReplacer(`"`+first+`Part0"`, `"`+first+`Renamed0"`, `"`+two+`"`, `"`+three3+`"`).Replace(three(three3))),
+				ExpectError: wrapped(`Unable to update contact.*the API refused the update of contact [0-9a-f]+: Phone number \+1` + three3 + ` is already attached to another contact`),
 			},
 			{
 				PreConfig: func() {
 					renamed := 0
-					for _, c := range env.emu.Contacts() {
-						if c["firstName"] == "Renamed0" {
+					for _, c := range env.contactRecords() {
+						if c["firstName"] == first+"Renamed0" {
 							renamed++
 						}
 					}
@@ -264,7 +285,7 @@ resource "smartassist_contact" "c%d" {
 						t.Fatalf("the good update was not applied (%d renamed)", renamed)
 					}
 				},
-				Config: env.config(strings.NewReplacer(`"Part0"`, `"Renamed0"`).Replace(three("3000000003"))),
+				Config: env.config(strings.NewReplacer(`"`+first+`Part0"`, `"`+first+`Renamed0"`).Replace(three(three3))),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("smartassist_contact.c0", plancheck.ResourceActionNoop),
 				}},
