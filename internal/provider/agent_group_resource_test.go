@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
 const tier2Addr = "smartassist_agent_group.tier2"
@@ -41,6 +43,15 @@ func (e *testEnv) seedUserID(email string) string {
 		e.t.Fatalf("the seed has no agent %s", email)
 	}
 	return fmt.Sprint(rec["userId"])
+}
+
+// seedAdminID is the user id of the emulator seed's admin, whom the seed's
+// Tier 1 has as a manager. A live run has no such agent: "".
+func (e *testEnv) seedAdminID() string {
+	if live {
+		return ""
+	}
+	return e.seedUserID("admin@example.com")
 }
 
 // managersOf is the stored managers of a group as userId → accessLevel.
@@ -189,22 +200,36 @@ func TestAgentGroupResourceLifecycle(t *testing.T) {
 // managers, so a group with managers costs the POST, the list page that
 // finds its id, and one PUT.
 func TestAgentGroupResourceCreateWithManagers(t *testing.T) {
-	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	maria := env.seedUserID(seedMariaEmail)
-	admin := env.seedUserID("admin@example.com")
+	admin := env.seedAdminID()
+	config := env.config(agentGroupConfig(tfName("Escalations"), "Hard cases", groupManager{maria, "full"}, groupManager{admin, "view"}))
+	if live { // no admin of the seed: the second manager is an agent the test makes
+		config = env.config(fmt.Sprintf(`
+resource "smartassist_agent" "mgr" {
+  email      = %q
+  first_name = "Esme"
+  last_name  = "Calation"
+  role_id    = %q
+}
+`, tfEmail("esme"), seedRoleSupervisor) + strings.Replace(agentGroupConfig(tfName("Escalations"), "Hard cases", groupManager{maria, "full"}, groupManager{"MGR", "view"}),
+			`"MGR"`, "smartassist_agent.mgr.user_id", 1))
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			PreConfig: env.resetCounts,
-			Config:    env.config(agentGroupConfig("Escalations", "Hard cases", groupManager{maria, "full"}, groupManager{admin, "view"})),
+			Config:    config,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(tier2Addr, tfjsonpath.New("manager"), knownvalue.SetSizeExact(2)),
 			},
 			Check: resource.ComposeAggregateTestCheckFunc(
 				env.expectCounts(map[string]int{"POST /agent-groups": 1, "GET /agent-groups": 1, "PUT /agent-groups/{id}": 1}),
-				func(*terraform.State) error {
-					got := managersOf(env.emu.AgentGroupByName("Escalations"))
+				func(s *terraform.State) error {
+					if live {
+						admin = s.RootModule().Resources["smartassist_agent.mgr"].Primary.Attributes["user_id"]
+					}
+					got := managersOf(env.agentGroupByName(tfName("Escalations")))
 					if len(got) != 2 || got[maria] != "full" || got[admin] != "view" {
 						return fmt.Errorf("managers in the emulator = %v", got)
 					}
@@ -218,19 +243,43 @@ func TestAgentGroupResourceCreateWithManagers(t *testing.T) {
 // TestAgentGroupResourceDeleteRefusedWithAgents: the API does not delete a
 // group that still has agents; the error carries its reason and what to do.
 func TestAgentGroupResourceDeleteRefusedWithAgents(t *testing.T) {
-	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
+	home := seedTier1Group // Maria's group, which she goes back to
 	moveMaria := func(groupID string) {
-		env.emu.UpdateAgent(seedMariaID, func(doc map[string]any) {
-			doc["agentGroups"] = []any{map[string]any{"groupId": groupID, "role": "agent"}}
-		})
+		if env.emu != nil {
+			env.emu.UpdateAgent(seedMariaID, func(doc map[string]any) {
+				doc["agentGroups"] = []any{map[string]any{"groupId": groupID, "role": "agent"}}
+			})
+			return
+		}
+		// Live: Maria is the run's own agent (liveSeed), moved through the client.
+		c := env.liveClient()
+		maria, err := c.Agents.Get(t.Context(), seedMariaID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Agents.Update(t.Context(), maria, &client.AgentRequest{AgentGroupID: &groupID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	refused := `Unable to delete agent group .*"` + tfName("Night shift") + `".* HTTP 400 Bad Request: Agent group "` + tfName("Night shift") + `" still has 1 agent; move them to another group first.*If that is its reason, move the agents to another group first`
+	if live {
+		maria, err := env.liveClient().Agents.Get(t.Context(), seedMariaID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if home = maria.GroupID(); home == "" {
+			t.Fatal("the run's agent Maria has no agent group to go back to")
+		}
+		// The API's own words are its own: the provider's part only.
+		refused = `Unable to delete agent group .*"` + tfName("Night shift") + `".*If that is its reason, move the agents to another group first`
 	}
 	var groupID string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: env.config(agentGroupConfig("Night shift", "After hours")),
+				Config: env.config(agentGroupConfig(tfName("Night shift"), "After hours")),
 				Check: func(s *terraform.State) error {
 					groupID = s.RootModule().Resources[tier2Addr].Primary.ID
 					return nil
@@ -239,13 +288,13 @@ func TestAgentGroupResourceDeleteRefusedWithAgents(t *testing.T) {
 			{
 				PreConfig:   func() { moveMaria(groupID) },
 				Config:      env.config(""),
-				ExpectError: wrapped(`Unable to delete agent group .*"Night shift".* HTTP 400 Bad Request: Agent group "Night shift" still has 1 agent; move them to another group first.*If that is its reason, move the agents to another group first`),
+				ExpectError: wrapped(refused),
 			},
 			{
-				PreConfig: func() { moveMaria(seedTier1Group) },
+				PreConfig: func() { moveMaria(home) },
 				Config:    env.config(""),
 				Check: func(*terraform.State) error {
-					if env.emu.AgentGroup(groupID) != nil {
+					if env.agentGroupRecord(groupID) != nil {
 						return fmt.Errorf("the group %s is still there", groupID)
 					}
 					return nil

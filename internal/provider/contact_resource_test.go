@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -11,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
 // manyContacts is n contacts with distinct numbers 77788000NN.
@@ -30,10 +33,28 @@ resource "smartassist_contact" "many" {
 `, n, lastName)
 }
 
-// activeContacts counts the emulator's ACTIVE contacts with a last name.
+// runContacts is manyContacts as a live run makes them: first names with
+// the run's prefix, numbers from its range (tfLocalPhone(50) on).
+func runContacts(n int, lastName string) string {
+	return fmt.Sprintf(`
+resource "smartassist_contact" "many" {
+  count      = %d
+  first_name = "%sPerson${count.index}"
+  last_name  = %q
+  salutation = count.index %% 2 == 0 ? "mr" : "mrs"
+  cell_phone = {
+    country_code = "+1"
+    phone_number = format("%s%%02d", 50 + count.index)
+    extension    = "+"
+  }
+}
+`, n, runPrefix(), lastName, strings.TrimSuffix(tfLocalPhone(0), "00"))
+}
+
+// activeContacts counts the ACTIVE contacts with a last name.
 func activeContacts(env *testEnv, lastName string) int {
 	n := 0
-	for _, c := range env.emu.Contacts() {
+	for _, c := range env.contactRecords() {
 		if c["lastName"] == lastName && c["status"] == "ACTIVE" {
 			n++
 		}
@@ -47,14 +68,21 @@ func activeContacts(env *testEnv, lastName string) int {
 // batch), and the plan after apply is empty although the API prefixes every
 // stored number with its country code.
 func TestContactResourceBatching(t *testing.T) {
-	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
 	clock := newWaveClock(t)
+	// Live: the run's names and numbers; the call counts stay the emulator's.
+	many, batch, batched, person7, phone7, stored7 := manyContacts, "Batch", "Batched", "Person7", "7778800007", "+917778800007"
+	if live {
+		many, batch, batched, person7, phone7, stored7 = runContacts, tfName("Batch"), tfName("Batched"), runPrefix()+"Person7", tfLocalPhone(57), tfPhone(57)
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: waveProviderFactories(clock),
 		CheckDestroy: func(*terraform.State) error {
-			if n := activeContacts(env, "Batch"); n != 0 {
+			if n := activeContacts(env, batched); n != 0 {
 				return fmt.Errorf("%d contacts are still ACTIVE after destroy", n)
+			}
+			if env.emu == nil {
+				return nil
 			}
 			if n := env.emu.Count("DELETE /contacts/bulk-delete"); n != waves(25) {
 				return fmt.Errorf("destroying 25 contacts took %d bulk deletes, want %d (all calls: %v)", n, waves(25), env.emu.Counts())
@@ -67,20 +95,20 @@ func TestContactResourceBatching(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() { env.resetCounts(); clock.expect(25) },
-				Config:    env.config(manyContacts(25, "Batch")),
+				Config:    env.config(many(25, batch)),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("smartassist_contact.many[7]", tfjsonpath.New("cell_phone").AtMapKey("phone_number"), knownvalue.StringExact("7778800007")),
+					statecheck.ExpectKnownValue("smartassist_contact.many[7]", tfjsonpath.New("cell_phone").AtMapKey("phone_number"), knownvalue.StringExact(phone7)),
 					statecheck.ExpectKnownValue("smartassist_contact.many[7]", tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCountsSubset(map[string]int{"POST /contacts": waves(25)}),
 					func(*terraform.State) error {
-						if n := activeContacts(env, "Batch"); n != 25 {
+						if n := activeContacts(env, batch); n != 25 {
 							return fmt.Errorf("%d contacts in the emulator, want 25", n)
 						}
-						for _, c := range env.emu.Contacts() {
-							if c["lastName"] == "Batch" && c["firstName"] == "Person7" {
-								if p := c["cellPhone"].(map[string]any)["phoneNumber"]; p != "+917778800007" {
+						for _, c := range env.contactRecords() {
+							if c["lastName"] == batch && c["firstName"] == person7 {
+								if p := c["cellPhone"].(map[string]any)["phoneNumber"]; p != stored7 {
 									return fmt.Errorf("the emulator stored %v; the test relies on the country-code prefix", p)
 								}
 							}
@@ -91,15 +119,15 @@ func TestContactResourceBatching(t *testing.T) {
 			},
 			{
 				PreConfig: func() { env.resetCounts(); clock.expect(25) },
-				Config:    env.config(manyContacts(25, "Batched")),
+				Config:    env.config(many(25, batched)),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					// One list refreshes all 25 for the plan.
 					env.expectCountsSubset(map[string]int{"PUT /contacts/bulk-update": waves(25), "GET /contacts": 1, "PUT /contacts/{id}": 0}),
 					func(*terraform.State) error {
-						if n := activeContacts(env, "Batched"); n != 25 {
+						if n := activeContacts(env, batched); n != 25 {
 							return fmt.Errorf("%d contacts renamed, want 25", n)
 						}
-						env.emu.ResetCounts() // for CheckDestroy
+						env.resetCounts() // for CheckDestroy
 						clock.expect(25)
 						return nil
 					},
@@ -177,15 +205,33 @@ data "smartassist_contacts" "does" {
 // TestContactResourcePartialFailure: one bad contact fails alone, with the
 // API's reason; the others are applied and in state.
 func TestContactResourcePartialFailure(t *testing.T) {
-	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
+	// The numbers: two good ones, a third, and one a contact outside the
+	// configuration has (the emulator seed's Priya). Live, they are the
+	// run's own, and that contact is one the test makes through the client.
+	first, last, one, two, three3, taken := "", "Failure", "3000000001", "3000000002", "3000000003", "4155550142"
+	if live {
+		first, last = runPrefix(), tfName("Failure")
+		one, two, three3, taken = tfLocalPhone(61), tfLocalPhone(62), tfLocalPhone(63), tfLocalPhone(64)
+		c := env.liveClient()
+		made, err := c.Contacts.Create(t.Context(), []client.ContactRequest{{FirstName: tfName("Priya"), LastName: "Taken", Salutation: "mrs",
+			CellPhone: client.CellPhoneRequest{PhoneNumber: taken, CountryCode: "+1", Extension: "+"}}})
+		if err != nil || len(made) != 1 {
+			t.Fatalf("making the contact whose number is taken: %v", err)
+		}
+		t.Cleanup(func() {
+			if err := c.Contacts.Delete(context.Background(), made[0].ID()); err != nil {
+				t.Errorf("deleting the contact %s: %v", made[0].ID(), err)
+			}
+		})
+	}
 	three := func(third string) string {
 		var b strings.Builder
-		for i, phone := range []string{"3000000001", "3000000002", third} {
+		for i, phone := range []string{one, two, third} {
 			fmt.Fprintf(&b, `
 resource "smartassist_contact" "c%d" {
-  first_name = "Part%d"
-  last_name  = "Failure"
+  first_name = "%sPart%d"
+  last_name  = %q
   salutation = "mrs"
   cell_phone = {
     country_code = "+1"
@@ -193,7 +239,7 @@ resource "smartassist_contact" "c%d" {
     extension    = "+"
   }
 }
-`, i, i, phone)
+`, i, first, i, last, phone)
 		}
 		return b.String()
 	}
@@ -203,18 +249,18 @@ resource "smartassist_contact" "c%d" {
 			// Create: the third number belongs to a seeded contact. The API
 			// refuses the whole array; the provider then sends each alone.
 			{
-				Config: env.config(three("4155550142")),
+				Config: env.config(three(taken)),
 				ExpectError: wrapped(`Unable to create contact.*smartassist_contact.c2.*The API refused to create the contact with the phone ` +
-					`number \+14155550142: .*already attached.*A contact with the phone number \+14155550142 exists already`),
+					`number \+1` + taken + `: .*already attached.*A contact with the phone number \+1` + taken + ` exists already`),
 			},
 			// The two good ones are in state: fixing the third creates only it.
 			{
 				PreConfig: func() {
-					if n := activeContacts(env, "Failure"); n != 2 {
+					if n := activeContacts(env, last); n != 2 {
 						t.Fatalf("%d contacts exist after the partial failure, want 2", n)
 					}
 				},
-				Config: env.config(three("3000000003")),
+				Config: env.config(three(three3)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("smartassist_contact.c0", plancheck.ResourceActionNoop),
 					plancheck.ExpectResourceAction("smartassist_contact.c1", plancheck.ResourceActionNoop),
@@ -224,14 +270,14 @@ resource "smartassist_contact" "c%d" {
 			// Update: c1 takes c2's number, c0 changes its name. The bulk
 			// update fails c1 alone, with the API's reason.
 			{
-				Config:      env.config(strings.NewReplacer(`"Part0"`, `"Renamed0"`, `"3000000002"`, `"3000000003"`).Replace(three("3000000003"))),
-				ExpectError: wrapped(`Unable to update contact.*the API refused the update of contact [0-9a-f]+: Phone number \+13000000003 is already attached to another contact`),
+				Config:      env.config(strings.NewReplacer(`"`+first+`Part0"`, `"`+first+`Renamed0"`, `"`+two+`"`, `"`+three3+`"`).Replace(three(three3))),
+				ExpectError: wrapped(`Unable to update contact.*the API refused the update of contact [0-9a-f]+: Phone number \+1` + three3 + ` is already attached to another contact`),
 			},
 			{
 				PreConfig: func() {
 					renamed := 0
-					for _, c := range env.emu.Contacts() {
-						if c["firstName"] == "Renamed0" {
+					for _, c := range env.contactRecords() {
+						if c["firstName"] == first+"Renamed0" {
 							renamed++
 						}
 					}
@@ -239,7 +285,7 @@ resource "smartassist_contact" "c%d" {
 						t.Fatalf("the good update was not applied (%d renamed)", renamed)
 					}
 				},
-				Config: env.config(strings.NewReplacer(`"Part0"`, `"Renamed0"`).Replace(three("3000000003"))),
+				Config: env.config(strings.NewReplacer(`"`+first+`Part0"`, `"`+first+`Renamed0"`).Replace(three(three3))),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("smartassist_contact.c0", plancheck.ResourceActionNoop),
 				}},

@@ -22,16 +22,36 @@ func hoursDay(day, start, end string) knownvalue.Check {
 }
 
 func TestHoursOfOperationDataSource(t *testing.T) {
-	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	const h = "data.smartassist_hours_of_operation.x"
 	weekdays := []knownvalue.Check{
 		hoursDay("MO", "9:00 AM", "6:00 PM"), hoursDay("TU", "9:00 AM", "6:00 PM"), hoursDay("WE", "9:00 AM", "6:00 PM"),
 		hoursDay("TH", "9:00 AM", "6:00 PM"), hoursDay("FR", "9:00 AM", "5:00 PM"),
 	}
+	// Live: the hours of the run's Support queue (liveSeed), which are the
+	// account's own: only their id and organization are known.
+	onLive := func(steps []resource.TestStep) {
+		org := fmt.Sprint(env.queueRecord(seedSupportQueue)["orgId"])
+		steps[0].Config = env.config(fmt.Sprintf(`
+data "smartassist_hours_of_operation" "x" {
+  queue_id = %q
+  org_id   = %q
+}
+`, seedSupportQueue, org))
+		steps[0].ConfigStateChecks = []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(h, tfjsonpath.New("id"), knownvalue.StringExact(seed24x7Hours)),
+			statecheck.ExpectKnownValue(h, tfjsonpath.New("name"), knownvalue.NotNull()),
+			statecheck.ExpectKnownValue(h, tfjsonpath.New("org_id"), knownvalue.StringExact(org)),
+		}
+		steps[1].ConfigStateChecks = []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(h, tfjsonpath.New("id"), knownvalue.StringExact(seed24x7Hours)),
+			statecheck.ExpectKnownValue(h, tfjsonpath.New("org_id"), knownvalue.StringExact(org)),
+			statecheck.ExpectKnownValue("smartassist_queue.q", tfjsonpath.New("hours_of_operation_id"), knownvalue.StringExact(seed24x7Hours)),
+		}
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
-		Steps: []resource.TestStep{
+		Steps: liveSteps(onLive, []resource.TestStep{
 			// With org_id: one call, on the hours route.
 			{
 				PreConfig: env.resetCounts,
@@ -66,10 +86,10 @@ data "smartassist_hours_of_operation" "x" {
 }
 
 resource "smartassist_queue" "q" {
-  name                  = "Hours from a data source"
+  name                  = %q
   hours_of_operation_id = data.smartassist_hours_of_operation.x.id
 }
-`, seedSupportQueue)),
+`, seedSupportQueue, tfName("Hours from a data source"))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(h, tfjsonpath.New("id"), knownvalue.StringExact(seed24x7Hours)),
 					statecheck.ExpectKnownValue(h, tfjsonpath.New("name"), knownvalue.StringExact("24x7")),
@@ -98,6 +118,6 @@ resource "smartassist_queue" "q" {
 				ExpectError: wrapped(`Unable to read hours of operation.*No hours of operation were found for the queue ` +
 					seedSupportQueue + ` in the organization o-elsewhere`),
 			},
-		},
+		}),
 	})
 }

@@ -204,3 +204,24 @@ func (e *testEnv) queueByName(name string) map[string]any {
 	return liveRead(e, func() (*client.Queue, error) { return c.Queues.FindByName(e.t.Context(), name) },
 		func(q *client.Queue) map[string]json.RawMessage { return q.Raw })
 }
+
+// contactRecords is every contact, as stored: the emulator's, or in a live
+// run the account's list (callers keep the run's own, by name). A contact
+// answer carries no raw document: the fields the tests read.
+func (e *testEnv) contactRecords() []map[string]any {
+	e.t.Helper()
+	if e.emu != nil {
+		return e.emu.Contacts()
+	}
+	var out []map[string]any
+	if err := e.liveClient().Contacts.Walk(e.t.Context(), func(c *client.Contact) bool {
+		out = append(out, map[string]any{
+			"id": c.ID(), "firstName": string(c.FirstName), "lastName": string(c.LastName), "status": string(c.Status),
+			"cellPhone": map[string]any{"phoneNumber": string(c.CellPhone.Value.PhoneNumber)},
+		})
+		return true
+	}); err != nil {
+		e.t.Fatalf("live reading of the contacts: %v", err)
+	}
+	return out
+}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
@@ -124,4 +126,14 @@ func accountClient(getenv func(string) string) (*client.Client, error) {
 	}
 	cfg.UserAgent = "terraform-provider-smartassist-acctest"
 	return client.New(cfg)
+}
+
+// liveSteps is steps, changed by adjust in a live run: there a test reads
+// the objects the run made (liveSeed's, named by its prefix) instead of the
+// emulator's seed, and its emulator steps stay as they are.
+func liveSteps(adjust func(steps []resource.TestStep), steps []resource.TestStep) []resource.TestStep {
+	if live {
+		adjust(steps)
+	}
+	return steps
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -13,12 +14,32 @@ import (
 const seedBillingQueue = "qu-7c3d4e5-f6a7-4b82-8c9d-1e2f3a4b5c6d"
 
 func TestQueueDataSourceLookups(t *testing.T) {
-	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	const byID, byName = "data.smartassist_queue.by_id", "data.smartassist_queue.by_name"
+	// Live: the run's Support and Sales queues (liveSeed), as it made them.
+	onLive := func(steps []resource.TestStep) {
+		steps[0].ConfigStateChecks = []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(byID, tfjsonpath.New("name"), knownvalue.StringExact(tfName("Support"))),
+			statecheck.ExpectKnownValue(byID, tfjsonpath.New("hours_of_operation_id"), knownvalue.StringExact(seed24x7Hours)),
+			statecheck.ExpectKnownValue(byID, tfjsonpath.New("agent_group_ids"),
+				knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(seedTier1Group)})),
+			statecheck.ExpectKnownValue(byID, tfjsonpath.New("preferred_agent_timeout"), knownvalue.StringExact("1m0s")),
+			statecheck.ExpectKnownValue(byID, tfjsonpath.New("is_default"), knownvalue.Bool(false)),
+			statecheck.ExpectKnownValue(byID, tfjsonpath.New("is_active"), knownvalue.Bool(true)),
+		}
+		steps[1].Config = env.config(fmt.Sprintf(`data "smartassist_queue" "by_name" { name = %q }`, tfName("Sales")))
+		steps[1].ConfigStateChecks = []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(byName, tfjsonpath.New("id"), knownvalue.StringExact(seedSalesQueue)),
+			statecheck.ExpectKnownValue(byName, tfjsonpath.New("name"), knownvalue.StringExact(tfName("Sales"))),
+			statecheck.ExpectKnownValue(byName, tfjsonpath.New("preferred_agent_timeout"), knownvalue.StringExact("1m0s")),
+		}
+		lower := strings.ToLower(tfName("Support"))
+		steps[3].Config = env.config(fmt.Sprintf(`data "smartassist_queue" "x" { name = %q }`, lower))
+		steps[3].ExpectError = wrapped(`Unable to read queue.*No queue is named "` + lower + `"\. Names are compared exactly, including case`)
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
-		Steps: []resource.TestStep{
+		Steps: liveSteps(onLive, []resource.TestStep{
 			// By id: one GET, every attribute of the seeded Support queue.
 			{
 				PreConfig: env.resetCounts,
@@ -57,16 +78,39 @@ func TestQueueDataSourceLookups(t *testing.T) {
 				Config:      env.config(`data "smartassist_queue" "x" { name = "support" }`),
 				ExpectError: wrapped(`Unable to read queue.*No queue is named "support"\. Names are compared exactly, including case`),
 			},
-		},
+		}),
 	})
 }
 
 func TestQueuesDataSource(t *testing.T) {
-	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
+	// Live: the account has queues of its own; only the run's, found by its
+	// prefix.
+	onLive := func(steps []resource.TestStep) {
+		steps[0].Config = env.config(fmt.Sprintf(`
+data "smartassist_queues" "all" {
+  name_contains = %q
+}
+
+data "smartassist_queues" "sa" {
+  name_contains = %q
+}
+`, runPrefix(), runPrefix()+"SA"))
+		steps[0].ConfigStateChecks = []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.smartassist_queues.all", tfjsonpath.New("ids"), knownvalue.SetExact([]knownvalue.Check{
+				knownvalue.StringExact(seedDefaultQueue), knownvalue.StringExact(seedSupportQueue), knownvalue.StringExact(seedSalesQueue),
+			})),
+			statecheck.ExpectKnownValue("data.smartassist_queues.sa", tfjsonpath.New("ids"),
+				knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(seedSalesQueue)})),
+			statecheck.ExpectKnownValue("data.smartassist_queues.sa", tfjsonpath.New("queues").AtSliceIndex(0), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"name": knownvalue.StringExact(tfName("Sales")), "is_default": knownvalue.Bool(false),
+				"hours_of_operation_id": knownvalue.StringExact(seedDefaultHours), "preferred_agent_timeout": knownvalue.StringExact("1m0s"),
+			})),
+		}
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
-		Steps: []resource.TestStep{{
+		Steps: liveSteps(onLive, []resource.TestStep{{
 			PreConfig: env.resetCounts,
 			Config: env.config(`
 data "smartassist_queues" "all" {}
@@ -89,6 +133,6 @@ data "smartassist_queues" "sa" {
 			},
 			// One list page for each data source.
 			Check: env.expectCounts(map[string]int{"GET /queues": 2}),
-		}},
+		}}),
 	})
 }

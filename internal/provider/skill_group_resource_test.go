@@ -366,27 +366,38 @@ const groupIDPattern = `[0-9a-f]{24}`
 // Deleting a group out of band takes its skills with it: the plan creates
 // both again.
 func TestSkillGroupResourceGroupDeletedWithItsSkills(t *testing.T) {
-	skipLive(t, liveNeedsEdits)
 	env := newTestEnv(t)
-	var groupID string
-	config := env.config(skillGroupConfig("Products", "", "") + `
+	var groupID, skillID string
+	config := env.config(skillGroupConfig(tfName("Products"), "", "") + fmt.Sprintf(`
 resource "smartassist_skill" "widgets" {
   skill_group_id = smartassist_skill_group.products.id
-  name           = "Widgets"
+  name           = %q
 }
-`)
+`, tfName("Widgets")))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
 			{
 				Config: config,
 				Check: func(s *terraform.State) (err error) {
-					groupID, err = stateIDOf(s, productsAddr)
+					if groupID, err = stateIDOf(s, productsAddr); err != nil {
+						return err
+					}
+					skillID, err = stateIDOf(s, "smartassist_skill.widgets")
 					return err
 				},
 			},
 			{
-				PreConfig:          func() { env.emu.DeleteSkillGroup(groupID) },
+				PreConfig: func() {
+					if env.emu != nil {
+						env.emu.DeleteSkillGroup(groupID)
+						return
+					}
+					// Live: the API refuses to delete a group that has skills,
+					// so the user deletes the skill first.
+					env.deleteOutOfBand("skill", groupID+"/"+skillID)
+					env.deleteOutOfBand("skill group", groupID)
+				},
 				Config:             config,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,

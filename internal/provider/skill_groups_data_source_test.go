@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -12,7 +13,6 @@ import (
 )
 
 func TestSkillGroupsDataSource(t *testing.T) {
-	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
 	const all, lang = "data.smartassist_skill_groups.all", "data.smartassist_skill_groups.lang"
 	config := env.config(`
@@ -34,6 +34,27 @@ data "smartassist_skill_groups" "lang" {
 			knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(seedLanguagesSkillGroup)})),
 		statecheck.ExpectKnownValue(lang, tfjsonpath.New("skill_groups").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("Languages")),
 	}
+	if live { // the account has groups of its own: only the run's, found by its prefix
+		config = env.config(fmt.Sprintf(`
+data "smartassist_skill_groups" "all" {
+  name_contains = %q
+}
+
+data "smartassist_skill_groups" "lang" {
+  name_contains = %q
+}
+`, runPrefix(), runPrefix()+"LANG"))
+		checks = []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(all, tfjsonpath.New("ids"),
+				knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(seedLanguagesSkillGroup)})),
+			statecheck.ExpectKnownValue(all, tfjsonpath.New("skill_groups").AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"id": knownvalue.StringExact(seedLanguagesSkillGroup), "name": knownvalue.StringExact(seedLanguagesSkillGroupName),
+				"description": knownvalue.StringExact("Languages an agent can serve customers in"), "color": knownvalue.StringExact("#1F77B4"),
+			})),
+			statecheck.ExpectKnownValue(lang, tfjsonpath.New("ids"),
+				knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(seedLanguagesSkillGroup)})),
+		}
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
@@ -47,12 +68,13 @@ data "smartassist_skill_groups" "lang" {
 			// An API that answers one group a page: one call a page, the same
 			// answer.
 			{
-				PreConfig: func() {
+				SkipFunc: env.emulatorOnly, // an emulator reading
+				PreConfig: env.onEmulator(func() {
 					env.resetCounts()
 					if err := env.emu.SetReadings(emulator.Readings{ListLimit: emulator.ListLimitCapped, ListLimitCap: 1}); err != nil {
 						t.Fatal(err)
 					}
-				},
+				}),
 				Config:            config,
 				ConfigStateChecks: checks,
 				Check:             env.expectCounts(map[string]int{"GET /skill-groups": 4}),
