@@ -220,6 +220,8 @@ func TestContactResourcePartialFailure(t *testing.T) {
 			t.Fatalf("making the contact whose number is taken: %v", err)
 		}
 		t.Cleanup(func() {
+			// Not t.Context(): it is cancelled before cleanups run, and
+			// this contact must go whatever the test's outcome.
 			if err := c.Contacts.Delete(context.Background(), made[0].ID()); err != nil {
 				t.Errorf("deleting the contact %s: %v", made[0].ID(), err)
 			}

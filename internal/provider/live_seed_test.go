@@ -77,7 +77,7 @@ func liveSeed(ctx context.Context, c *client.Client, getenv func(string) string)
 	if err != nil {
 		return nil, err
 	}
-	undo = append(undo, func() error { return c.AgentGroups.Delete(context.Background(), string(tier1.ID)) })
+	undo = append(undo, func() error { return c.AgentGroups.Delete(ctx, string(tier1.ID)) })
 	seedTier1Group = string(tier1.ID)
 
 	// The fields the data-source tests read are the emulator seed's.
@@ -86,7 +86,7 @@ func liveSeed(ctx context.Context, c *client.Client, getenv func(string) string)
 	if err != nil {
 		return nil, err
 	}
-	undo = append(undo, func() error { return c.SkillGroups.Delete(context.Background(), string(languages.ID)) })
+	undo = append(undo, func() error { return c.SkillGroups.Delete(ctx, string(languages.ID)) })
 	seedLanguagesSkillGroup, seedLanguagesSkillGroupName, seedFrenchSkillName = string(languages.ID), string(languages.Name), tfName("French")
 	for _, sk := range []struct {
 		name, description string
@@ -101,7 +101,7 @@ func liveSeed(ctx context.Context, c *client.Client, getenv func(string) string)
 			return nil, err
 		}
 		id := string(s.ID)
-		undo = append(undo, func() error { return c.Skills.Delete(context.Background(), string(languages.ID), id) })
+		undo = append(undo, func() error { return c.Skills.Delete(ctx, string(languages.ID), id) })
 		*sk.id = id
 	}
 
@@ -117,7 +117,7 @@ func liveSeed(ctx context.Context, c *client.Client, getenv func(string) string)
 			return nil, err
 		}
 		id := string(made.ID)
-		undo = append(undo, func() error { return c.Queues.Delete(context.Background(), id) })
+		undo = append(undo, func() error { return c.Queues.Delete(ctx, id) })
 		*q.id = id
 	}
 
@@ -126,7 +126,7 @@ func liveSeed(ctx context.Context, c *client.Client, getenv func(string) string)
 	if err != nil {
 		return nil, err
 	}
-	undo = append(undo, func() error { return c.Agents.Delete(context.Background(), string(maria.ID)) })
+	undo = append(undo, func() error { return c.Agents.Delete(ctx, string(maria.ID)) })
 	seedMariaID, seedMariaEmail, seedMariaCustomID = string(maria.ID), email, custom
 	return cleanup, nil
 }

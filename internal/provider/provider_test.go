@@ -79,6 +79,8 @@ func (r testRunner) Run() int {
 		c, err := accountClient(os.Getenv)
 		if err == nil {
 			var cleanup func()
+			// TestMain has no test's context: the seed and its cleanup
+			// run for the whole process, before and after every test.
 			if cleanup, err = liveSeed(context.Background(), c, os.Getenv); err == nil {
 				defer cleanup()
 				fmt.Printf("live run %s: tests make objects named %s… in stream %s\n", runID, runPrefix(), os.Getenv(client.EnvStreamID))
