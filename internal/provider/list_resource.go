@@ -12,7 +12,7 @@ import (
 )
 
 // The six list resources differ only in what listKind describes, so one
-// type implements them all; each *_list_resource.go holds its kind's
+// type implements them all; each <type>_list.go holds its kind's
 // descriptor: its texts, its own filters, its walk and its mapping.
 
 var _ list.ListResourceWithConfigure = (*listResource[listFilter, struct{}])(nil)
