@@ -9,9 +9,9 @@ import (
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
-// newAgentGroupListResource lists the agent groups of the account for
+// newAgentGroupList lists the agent groups of the account for
 // `terraform query`.
-func newAgentGroupListResource() list.ListResource {
+func newAgentGroupList() list.ListResource {
 	return &listResource[listFilter, client.AgentGroup]{kind: listKind[listFilter, client.AgentGroup]{
 		typeName:    "_agent_group",
 		plural:      "agent groups",

@@ -13,8 +13,8 @@ import (
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
-// newAgentListResource lists the agents of the account for `terraform query`.
-func newAgentListResource() list.ListResource {
+// newAgentList lists the agents of the account for `terraform query`.
+func newAgentList() list.ListResource {
 	return &listResource[agentListModel, client.Agent]{kind: listKind[agentListModel, client.Agent]{
 		typeName: "_agent",
 		plural:   "agents",

@@ -15,9 +15,9 @@ import (
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
-// newContactListResource lists the ACTIVE contacts of the account for
+// newContactList lists the ACTIVE contacts of the account for
 // `terraform query`.
-func newContactListResource() list.ListResource {
+func newContactList() list.ListResource {
 	return &listResource[contactListModel, client.Contact]{kind: listKind[contactListModel, client.Contact]{
 		typeName: "_contact",
 		plural:   "contacts",

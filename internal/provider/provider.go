@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -36,6 +37,7 @@ import (
 var (
 	_ provider.Provider                  = (*smartassistProvider)(nil)
 	_ provider.ProviderWithListResources = (*smartassistProvider)(nil)
+	_ provider.ProviderWithActions       = (*smartassistProvider)(nil)
 )
 
 // New returns the provider factory for version.
@@ -387,13 +389,19 @@ func (p *smartassistProvider) DataSources(context.Context) []func() datasource.D
 // each resource, under the resource's own type name.
 func (p *smartassistProvider) ListResources(context.Context) []func() list.ListResource {
 	return []func() list.ListResource{
-		newAgentListResource,
-		newAgentGroupListResource,
-		newContactListResource,
-		newQueueListResource,
-		newSkillGroupListResource,
-		newSkillListResource,
+		newAgentList,
+		newAgentGroupList,
+		newContactList,
+		newQueueList,
+		newSkillGroupList,
+		newSkillList,
 	}
+}
+
+// Actions are the operations that are not state (Terraform 1.14+): a CLI
+// before 1.14 never asks for them, and the resources work without them.
+func (p *smartassistProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{}
 }
 
 // tfLogger sends the client's debug lines to tflog, with every secret and

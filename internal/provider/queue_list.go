@@ -9,8 +9,8 @@ import (
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
-// newQueueListResource lists the queues of the account for `terraform query`.
-func newQueueListResource() list.ListResource {
+// newQueueList lists the queues of the account for `terraform query`.
+func newQueueList() list.ListResource {
 	return &listResource[listFilter, client.Queue]{kind: listKind[listFilter, client.Queue]{
 		typeName:    "_queue",
 		plural:      "queues",

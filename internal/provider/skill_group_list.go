@@ -9,9 +9,9 @@ import (
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
-// newSkillGroupListResource lists the skill groups of the account for
+// newSkillGroupList lists the skill groups of the account for
 // `terraform query`.
-func newSkillGroupListResource() list.ListResource {
+func newSkillGroupList() list.ListResource {
 	return &listResource[listFilter, client.SkillGroup]{kind: listKind[listFilter, client.SkillGroup]{
 		typeName:    "_skill_group",
 		plural:      "skill groups",

@@ -12,9 +12,9 @@ import (
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
 
-// newSkillListResource lists skills for `terraform query`: those of one
+// newSkillList lists skills for `terraform query`: those of one
 // skill group, or of every group.
-func newSkillListResource() list.ListResource {
+func newSkillList() list.ListResource {
 	return &listResource[skillListModel, client.Skill]{kind: listKind[skillListModel, client.Skill]{
 		typeName: "_skill",
 		plural:   "skills",
