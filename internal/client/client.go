@@ -126,6 +126,8 @@ type Client struct {
 	Skills        *SkillsService
 	AgentGroups   *AgentGroupsService
 	Queues        *QueuesService
+	// Campaigns read and write below the campaign base path (campaigns.go).
+	Campaigns *CampaignsService
 
 	// HoursOfOperation reads outside the stream's base path (hours.go).
 	HoursOfOperation *HoursOfOperationService
@@ -186,6 +188,7 @@ func New(cfg Config) (*Client, error) {
 	c.Skills = &SkillsService{client: c}
 	c.AgentGroups = &AgentGroupsService{client: c}
 	c.Queues = &QueuesService{client: c}
+	c.Campaigns = &CampaignsService{client: c}
 	c.HoursOfOperation = &HoursOfOperationService{client: c}
 	return c, nil
 }
