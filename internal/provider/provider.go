@@ -189,6 +189,10 @@ type providerData struct {
 	members  *membershipLocks
 	streamID string // the provider's stream, which every identity carries
 	adoption *agentAdoption
+	// now and sleep are the clock of the provider's own waits (a campaign
+	// leaving Preparing): the provider's injected clock, or the real one.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
 }
 
 func (p *smartassistProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -258,7 +262,13 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		batchClock = p.batchClock
 	}
 	data := &providerData{client: c, agents: newAgentStore(c, batchClock), contacts: newContactStore(c, batchClock),
-		members: &membershipLocks{}, streamID: settings.StreamID}
+		members: &membershipLocks{}, streamID: settings.StreamID, now: p.now, sleep: p.sleep}
+	if data.now == nil {
+		data.now = time.Now
+	}
+	if data.sleep == nil {
+		data.sleep = sleepOn
+	}
 	data.adoption = newAgentAdoption(adoption.Binding{Host: settings.Host, AccountID: settings.AccountID, StreamID: settings.StreamID},
 		p.now, data.agents)
 	resp.DataSourceData = data
@@ -363,6 +373,8 @@ func (p *smartassistProvider) Resources(context.Context) []func() resource.Resou
 		newQueueResource,
 		newSkillGroupResource,
 		newSkillResource,
+		newSMSCampaignResource,
+		newVoiceCampaignResource,
 	}
 }
 
