@@ -384,6 +384,8 @@ func (p *smartassistProvider) DataSources(context.Context) []func() datasource.D
 		newAgentGroupDataSource,
 		newAgentGroupsDataSource,
 		newAgentsDataSource,
+		newCampaignDataSource,
+		newCampaignsDataSource,
 		newContactsDataSource,
 		newConversationDataSource,
 		newConversationsDataSource,
@@ -407,6 +409,8 @@ func (p *smartassistProvider) ListResources(context.Context) []func() list.ListR
 		newQueueList,
 		newSkillGroupList,
 		newSkillList,
+		newSMSCampaignList,
+		newVoiceCampaignList,
 	}
 }
 
