@@ -8,7 +8,8 @@ import (
 // campaignReadingsDefaultJSON is the JSON of the default campaign readings,
 // without braces: the admin member names are part of the emulator's
 // interface for tests that drive a separate process.
-const campaignReadingsDefaultJSON = `"campaignAltPaths":false`
+const campaignReadingsDefaultJSON = `"campaignIdField":"documented","campaignPreparingReads":1,"campaignTransitionReads":0,` +
+	`"campaignAltPaths":false,"campaignVoiceUpdateAsSms":false,"campaignMachineDetectEcho":false`
 
 // campaignReadingsCount is the number of CampaignReadings members.
 func campaignReadingsCount(t *testing.T) int {

@@ -123,6 +123,8 @@ type Server struct {
 	contactLists *store
 	listNumbers  map[string][]map[string]any // list id -> its numbers, in the order added
 	campaigns    *store
+	// campaignProgress: what the next reads of a campaign see (campaigns.go).
+	campaignProgress map[string]*campaignProgress
 
 	counts   map[string]int
 	statuses map[int]int
@@ -236,8 +238,10 @@ func New(cfg Config) *Server {
 		contactLists:  newStore(),
 		listNumbers:   map[string][]map[string]any{},
 		campaigns:     newStore(),
-		counts:        map[string]int{},
-		statuses:      map[int]int{},
+
+		campaignProgress: map[string]*campaignProgress{},
+		counts:           map[string]int{},
+		statuses:         map[int]int{},
 	}
 	if err := s.load(cfg.Seed); err != nil {
 		panic("emulator: invalid seed: " + err.Error())
