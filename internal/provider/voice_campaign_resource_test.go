@@ -62,9 +62,14 @@ func TestAccVoiceCampaign_lifecycle(t *testing.T) {
 				},
 			},
 			{
+				// The read never answers the queue's name: the import finds
+				// it in the campaign list.
+				PreConfig:    env.resetCounts,
 				ResourceName: addr, ImportState: true, ImportStateId: "Renewals", ImportStateVerify: true,
-				// The read never answers the queue's name: an import cannot know it.
-				ImportStateVerifyIgnore: []string{"timeouts", "queue_name"},
+				ImportStateVerifyIgnore: []string{"timeouts"},
+				ImportStateCheck: func([]*terraform.InstanceState) error {
+					return env.expectCounts(map[string]int{"POST /campaign/getAllCampaignDetails": 2, "GET /campaign/{id}": 1})(nil)
+				},
 			},
 			{
 				Config: env.config(salesQueue + preview),
