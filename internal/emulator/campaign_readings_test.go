@@ -225,3 +225,29 @@ func TestCampaignReadingsValidate(t *testing.T) {
 	}
 	h.admin(http.MethodPut, "/_emulator/config", `{"campaignIdField":"uuid"}`).errorMsg(t, 400)
 }
+
+// TestCampaignMissingObjectStatus: the campaign routes answer a missing
+// contact list or campaign with Readings.MissingObjectStatus, as the other
+// kinds do, with the same message.
+func TestCampaignMissingObjectStatus(t *testing.T) {
+	h := newHarness(t, Config{Readings: Readings{MissingObjectStatus: http.StatusBadRequest}})
+	for _, tc := range []struct {
+		method, path string
+		body         any
+		msg          string
+	}{
+		{http.MethodGet, campaignPath("/campaign/contactList/cl-missing"), nil, "Contact list not found: cl-missing"},
+		{http.MethodPut, campaignPath("/campaign/contactList/cl-missing"), map[string]any{"name": "x"}, "Contact list not found: cl-missing"},
+		{http.MethodDelete, campaignPath("/campaign/contactList/cl-missing"), nil, "Contact list not found: cl-missing"},
+		{http.MethodGet, campaignPath("/campaign/contactList/cl-missing/getAllContacts"), nil, "Contact list not found: cl-missing"},
+		{http.MethodGet, campaignPath("/campaign/cd-missing"), nil, "Campaign not found: cd-missing"},
+		{http.MethodDelete, campaignPath("/campaign/cd-missing?campaignType=sms"), nil, "Campaign not found: cd-missing"},
+		{http.MethodPost, campaignPath("/campaign/cd-missing/status"), nil, "Campaign not found: cd-missing"},
+		{http.MethodPost, campaignPath("/campaign/trigger/cd-missing?campaignType=sms&trigger=stop"), map[string]any{}, "Campaign not found: cd-missing"},
+		{http.MethodPost, campaignBasePath + DefaultStreamID + "/campaign/schedule?enableSchedule=false&campaignName=Nobody", map[string]any{}, "Campaign not found: Nobody"},
+	} {
+		if msg := h.doPath(tc.method, tc.path, tc.body).errorMsg(t, http.StatusBadRequest); msg != tc.msg {
+			t.Errorf("%s %s: msg = %q, want %q", tc.method, tc.path, msg, tc.msg)
+		}
+	}
+}
