@@ -126,6 +126,9 @@ type Client struct {
 	Skills        *SkillsService
 	AgentGroups   *AgentGroupsService
 	Queues        *QueuesService
+	// ContactLists are the outbound campaigns' lists, below the Campaign
+	// Management API's own base path (contact_lists.go).
+	ContactLists *ContactListsService
 
 	// HoursOfOperation reads outside the stream's base path (hours.go).
 	HoursOfOperation *HoursOfOperationService
@@ -186,6 +189,7 @@ func New(cfg Config) (*Client, error) {
 	c.Skills = &SkillsService{client: c}
 	c.AgentGroups = &AgentGroupsService{client: c}
 	c.Queues = &QueuesService{client: c}
+	c.ContactLists = &ContactListsService{client: c}
 	c.HoursOfOperation = &HoursOfOperationService{client: c}
 	return c, nil
 }

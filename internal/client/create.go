@@ -269,6 +269,10 @@ type creation[T any] struct {
 	// lookup finds every object with the key; confirmed says whether the
 	// API confirmed the create.
 	lookup func(ctx context.Context, confirmed bool) ([]T, error)
+	// post, when set, sends the create's POST itself and decodes the
+	// object it answers into out (an API below another base path, or whose
+	// answer wraps the object); nil posts body to path below the stream.
+	post func(ctx context.Context, out *T) error
 }
 
 // create posts body to path and answers the object it made, by AnswerOf
@@ -277,7 +281,12 @@ type creation[T any] struct {
 func create[T any](ctx context.Context, c *Client, path string, body any, k creation[T]) (*T, error) {
 	var created T
 	began := c.now()
-	postErr := c.do(ctx, http.MethodPost, path, nil, body, &created)
+	var postErr error
+	if k.post != nil {
+		postErr = k.post(ctx, &created)
+	} else {
+		postErr = c.do(ctx, http.MethodPost, path, nil, body, &created)
+	}
 	answer := AnswerOf(postErr, k.id(&created))
 	switch answer {
 	case AnswerWithID:
@@ -321,6 +330,8 @@ func createdAt(e any) string {
 		return rawCreatedAt(v.Raw)
 	case *SkillGroup:
 		return rawCreatedAt(v.Raw)
+	case *ContactList:
+		return string(v.CreatedAt)
 	}
 	return ""
 }
