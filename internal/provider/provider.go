@@ -264,6 +264,7 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.ListResourceData = data
+	resp.ActionData = data
 }
 
 // configuredData takes the provider's data in a Configure of a resource or
@@ -360,6 +361,7 @@ func (p *smartassistProvider) Resources(context.Context) []func() resource.Resou
 		newAgentResource,
 		newAgentGroupResource,
 		newContactResource,
+		newContactListResource,
 		newQueueResource,
 		newSkillGroupResource,
 		newSkillResource,
