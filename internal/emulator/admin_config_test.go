@@ -10,8 +10,8 @@ import (
 func adminReadings(t *testing.T, res *response) map[string]any {
 	t.Helper()
 	got := res.object(t, http.StatusOK)
-	if len(got) != 14 {
-		t.Fatalf("config has %d members, want 14: %v", len(got), got)
+	if want := 14 + campaignReadingsCount(t); len(got) != want {
+		t.Fatalf("config has %d members, want %d: %v", len(got), want, got)
 	}
 	return got
 }
@@ -86,7 +86,8 @@ func TestReadingsJSONNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"listLimit":"ignore","listLimitCap":7,"hasMoreOnLastPage":true,"hasMoreNever":false,"listLimitEcho":true,"listFigures":"has-more","listSkip":"page","listPage":"skip","listPagingIgnored":true,` +
-		`"unknownStreamStatus":401,"unknownAccountStatus":403,"missingObjectStatus":400,"throttleStatus":503,"duplicateStatus":400}`
+		`"unknownStreamStatus":401,"unknownAccountStatus":403,"missingObjectStatus":400,"throttleStatus":503,"duplicateStatus":400,` +
+		campaignReadingsDefaultJSON + `}`
 	if string(data) != want {
 		t.Fatalf("JSON = %s, want %s", data, want)
 	}

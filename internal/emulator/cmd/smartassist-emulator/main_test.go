@@ -218,7 +218,8 @@ func TestRunReadingFlags(t *testing.T) {
 		"hasMoreNever": false, "listLimitEcho": true, "listFigures": "no-total",
 		"listSkip": "page", "listPage": "ignore", "listPagingIgnored": true,
 		"unknownStreamStatus": 401.0, "unknownAccountStatus": 403.0, "missingObjectStatus": 400.0, "throttleStatus": 503.0,
-		"duplicateStatus": 409.0}
+		"duplicateStatus":  409.0,
+		"campaignAltPaths": false}
 	if len(got) != len(want) {
 		t.Errorf("config = %v, want %v", got, want)
 	}
