@@ -84,8 +84,8 @@ func (l *ContactList) missing() []string {
 }
 
 // ContactListRequest is the body of create-contact-list-v2. Name is at most
-// 48 characters and Description at most 256; the page requires a
-// description, so an empty one is sent as "". Source is always
+// 48 characters and Description at most 256 (the page requires one, and
+// it is always sent). Source is always
 // ContactListSource. AllowDuplicates, when nil, is left out: the API then
 // does not allow duplicates.
 type ContactListRequest struct {

@@ -42,8 +42,8 @@ func (m contactListStateModel) request() client.ContactListRequest {
 	return req
 }
 
-// updateRequest is the update's body: the name, and the description ("" to
-// clear it).
+// updateRequest is the update's body: the name and the description, both
+// always sent.
 func (m contactListStateModel) updateRequest() client.ContactListUpdateRequest {
 	return client.ContactListUpdateRequest{Name: client.String(m.Name.ValueString()), Description: client.String(m.Description.ValueString())}
 }
@@ -55,14 +55,14 @@ func contactListNameValidators() []validator.String {
 }
 
 func contactListDescriptionValidators() []validator.String {
-	return []validator.String{stringvalidator.LengthBetween(1, client.ContactListDescriptionMax)}
+	return []validator.String{stringvalidator.LengthBetween(1, client.ContactListDescriptionMax), notBlank()}
 }
 
 // notBlank refuses a value of white space only.
 func notBlank() stringCheck {
 	return stringCheck{"must not be blank", func(s string) string {
 		if strings.TrimSpace(s) == "" {
-			return fmt.Sprintf("%q is blank; give a name the SmartAssist UI can show.", s)
+			return fmt.Sprintf("%q is blank; give text the SmartAssist UI can show.", s)
 		}
 		return ""
 	}}

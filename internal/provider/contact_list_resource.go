@@ -49,13 +49,13 @@ func (r *contactListResource) Schema(_ context.Context, _ resource.SchemaRequest
 				Required:   true,
 				Validators: contactListNameValidators(),
 			},
-			// Optional.
 			"description": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("What the list is for and whom it holds, at most %d characters. Removing it "+
-					"from the configuration clears it in the API.", client.ContactListDescriptionMax),
-				Optional:   true,
+				MarkdownDescription: fmt.Sprintf("What the list is for and whom it holds, at most %d characters. The API requires "+
+					"one (create-contact-list-v2). Changing it updates the list in place.", client.ContactListDescriptionMax),
+				Required:   true,
 				Validators: contactListDescriptionValidators(),
 			},
+			// Optional.
 			"allow_duplicates": schema.BoolAttribute{
 				MarkdownDescription: "Whether the API keeps a number added to the list a second time as another entry. " +
 					"When omitted, the API does not (`false`). The API cannot change it on an existing list, so changing " +
