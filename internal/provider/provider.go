@@ -403,7 +403,9 @@ func (p *smartassistProvider) ListResources(context.Context) []func() list.ListR
 // Actions are the operations that are not state (Terraform 1.14+): a CLI
 // before 1.14 never asks for them, and the resources work without them.
 func (p *smartassistProvider) Actions(context.Context) []func() action.Action {
-	return []func() action.Action{}
+	return []func() action.Action{
+		newContactListAddNumbersAction,
+	}
 }
 
 // tfLogger sends the client's debug lines to tflog, with every secret and
