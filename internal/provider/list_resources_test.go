@@ -283,8 +283,8 @@ func TestQuery_Examples(t *testing.T) {
 	skipLive(t, liveNeedsCounts)
 	paths, err := filepath.Glob(filepath.Join(examplesRoot, "list-resources", "*", "list-resource.tfquery.hcl"))
 	must(t, err)
-	if len(paths) != 6 {
-		t.Fatalf("%d list resource examples (%v), want one for each of the six list resources", len(paths), paths)
+	if len(paths) != 7 {
+		t.Fatalf("%d list resource examples (%v), want one for each of the seven list resources", len(paths), paths)
 	}
 	var blocks strings.Builder
 	for _, p := range paths {
@@ -300,6 +300,8 @@ func TestQuery_Examples(t *testing.T) {
 		querycheck.ExpectLength("smartassist_skill_group.known", 2),
 		querycheck.ExpectLength("smartassist_agent_group.tiers", 1),
 		querycheck.ExpectLength("smartassist_contact.does", 2),
+		// The default seed has no contact lists.
+		querycheck.ExpectLength("smartassist_contact_list.all", 0),
 	))
 }
 
