@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
 )
 
 const renewalsAddr = "smartassist_contact_list.renewals"
@@ -207,4 +209,36 @@ func TestAccContactListBadInputSendsNothing(t *testing.T) {
 		}},
 	})
 	env.expectNoRequests(t)
+}
+
+// A mistyped stream_id or account_id makes the list's read fail, and its
+// list too: the plan is an error naming the settings, never a plan to
+// create the list again, and the state keeps it.
+func TestAccContactListWrongStreamOrAccountIsAnError(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
+	for _, tc := range []struct {
+		name   string
+		status int
+		what   func(emulator.Config) string
+	}{
+		{"stream 404", 404, func(c emulator.Config) string { return c.StreamID }},
+		{"stream 400", 400, func(c emulator.Config) string { return c.StreamID }},
+		{"account 404", 404, func(c emulator.Config) string { return c.AccountID }},
+	} {
+		t.Run(strings.ReplaceAll(tc.name, " ", "_"), func(t *testing.T) {
+			env := newTestEnv(t, emulator.Config{Readings: emulator.Readings{UnknownStreamStatus: tc.status, UnknownAccountStatus: tc.status}})
+			good := env.config(contactListConfig("Typo test", "Kept", ""))
+			value := tc.what(env.emu.Config())
+			typo := strings.Replace(good, fmt.Sprintf("%q", value), fmt.Sprintf("%q", value+"x"), 1)
+			want := wrapped(`Unable to read contact list.*(does not answer for the stream|its identity).*stream_id`)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testProviderFactories,
+				Steps: []resource.TestStep{
+					{Config: good},
+					{Config: typo, PlanOnly: true, ExpectError: want},
+					{Config: good, PlanOnly: true},
+				},
+			})
+		})
+	}
 }
