@@ -81,7 +81,8 @@ func TestReadingsJSONNames(t *testing.T) {
 	data, err := json.Marshal(Readings{ListLimit: ListLimitIgnored, ListLimitCap: 7, HasMoreOnLastPage: true,
 		ListLimitEcho: true, ListFigures: ListFiguresHasMore,
 		ListSkip: ListSkipPage, ListPage: ListPageSkip, ListPagingIgnored: true,
-		UnknownStreamStatus: 401, UnknownAccountStatus: 403, MissingObjectStatus: 400, ThrottleStatus: 503, DuplicateStatus: 400})
+		UnknownStreamStatus: 401, UnknownAccountStatus: 403, MissingObjectStatus: 400, ThrottleStatus: 503, DuplicateStatus: 400,
+		CampaignReadings: CampaignReadings{}.withDefaults()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,14 @@
 // Deleting a skill group that has skills, an agent group that has agents,
 // the default agent group or the default queue is refused with a 400.
 //
+// The Campaign Management API (contact lists and their numbers, SMS and
+// voice campaigns, their start/stop, status, schedules and dial results)
+// is served below its own base path, /campaign/api/v2/public/{streamId}/
+// (campaign_server.go); creating a campaign and starting or stopping one
+// take effect over a number of reads, not of time, so tests need no
+// sleep, and CampaignReadings choose the readings of its pages'
+// contradictions.
+//
 // Where the pages are silent and the real API may answer another way,
 // Config.Readings choose the reading the emulator plays (how lists read
 // limit and say hasMore; the status of an unknown stream, an unknown
@@ -123,6 +131,9 @@ type Server struct {
 	contactLists *store
 	listNumbers  map[string][]map[string]any // list id -> its numbers, in the order added
 	campaigns    *store
+	// campaignProgress: what the next reads of a campaign see (campaigns.go).
+	campaignProgress map[string]*campaignProgress
+	dialResults      map[string][]map[string]any // rows set by SetCampaignDialResults
 
 	counts   map[string]int
 	statuses map[int]int
@@ -236,8 +247,11 @@ func New(cfg Config) *Server {
 		contactLists:  newStore(),
 		listNumbers:   map[string][]map[string]any{},
 		campaigns:     newStore(),
-		counts:        map[string]int{},
-		statuses:      map[int]int{},
+
+		campaignProgress: map[string]*campaignProgress{},
+		dialResults:      map[string][]map[string]any{},
+		counts:           map[string]int{},
+		statuses:         map[int]int{},
 	}
 	if err := s.load(cfg.Seed); err != nil {
 		panic("emulator: invalid seed: " + err.Error())
