@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-
-	"github.com/hashicorp/go-retryablehttp"
 )
 
 // CampaignsService manages SMS and voice campaigns, the Campaign
@@ -236,30 +234,10 @@ type campaignEnvelope[T any] struct {
 	Data    *T          `json:"data"`
 }
 
-// campaignRequest builds a request for segs below the campaign base path
-// of the stream, with ?accountId= (which every campaign page prints) and
-// query.
-func (c *Client) campaignRequest(ctx context.Context, method string, query url.Values, body any, segs ...string) (*retryablehttp.Request, error) {
-	req, err := c.newRequest(ctx, method, "", nil, body)
-	if err != nil {
-		return nil, err
-	}
-	q := url.Values{}
-	for k, v := range query {
-		q[k] = v
-	}
-	q.Set("accountId", c.accountID)
-	u := c.rootURL().JoinPath(append([]string{campaignRootPath, url.PathEscape(c.stream)}, segs...)...)
-	u.RawQuery = q.Encode()
-	req.URL = u
-	req.Header.Set("iId", c.stream)
-	return req, nil
-}
-
 // campaignDo sends a campaign request and decodes the envelope's data into
 // out (when out is not nil). It answers the envelope's top-level id.
 func campaignDo[T any](ctx context.Context, c *Client, method string, query url.Values, body any, out *T, segs ...string) (string, error) {
-	req, err := c.campaignRequest(ctx, method, query, body, segs...)
+	req, err := c.campaignRequest(ctx, method, campaignRootPath, query, body, segs...)
 	if err != nil {
 		return "", err
 	}

@@ -128,6 +128,9 @@ type Client struct {
 	Queues        *QueuesService
 	// Campaigns read and write below the campaign base path (campaigns.go).
 	Campaigns *CampaignsService
+	// ContactLists are the outbound campaigns' lists, below the Campaign
+	// Management API's own base path (contact_lists.go).
+	ContactLists *ContactListsService
 
 	// HoursOfOperation reads outside the stream's base path (hours.go).
 	HoursOfOperation *HoursOfOperationService
@@ -189,6 +192,7 @@ func New(cfg Config) (*Client, error) {
 	c.AgentGroups = &AgentGroupsService{client: c}
 	c.Queues = &QueuesService{client: c}
 	c.Campaigns = &CampaignsService{client: c}
+	c.ContactLists = &ContactListsService{client: c}
 	c.HoursOfOperation = &HoursOfOperationService{client: c}
 	return c, nil
 }

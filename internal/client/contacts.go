@@ -138,8 +138,9 @@ func (f BulkFailure) Why() string {
 	return "the API gave no reason"
 }
 
-// ContactList is one page of contacts.
-type ContactList = ListPage[Contact]
+// ContactPage is one page of contacts. (ContactList is a campaign's
+// contact list: contact_lists.go.)
+type ContactPage = ListPage[Contact]
 
 // Create adds contacts in one call. The answer is the created contacts.
 func (s *ContactsService) Create(ctx context.Context, contacts []ContactRequest) ([]Contact, error) {
@@ -156,12 +157,12 @@ func (s *ContactsService) Create(ctx context.Context, contacts []ContactRequest)
 const ContactPageSize = ListPageSize
 
 // List reads one page.
-func (s *ContactsService) List(ctx context.Context, skip, limit int) (*ContactList, error) {
+func (s *ContactsService) List(ctx context.Context, skip, limit int) (*ContactPage, error) {
 	return s.list(ctx, url.Values{"skip": {strconv.Itoa(skip)}, "limit": {strconv.Itoa(limit)}})
 }
 
-func (s *ContactsService) list(ctx context.Context, q url.Values) (*ContactList, error) {
-	var l ContactList
+func (s *ContactsService) list(ctx context.Context, q url.Values) (*ContactPage, error) {
+	var l ContactPage
 	if err := s.client.do(ctx, http.MethodGet, "contacts", q, nil, &l); err != nil {
 		return nil, err
 	}
@@ -186,7 +187,7 @@ func (s *ContactsService) ListAll(ctx context.Context) ([]Contact, error) {
 // Walk hands visit each contact, INACTIVE ones included, page by page as
 // the list is read, and stops reading when visit returns false.
 func (s *ContactsService) Walk(ctx context.Context, visit func(*Contact) bool) error {
-	fetch := func(ctx context.Context, o ListOptions) (*ContactList, error) { return s.list(ctx, o.query()) }
+	fetch := func(ctx context.Context, o ListOptions) (*ContactPage, error) { return s.list(ctx, o.query()) }
 	start := pageCursor{bySkip: true, opts: ListOptions{Limit: ContactPageSize, bySkip: true}}
 	return walkList(ctx, start, fetch, func(c *Contact) string { return c.ID() }, "/contacts", func(page []Contact) bool {
 		for i := range page {

@@ -269,15 +269,21 @@ type creation[T any] struct {
 	// lookup finds every object with the key; confirmed says whether the
 	// API confirmed the create.
 	lookup func(ctx context.Context, confirmed bool) ([]T, error)
+	// post, when set, sends the create's POST itself and decodes the
+	// object it answers into out (an API below another base path, or whose
+	// answer wraps the object); nil posts body to path below the stream.
+	post func(ctx context.Context, out *T) error
 }
 
 // create posts body to path and answers the object it made, by AnswerOf
 // and DecideCreated. The lookup runs on a CreateLookupContext: the
 // caller's while it lives, and for at most CreateLookupBound after it ends.
 func create[T any](ctx context.Context, c *Client, path string, body any, k creation[T]) (*T, error) {
-	return createBy(ctx, c, func(ctx context.Context, out *T) error {
-		return c.do(ctx, http.MethodPost, path, nil, body, out)
-	}, k)
+	post := k.post
+	if post == nil {
+		post = func(ctx context.Context, out *T) error { return c.do(ctx, http.MethodPost, path, nil, body, out) }
+	}
+	return createBy(ctx, c, post, k)
 }
 
 // createBy is create with the POST made by post, which decodes the answer
@@ -330,6 +336,8 @@ func createdAt(e any) string {
 		return rawCreatedAt(v.Raw)
 	case *SkillGroup:
 		return rawCreatedAt(v.Raw)
+	case *ContactList:
+		return string(v.CreatedAt)
 	case *Campaign:
 		return string(v.CreatedAt)
 	}

@@ -14,11 +14,6 @@ const (
 	typeSMSCampaign   = "smartassist_sms_campaign"
 	typeVoiceCampaign = "smartassist_voice_campaign"
 	refCampaign       = "campaign"
-	// refContactListName keys the contact lists an export writes by their
-	// name, the way campaigns name them: a kind that writes contact lists
-	// registers each under it, and campaigns then refer to
-	// smartassist_contact_list.<name>.name instead of the literal name.
-	refContactListName = "contact_list_name"
 )
 
 // The campaign list's entries lack the calling hours, the caller id and
@@ -145,10 +140,23 @@ func renderCampaigns(e *exporter, f *file, campaigns []client.Campaign, own func
 }
 
 // contactListName is a reference to the name of the contact list this
-// export writes under that name, or the name itself.
+// export writes with that name (campaigns name their lists), or the name
+// itself when none is written or several have it.
 func (e *exporter) contactListName(name string) hclwrite.Tokens {
-	if to := e.refs[refContactListName][name]; to != nil {
-		return hclwrite.TokensForTraversal(to.traversal("name"))
+	var found *ref
+	for _, l := range e.contactLists {
+		if string(l.Name) != name {
+			continue
+		}
+		to := e.refs[refContactList][string(l.ID)]
+		if to == nil || found != nil {
+			found = nil
+			break
+		}
+		found = to
+	}
+	if found != nil {
+		return hclwrite.TokensForTraversal(found.traversal("name"))
 	}
 	return hclwrite.TokensForValue(cty.StringVal(name))
 }

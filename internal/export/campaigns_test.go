@@ -14,7 +14,7 @@ import (
 func campaignAccount(t *testing.T) *account {
 	seed := emulator.DefaultSeed()
 	seed.ContactLists = append(seed.ContactLists,
-		map[string]any{"id": "cl-spring", "name": "CL Spring"}, map[string]any{"id": "cl-dnc", "name": "DNC"})
+		map[string]any{"id": "cl-spring", "name": "CL Spring", "description": "Spring customers"}, map[string]any{"id": "cl-dnc", "name": "DNC"})
 	hours := map[string]any{"frequency": "DAILY", "timezone": "Asia/Kolkata",
 		"days": []any{map[string]any{"day": "MO", "start": "9:00 AM", "end": "6:30 PM"}}}
 	seed.Campaigns = append(seed.Campaigns,
@@ -28,19 +28,21 @@ func campaignAccount(t *testing.T) *account {
 			"dialingStrategy": map[string]any{"callerId": map[string]any{"phoneNumber": "+14155550100"}, "callingHours": hours,
 				"dialingOrder": "LIFO", "maxAttemptsPerRecord": 3, "defaultRetryPeriod": 10, "maxRingTime": 30}},
 		map[string]any{"id": "cd-sms-2", "campaignType": "sms", "name": "Support flow", "priority": "3", "format": "advanced",
-			"contactListIds": []any{"cl-spring"}, "experienceFlowName": "SMS Support Flow",
+			"contactListIds":  []any{"cl-dnc"}, // a list the export leaves out, so the test's destroy can delete the other "experienceFlowName": "SMS Support Flow",
 			"dialingStrategy": map[string]any{"callerId": map[string]any{"phoneNumber": "+14155550100"}, "callingHours": hours}})
 	return newAccount(t, emulator.Config{Seed: seed})
 }
 
 // TestExportRoundTripCampaigns: the campaigns an export writes import
 // with no change (the template campaign's decoded text, the voice
-// campaign's queue by reference), and a campaign an experience flow runs
+// campaign's queue and an exported contact list by reference, the
+// do-not-call list, which has no description and so is not exported, by
+// its name), and a campaign an experience flow runs
 // is left out with a message that says why.
 func TestExportRoundTripCampaigns(t *testing.T) {
 	acct := campaignAccount(t)
-	files := roundTrip(t, acct, 17) // the default seed's 15, and two campaigns
-	checkContains(t, files["sms_campaigns.tf"], `format        = "template"`, `template_name = "Welcome"`, `message       = "Hello"`,
+	files := roundTrip(t, acct, 18) // the default seed's 15, a contact list and two campaigns
+	checkContains(t, files["sms_campaigns.tf"], `contact_lists = [smartassist_contact_list.cl_spring.name]`, `format        = "template"`, `template_name = "Welcome"`, `message       = "Hello"`,
 		`dnc_list      = "DNC"`, `start = "09:00"`, `end   = "18:30"`)
 	checkContains(t, files["voice_campaigns.tf"], `queue_name              = smartassist_queue.sales.name`, `max_skips               = 2`,
 		`frequency = "DAILY"`)

@@ -28,7 +28,7 @@ func TestExportBadInput(t *testing.T) {
 		set   [2]string // a setting's name and value
 		want  string
 	}{
-		{"unknown type", []string{"-only", "queues,teams"}, "", [2]string{}, `-only: unknown type "teams"; the types are skill_groups, skills, agent_groups, queues, agents, contacts`},
+		{"unknown type", []string{"-only", "queues,teams"}, "", [2]string{}, `-only: unknown type "teams"; the types are skill_groups, skills, agent_groups, queues, agents, contacts, contact_lists`},
 		{"unknown flag", []string{"-verbose"}, "", [2]string{}, "flag provided but not defined: -verbose"},
 		{"stray argument", []string{"now"}, "", [2]string{}, `unexpected arguments ["now"]`},
 		{"unwritable folder", []string{"-dir", filepath.Join(aFile, "out")}, "", [2]string{}, "cannot create the folder " + filepath.Join(aFile, "out")},

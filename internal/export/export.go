@@ -35,6 +35,7 @@ var kinds = []kind{
 	{name: "queues", read: readQueues, names: nameQueues, render: renderQueues},
 	{name: "agents", needs: []string{"agent_groups"}, read: readAgents, names: nameAgents, render: renderAgents},
 	{name: "contacts", read: readContacts, names: nameContacts, render: renderContacts},
+	{name: "contact_lists", read: readContactLists, names: nameContactLists, render: renderContactLists},
 	{name: "sms_campaigns", read: readSMSCampaigns, names: nameSMSCampaigns, render: renderSMSCampaigns},
 	{name: "voice_campaigns", read: readVoiceCampaigns, names: nameVoiceCampaigns, render: renderVoiceCampaigns},
 }
@@ -73,6 +74,8 @@ type exporter struct {
 	queues      []client.Queue
 	agents      []client.Agent
 	contacts    []client.Contact // the active ones
+	// contactLists are the campaigns' lists that have a description.
+	contactLists []client.ContactList
 
 	smsCampaigns, voiceCampaigns []client.Campaign // read whole, each once
 
@@ -90,11 +93,12 @@ type importBlock struct {
 
 // Reference kinds: what refs are keyed by.
 const (
-	refSkillGroup = "skill_group"
-	refSkill      = "skill"
-	refAgentGroup = "agent_group"
-	refQueue      = "queue"
-	refAgent      = "agent" // by user id: agent group managers name users
+	refSkillGroup  = "skill_group"
+	refSkill       = "skill"
+	refAgentGroup  = "agent_group"
+	refQueue       = "queue"
+	refAgent       = "agent" // by user id: agent group managers name users
+	refContactList = "contact_list"
 )
 
 // export reads the account and answers the files to write.
@@ -161,6 +165,8 @@ func (e *exporter) count(kind string) int {
 		return len(e.smsCampaigns)
 	case "voice_campaigns":
 		return len(e.voiceCampaigns)
+	case "contact_lists":
+		return len(e.contactLists)
 	default:
 		return len(e.contacts)
 	}

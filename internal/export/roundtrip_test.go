@@ -231,3 +231,24 @@ func checkContains(t *testing.T, content string, wants ...string) {
 		}
 	}
 }
+
+// Contact lists round-trip by name and description; a list without a
+// description (which the resource requires) is left out, and said so.
+func TestExportRoundTripContactLists(t *testing.T) {
+	seed := emulator.DefaultSeed()
+	seed.ContactLists = append(seed.ContactLists,
+		map[string]any{"id": "cl-e1", "name": "Renewals July", "description": "Due in July", "allowDuplicates": true},
+		map[string]any{"id": "cl-e2", "name": "Uploaded", "description": ""},
+	)
+	acct := newAccount(t, emulator.Config{Seed: seed})
+	code, stderr := acct.export(t, "-only", "contact_lists", "-dir", t.TempDir())
+	if code != ExitOK || !strings.Contains(stderr, `cl-e2 ("Uploaded") has no description`) {
+		t.Fatalf("export exited %d: %s", code, stderr)
+	}
+	files := roundTrip(t, acct, 15+1)
+	checkContains(t, files["contact_lists.tf"], `resource "smartassist_contact_list" "renewals_july" {`, `description = "Due in July"`)
+	checkContains(t, files["imports.tf"], `id = "cl-e1"`)
+	if strings.Contains(files["contact_lists.tf"], "Uploaded") {
+		t.Errorf("a list without a description was exported:\n%s", files["contact_lists.tf"])
+	}
+}

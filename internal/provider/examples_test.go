@@ -99,7 +99,13 @@ func TestExamples(t *testing.T) {
 				// time, which proves they read the seed.
 				checks = append(checks, exampleOutputsKnown{})
 			}
+			var versions []tfversion.TerraformVersionCheck
+			if strings.HasPrefix(filepath.ToSlash(name), "actions/") {
+				// Action blocks came with Terraform 1.14.
+				versions = append(versions, tfversion.SkipBelow(tfversion.Version1_14_0))
+			}
 			resource.UnitTest(t, resource.TestCase{
+				TerraformVersionChecks: versions,
 				Steps: []resource.TestStep{{
 					// On the step: the harness rejects providers on the test
 					// case when a ConfigDirectory has a provider block.

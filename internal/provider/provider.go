@@ -274,6 +274,7 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.ListResourceData = data
+	resp.ActionData = data
 }
 
 // configuredData takes the provider's data in a Configure of a resource or
@@ -370,6 +371,7 @@ func (p *smartassistProvider) Resources(context.Context) []func() resource.Resou
 		newAgentResource,
 		newAgentGroupResource,
 		newContactResource,
+		newContactListResource,
 		newQueueResource,
 		newSkillGroupResource,
 		newSkillResource,
@@ -386,6 +388,9 @@ func (p *smartassistProvider) DataSources(context.Context) []func() datasource.D
 		newAgentsDataSource,
 		newCampaignDataSource,
 		newCampaignsDataSource,
+		newContactListDataSource,
+		newContactListNumbersDataSource,
+		newContactListsDataSource,
 		newContactsDataSource,
 		newConversationDataSource,
 		newConversationsDataSource,
@@ -406,6 +411,7 @@ func (p *smartassistProvider) ListResources(context.Context) []func() list.ListR
 		newAgentList,
 		newAgentGroupList,
 		newContactList,
+		newContactListList,
 		newQueueList,
 		newSkillGroupList,
 		newSkillList,
@@ -417,7 +423,9 @@ func (p *smartassistProvider) ListResources(context.Context) []func() list.ListR
 // Actions are the operations that are not state (Terraform 1.14+): a CLI
 // before 1.14 never asks for them, and the resources work without them.
 func (p *smartassistProvider) Actions(context.Context) []func() action.Action {
-	return []func() action.Action{}
+	return []func() action.Action{
+		newContactListAddNumbersAction,
+	}
 }
 
 // tfLogger sends the client's debug lines to tflog, with every secret and

@@ -56,6 +56,12 @@ resource "smartassist_contact" "x" {
   }
 }
 `, "Stream", "Streamed"},
+	{"contact list", `
+resource "smartassist_contact_list" "x" {
+  name        = "Stream test list"
+  description = "%s"
+}
+`, "Before", "After"},
 }
 
 // Issue 25, item 6: an update checks the stream in the object's identity

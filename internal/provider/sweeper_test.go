@@ -28,6 +28,7 @@ var sweepKinds = []struct {
 	{"smartassist_skill", sweepSkills},
 	{"smartassist_skill_group", sweepSkillGroups},
 	{"smartassist_agent_group", sweepAgentGroups},
+	{"smartassist_contact_list", sweepContactLists},
 }
 
 func init() {
@@ -202,4 +203,19 @@ func sweepAgentGroups(ctx context.Context, c *client.Client, out io.Writer) (int
 		return 0, err
 	}
 	return sweepEach(out, "agent group", found, func(id string) error { return c.AgentGroups.Delete(ctx, id) })
+}
+
+// sweepContactLists deletes tfacc- contact lists (one call lists them all).
+func sweepContactLists(ctx context.Context, c *client.Client, out io.Writer) (int, error) {
+	lists, err := c.ContactLists.List(ctx)
+	if err != nil {
+		return 0, err
+	}
+	var found [][2]string
+	for _, l := range lists {
+		if isTestObject(string(l.Name)) {
+			found = append(found, [2]string{string(l.ID), string(l.Name)})
+		}
+	}
+	return sweepEach(out, "contact list", found, func(id string) error { return c.ContactLists.Delete(ctx, id) })
 }
