@@ -36,10 +36,10 @@ func seededCampaigns() emulator.Config {
 	}
 	cfg.Seed.Campaigns = append(cfg.Seed.Campaigns,
 		map[string]any{"id": seedSMSCampaign, "campaignType": "sms", "name": "Spring promo", "description": "Promo",
-			"priority": "4", "format": "simple", "contactListIds": []any{"cl-spring"}, "message": map[string]any{"message": "SGk="},
+			"priority": "4", "format": "simple", "contactListIds": []any{seedSpringList}, "message": map[string]any{"message": "SGk="},
 			"dialingStrategy": strategy(false)},
 		map[string]any{"id": seedVoiceCampaign, "campaignType": "voice", "name": "Spring calls", "description": "Calls",
-			"priority": "5", "dialingMode": "Preview", "maxSkips": 1, "status": "Stopped", "contactListIds": []any{"cl-spring"},
+			"priority": "5", "dialingMode": "Preview", "maxSkips": 1, "status": "Stopped", "contactListIds": []any{seedSpringList},
 			"dncListId": "cl-dnc", "queueId": seedSalesQueue, "dialingStrategy": strategy(true)})
 	return cfg
 }

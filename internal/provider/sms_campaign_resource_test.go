@@ -17,13 +17,16 @@ import (
 	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
 )
 
+// seedSpringList is the id of the seeded contact list "CL Spring".
+const seedSpringList = "cl-67a405c-ae3b-4a42-8cd2-5dcd6990a1b2"
+
 // campaignSeed is the default seed with the contact lists the campaign
 // tests name: "CL Spring", "CL Summer" and the do-not-call list "DNC",
 // on the clock now (nil: the real one).
 func campaignSeed(now func() time.Time) emulator.Config {
 	seed := emulator.DefaultSeed()
 	seed.ContactLists = append(seed.ContactLists,
-		map[string]any{"id": "cl-spring", "name": "CL Spring"},
+		map[string]any{"id": seedSpringList, "name": "CL Spring"},
 		map[string]any{"id": "cl-summer", "name": "CL Summer"},
 		map[string]any{"id": "cl-dnc", "name": "DNC"})
 	return emulator.Config{Seed: seed, Now: now}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -12,26 +13,33 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-// salesQueue is a queue the voice campaign's configuration makes itself.
+// salesQueue is a queue and a do-not-call list the voice campaign's
+// configuration makes itself.
 const salesQueue = `
 resource "smartassist_queue" "sales" {
   name                  = "Outbound sales"
   hours_of_operation_id = "6346a1b2c3d4e5f601234568"
 }
+
+resource "smartassist_contact_list" "stop" {
+  name        = "Stop calling"
+  description = "Numbers that asked not to be called"
+}
 `
 
-// TestAccVoiceCampaign_lifecycle: a Progressive campaign on a queue made
-// in the same configuration (the graph creates the queue first, and the
-// campaign names it); import by name keeps what the read never answers
+// TestAccVoiceCampaign_lifecycle: a Progressive campaign on a queue and a
+// do-not-call list made in the same configuration (the graph creates them
+// first, and the campaign names them); import by name keeps what the read never answers
 // out of the comparison; a change of dialing mode replaces the campaign.
 func TestAccVoiceCampaign_lifecycle(t *testing.T) {
 	skipLive(t, liveNeedsReadings)
 	clock := newJumpClock()
 	env := newTestEnv(t, campaignSeed(clock.Now))
 	const addr = "smartassist_voice_campaign.renewals"
-	progressive := campaignBody("voice_campaign", "renewals", voiceAttrs("Renewals", "smartassist_queue.sales.name", nil))
+	dnc := map[string]string{"dnc_list": "smartassist_contact_list.stop.name"}
+	progressive := campaignBody("voice_campaign", "renewals", voiceAttrs("Renewals", "smartassist_queue.sales.name", dnc))
 	preview := campaignBody("voice_campaign", "renewals", voiceAttrs("Renewals", "smartassist_queue.sales.name",
-		map[string]string{"dialing_mode": `"Preview"`, "max_skips": "2"}))
+		map[string]string{"dialing_mode": `"Preview"`, "max_skips": "2", "dnc_list": dnc["dnc_list"]}))
 	var first string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: jumpProviderFactories(clock),
@@ -48,7 +56,7 @@ func TestAccVoiceCampaign_lifecycle(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("queue_name"), knownvalue.StringExact("Outbound sales")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("dnc_list_id"), knownvalue.StringExact("cl-dnc")),
+					statecheck.CompareValuePairs(addr, tfjsonpath.New("dnc_list_id"), "smartassist_contact_list.stop", tfjsonpath.New("id"), compare.ValuesSame()),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("max_ring_time"), knownvalue.Int64Exact(30)),
 				},
 				Check: func(s *terraform.State) error {
@@ -76,6 +84,7 @@ func TestAccVoiceCampaign_lifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
 					plancheck.ExpectResourceAction("smartassist_queue.sales", plancheck.ResourceActionNoop),
+					plancheck.ExpectResourceAction("smartassist_contact_list.stop", plancheck.ResourceActionNoop),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("dialing_mode"), knownvalue.StringExact("Preview")),

@@ -1,13 +1,24 @@
+resource "smartassist_contact_list" "spring" {
+  name        = "Spring customers"
+  description = "Customers who bought in the spring sale"
+}
+
+resource "smartassist_contact_list" "do_not_contact" {
+  name        = "Do not contact"
+  description = "Numbers no campaign may reach"
+}
+
 # A plain text to the numbers of two contact lists, on weekdays from 9 to 6
-# in Kolkata. Contact lists are named, not referred to by id: with the
-# smartassist_contact_list resource, write smartassist_contact_list.spring.name.
+# in Kolkata. The API takes contact lists by name, so the campaign refers to
+# their names (and Terraform creates the lists first); a list made
+# elsewhere is named as it is ("Newsletter").
 resource "smartassist_sms_campaign" "reminder" {
   name          = "Event reminder"
   description   = "Reminds customers of Friday's event"
   format        = "simple"
   message       = "Our spring event starts Friday at 10 AM. See you there!"
-  contact_lists = ["Spring customers", "Newsletter"]
-  dnc_list      = "Do not contact"
+  contact_lists = [smartassist_contact_list.spring.name, "Newsletter"]
+  dnc_list      = smartassist_contact_list.do_not_contact.name
   priority      = "3"
   caller_id     = "+14155550100"
 
