@@ -242,15 +242,25 @@ func campaignDo[T any](ctx context.Context, c *Client, method string, query url.
 		return "", err
 	}
 	if out == nil {
-		return "", c.send(req, nil)
+		if err := c.send(req, nil); err != nil {
+			return "", err
+		}
+		c.answered.mark(campaignsCollection)
+		return "", nil
 	}
 	var env campaignEnvelope[T]
 	env.Data = out
 	if err := c.send(req, &env); err != nil {
 		return "", err
 	}
+	c.answered.mark(campaignsCollection)
 	return string(env.ID), nil
 }
+
+// campaignsCollection is the collection the campaigns' gone rule counts
+// answers of: the campaigns alone, not the contact lists that share their
+// base path.
+const campaignsCollection = "campaign/campaigns"
 
 func kindQuery(kind CampaignKind) (url.Values, error) {
 	if kind != CampaignSMS && kind != CampaignVoice {
@@ -394,7 +404,7 @@ func (s *CampaignsService) Stop(ctx context.Context, kind CampaignKind, id strin
 // the campaign API has answered in this process, or a 404 or 400 for a
 // campaign that the list of its kind, read now, does not hold.
 func (s *CampaignsService) Gone(ctx context.Context, kind CampaignKind, id string, err error) (bool, error) {
-	return s.client.gone(ctx, err, "campaign", func(ctx context.Context) (bool, error) {
+	return s.client.gone(ctx, err, campaignsCollection, func(ctx context.Context) (bool, error) {
 		return s.lister(CampaignFilter{Kind: kind}).has(ctx, id)
 	})
 }

@@ -193,10 +193,16 @@ func TestCampaignGone(t *testing.T) {
 		{"404 after an answer", true, false, true, 2},
 		{"404 cold, list without it", false, false, true, 2},
 		{"404 cold, list with it", false, true, false, 2},
+		{"404 after a contact list answered", false, false, true, 3},
+		{"404 cold, the list refused too", false, false, false, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, api := newFakeAPI(t, func(r apiCall) (int, string) {
 				switch {
+				case strings.HasSuffix(r.Path, "/getAllListDetails"):
+					return 0, `{"status":"success","data":[]}`
+				case strings.HasSuffix(r.Path, "/getAllCampaignDetails") && strings.Contains(tc.name, "refused"):
+					return 404, `{"errors":[{"msg":"stream not found"}]}`
 				case strings.HasSuffix(r.Path, "/getAllCampaignDetails") && tc.listHolds:
 					return 0, `{"data":{"results":[{"id":"cd-x","name":"X"}],"hasMore":false,"totalResults":1}}`
 				case strings.HasSuffix(r.Path, "/getAllCampaignDetails"):
@@ -207,6 +213,11 @@ func TestCampaignGone(t *testing.T) {
 				return 404, `{"errors":[{"msg":"not found"}]}`
 			})
 			ctx := context.Background()
+			if strings.Contains(tc.name, "contact list") {
+				// Another collection of the same base path: it proves nothing
+				// of the campaigns, so the list is read.
+				_, _ = c.ContactLists.List(ctx)
+			}
 			if tc.warm {
 				if _, err := c.Campaigns.Get(ctx, "cd-ok"); err != nil {
 					t.Fatal(err)
@@ -214,8 +225,11 @@ func TestCampaignGone(t *testing.T) {
 			}
 			_, err := c.Campaigns.Get(ctx, "cd-x")
 			gone, gerr := c.Campaigns.Gone(ctx, CampaignVoice, "cd-x", err)
-			if gone != tc.gone || (gone && gerr != nil) {
+			if gone != tc.gone || (gone && gerr != nil) || (!gone && gerr == nil) {
 				t.Fatalf("gone %v, %v", gone, gerr)
+			}
+			if strings.Contains(tc.name, "refused") && !IsStreamError(gerr) {
+				t.Fatalf("want a *StreamError when the list fails too, got %v", gerr)
 			}
 			if n := len(api.Calls()); n != tc.calls {
 				t.Fatalf("%d calls: %v", n, api.Calls())

@@ -62,6 +62,9 @@ resource "smartassist_contact_list" "x" {
   description = "%s"
 }
 `, "Before", "After"},
+	{"SMS campaign", campaignBody("sms_campaign", "x", smsAttrs("Stream test texts", map[string]string{"description": `"%s"`})), "Before", "After"},
+	{"voice campaign", campaignBody("voice_campaign", "x", voiceAttrs("Stream test calls", `"Sales"`, map[string]string{"description": `"%s"`})),
+		"Before", "After"},
 }
 
 // Issue 25, item 6: an update checks the stream in the object's identity
@@ -74,7 +77,11 @@ func TestAccUpdateChecksTheStream(t *testing.T) {
 	skipLive(t, liveNeedsCounts)
 	for _, tc := range streamUpdateCases {
 		t.Run(strings.ReplaceAll(tc.kind, " ", "_"), func(t *testing.T) {
-			env := newTestEnv(t)
+			// The campaigns name the campaign seed's contact lists; they are
+			// Ready at once, so the create does not wait on the real clock.
+			cfg := campaignSeed(nil)
+			cfg.Readings.CampaignPreparingReads = -1
+			env := newTestEnv(t, cfg)
 			stream := env.emu.Config().StreamID
 			good := env.config(fmt.Sprintf(tc.body, tc.before))
 			other := strings.Replace(env.config(fmt.Sprintf(tc.body, tc.after)), fmt.Sprintf("%q", stream), fmt.Sprintf("%q", stream+"x"), 1)
