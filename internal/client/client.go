@@ -127,6 +127,12 @@ type Client struct {
 	AgentGroups   *AgentGroupsService
 	Queues        *QueuesService
 
+	// The Campaign Management API, below its own base path
+	// (campaign_runs.go): starts and status, schedules, dial results.
+	CampaignRuns      *CampaignRunsService
+	CampaignSchedules *CampaignSchedulesService
+	CampaignResults   *CampaignResultsService
+
 	// HoursOfOperation reads outside the stream's base path (hours.go).
 	HoursOfOperation *HoursOfOperationService
 }
@@ -187,6 +193,9 @@ func New(cfg Config) (*Client, error) {
 	c.AgentGroups = &AgentGroupsService{client: c}
 	c.Queues = &QueuesService{client: c}
 	c.HoursOfOperation = &HoursOfOperationService{client: c}
+	c.CampaignRuns = &CampaignRunsService{client: c}
+	c.CampaignSchedules = &CampaignSchedulesService{client: c}
+	c.CampaignResults = &CampaignResultsService{client: c}
 	return c, nil
 }
 
