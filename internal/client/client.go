@@ -126,6 +126,8 @@ type Client struct {
 	Skills        *SkillsService
 	AgentGroups   *AgentGroupsService
 	Queues        *QueuesService
+	// Campaigns read and write below the campaign base path (campaigns.go).
+	Campaigns *CampaignsService
 
 	// The Campaign Management API, below its own base path
 	// (campaign_runs.go): starts and status, schedules, dial results.
@@ -192,6 +194,7 @@ func New(cfg Config) (*Client, error) {
 	c.Skills = &SkillsService{client: c}
 	c.AgentGroups = &AgentGroupsService{client: c}
 	c.Queues = &QueuesService{client: c}
+	c.Campaigns = &CampaignsService{client: c}
 	c.HoursOfOperation = &HoursOfOperationService{client: c}
 	c.CampaignRuns = &CampaignRunsService{client: c}
 	c.CampaignSchedules = &CampaignSchedulesService{client: c}
