@@ -61,7 +61,8 @@ func (s *CampaignResultsService) List(ctx context.Context, campaignID string, op
 	if err != nil {
 		return nil, err
 	}
-	if err := env.failed(http.MethodPost, "/campaign/"+url.PathEscape(campaignID)+"/status?view=contacts"); err != nil {
+	path := "/campaign/" + url.PathEscape(campaignID) + "/status?view=contacts"
+	if err := campaignFailed(http.MethodPost, path, env.Status, env.Message, env.Data != nil); err != nil {
 		return nil, err
 	}
 	return env.Data, nil

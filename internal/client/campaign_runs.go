@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -24,55 +23,35 @@ import (
 // prints.
 type CampaignRunsService service
 
-// The statuses Get Campaign Status (v2) and the campaign pages name.
+// The statuses Get Campaign Status (v2) names besides the four of
+// campaigns.go.
 const (
-	CampaignActive      = "Active"
-	CampaignCompleted   = "Completed"
-	CampaignReady       = "Ready"
-	CampaignPaused      = "Paused"
-	CampaignPreparing   = "Preparing"
-	CampaignStopped     = "Stopped"
-	CampaignScheduled   = "Scheduled"
-	CampaignRescheduled = "Rescheduled"
+	CampaignStatusCompleted   = "Completed"
+	CampaignStatusPaused      = "Paused"
+	CampaignStatusScheduled   = "Scheduled"
+	CampaignStatusRescheduled = "Rescheduled"
 )
 
 // CampaignStatuses are every status a campaign is documented to have.
-var CampaignStatuses = []string{CampaignActive, CampaignCompleted, CampaignReady, CampaignPaused,
-	CampaignPreparing, CampaignStopped, CampaignScheduled, CampaignRescheduled}
+var CampaignStatuses = []string{CampaignStatusActive, CampaignStatusCompleted, CampaignStatusReady, CampaignStatusPaused,
+	CampaignStatusPreparing, CampaignStatusStopped, CampaignStatusScheduled, CampaignStatusRescheduled}
 
-// The kinds of campaign, as the campaignType query parameter names them.
-const (
-	CampaignTypeVoice = "voice"
-	CampaignTypeSMS   = "sms"
-)
-
-// campaignBase is the root-relative prefix of the Campaign Management API
-// (B2, without the stream).
-var campaignBase = []string{"campaign", "api", "v2", "public"}
-
-// campaignCall sends one Campaign Management request: the tail segments
-// (escaped here) below B2 and the stream, query with accountId added, and
-// body as JSON ({} when nil, as every sample sends one).
+// campaignCall sends one Campaign Management request for the tail
+// segments (escaped here) below the campaign base path, with query (and
+// accountId, see campaignRequest), and body as JSON: {} when a POST has
+// none, as every sample sends one. out receives the whole answer.
 func (c *Client) campaignCall(ctx context.Context, method string, query url.Values, body, out any, tail ...string) error {
-	segs := append(append(append([]string{}, campaignBase...), c.stream), tail...)
-	for i, s := range segs {
+	segs := make([]string, len(tail))
+	for i, s := range tail {
 		segs[i] = url.PathEscape(s)
 	}
 	if body == nil && method == http.MethodPost {
 		body = struct{}{}
 	}
-	req, err := c.newRequest(ctx, method, "", nil, body)
+	req, err := c.campaignRequest(ctx, method, query, body, segs...)
 	if err != nil {
 		return err
 	}
-	req.URL = c.rootURL().JoinPath(segs...)
-	req.Header.Set("iId", c.stream)
-	q := url.Values{}
-	for k, v := range query {
-		q[k] = v
-	}
-	q.Set("accountId", c.accountID)
-	req.URL.RawQuery = q.Encode()
 	return c.send(req, out)
 }
 
@@ -85,24 +64,23 @@ type CampaignRun struct {
 	CampaignInstanceID LooseString `json:"campaignInstanceId"`
 }
 
-// Start sends the play trigger for the campaign id of kind (CampaignTypeVoice
-// or CampaignTypeSMS). The voice page posts to campaign/trigger/{id}, the SMS
-// page to campaign/{id}; each is sent as its page prints it. A campaign
-// starts asynchronously: the answer's status is where it stands now, and
-// Status says where it goes.
-func (s *CampaignRunsService) Start(ctx context.Context, id, kind string) (*CampaignRun, error) {
+// Start sends the play trigger for the campaign id of kind. The voice
+// page posts to campaign/trigger/{id}, the SMS page to campaign/{id}; each
+// is sent as its page prints it, below the campaign base path (as Stop
+// does). A campaign starts asynchronously: the answer's status is where it
+// stands now, and Status says where it goes.
+func (s *CampaignRunsService) Start(ctx context.Context, kind CampaignKind, id string) (*CampaignRun, error) {
 	if _, err := segment("campaign", id); err != nil {
 		return nil, err
 	}
-	q := url.Values{"campaignType": {kind}, "trigger": {"play"}}
-	var tail []string
-	switch kind {
-	case CampaignTypeVoice:
+	q, err := kindQuery(kind)
+	if err != nil {
+		return nil, err
+	}
+	q.Set("trigger", "play")
+	tail := []string{"campaign", id}
+	if kind == CampaignVoice {
 		tail = []string{"campaign", "trigger", id}
-	case CampaignTypeSMS:
-		tail = []string{"campaign", id}
-	default:
-		return nil, fmt.Errorf("%q is not a campaign type (%s or %s)", kind, CampaignTypeVoice, CampaignTypeSMS)
 	}
 	var run CampaignRun
 	if err := s.client.campaignCall(ctx, http.MethodPost, q, nil, &run, tail...); err != nil {
@@ -121,25 +99,17 @@ type CampaignState struct {
 
 func (st *CampaignState) missing() []string { return absent("data.status", string(st.Status)) }
 
-// campaignEnvelope is the {status, message, data} answer of the campaign
-// pages; status is "success" or "failure".
-type campaignEnvelope[T any] struct {
-	Status  LooseString `json:"status"`
-	Message LooseString `json:"message"`
-	Data    *T          `json:"data"`
-}
-
-// failed is a *DecodeError for an answer whose envelope says "failure"
-// (under a 2xx status), or that carries no data.
-func (e *campaignEnvelope[T]) failed(method, path string) error {
-	if strings.EqualFold(string(e.Status), "failure") {
-		msg := string(e.Message)
+// campaignFailed is a *DecodeError for an answer whose envelope says
+// "failure" (under a 2xx status), or that carries no data (hasData false).
+func campaignFailed(method, path string, status, message LooseString, hasData bool) error {
+	if strings.EqualFold(string(status), "failure") {
+		msg := string(message)
 		if msg == "" {
 			msg = "no message"
 		}
 		return &DecodeError{Method: method, Path: path, Reason: "the API answered status failure: " + msg}
 	}
-	if e.Data == nil {
+	if !hasData {
 		return &DecodeError{Method: method, Path: path, Reason: "the answer has no data"}
 	}
 	return nil
@@ -155,7 +125,7 @@ func (s *CampaignRunsService) Status(ctx context.Context, id string) (*CampaignS
 		return nil, err
 	}
 	path := "/campaign/" + url.PathEscape(id) + "/status"
-	if err := env.failed(http.MethodPost, path); err != nil {
+	if err := campaignFailed(http.MethodPost, path, env.Status, env.Message, env.Data != nil); err != nil {
 		return nil, err
 	}
 	if err := checkComplete(http.MethodPost, path, env.Data); err != nil {
@@ -174,5 +144,5 @@ func (s *CampaignRunsService) Status(ctx context.Context, id string) (*CampaignS
 // end: a Completed campaign has dialled its lists, and neither a start nor
 // a stop moves it. Every other status may still be on its way.
 func CampaignCanBecome(from, to string) bool {
-	return strings.EqualFold(from, to) || !strings.EqualFold(from, CampaignCompleted)
+	return strings.EqualFold(from, to) || !strings.EqualFold(from, CampaignStatusCompleted)
 }

@@ -15,14 +15,14 @@ func campaignPath(tail string) string {
 func TestCampaignStartSendsEachPagesRequest(t *testing.T) {
 	c, f := newFakeAPI(t, answer(`{"status":"Active","message":"Campaign Started","totalCallsCompleted":0,
 		"updatedAt":"2025-12-05T11:56:13.241Z","campaignInstanceId":"cid-1"}`))
-	run, err := c.CampaignRuns.Start(t.Context(), "cd-1", CampaignTypeVoice)
+	run, err := c.CampaignRuns.Start(t.Context(), CampaignVoice, "cd-1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if run.Status != "Active" || run.CampaignInstanceID != "cid-1" {
 		t.Errorf("run = %+v", run)
 	}
-	if _, err := c.CampaignRuns.Start(t.Context(), "cd-2", CampaignTypeSMS); err != nil {
+	if _, err := c.CampaignRuns.Start(t.Context(), CampaignSMS, "cd-2"); err != nil {
 		t.Fatal(err)
 	}
 	f.expectCalls(t,
@@ -33,12 +33,16 @@ func TestCampaignStartSendsEachPagesRequest(t *testing.T) {
 
 func TestCampaignStartRefusesWithoutARequest(t *testing.T) {
 	c, f := newFakeAPI(t, answer(`{}`))
-	for _, tc := range []struct{ id, kind, want string }{
-		{"", CampaignTypeVoice, "not a valid campaign id"},
-		{"..", CampaignTypeVoice, "not a valid campaign id"},
-		{"cd-1", "email", `"email" is not a campaign type`},
+	for _, tc := range []struct {
+		id   string
+		kind CampaignKind
+		want string
+	}{
+		{"", CampaignVoice, "not a valid campaign id"},
+		{"..", CampaignVoice, "not a valid campaign id"},
+		{"cd-1", "email", `"email" is not a campaign kind`},
 	} {
-		_, err := c.CampaignRuns.Start(t.Context(), tc.id, tc.kind)
+		_, err := c.CampaignRuns.Start(t.Context(), tc.kind, tc.id)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Start(%q, %q) = %v, want an error containing %q", tc.id, tc.kind, err, tc.want)
 		}
@@ -52,7 +56,7 @@ func TestCampaignStatusReadsTheSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Status != CampaignReady || st.Name != "Service Renewal" || st.ID != "cd-469cba4" {
+	if st.Status != CampaignStatusReady || st.Name != "Service Renewal" || st.ID != "cd-469cba4" {
 		t.Errorf("status = %+v", st)
 	}
 	f.expectCalls(t, call(t, "POST", campaignPath("/campaign/cd-469cba4/status")+"?accountId="+testAccount+"&view=status", `{}`))
@@ -78,13 +82,13 @@ func TestCampaignCanBecome(t *testing.T) {
 		from, to string
 		want     bool
 	}{
-		{CampaignActive, CampaignActive, true},
-		{CampaignReady, CampaignActive, true},
-		{CampaignStopped, CampaignActive, true}, // a trigger not yet taken up
-		{CampaignCompleted, CampaignActive, false},
-		{CampaignCompleted, CampaignStopped, false},
-		{CampaignActive, CampaignStopped, true},
-		{"completed", CampaignActive, false},
+		{CampaignStatusActive, CampaignStatusActive, true},
+		{CampaignStatusReady, CampaignStatusActive, true},
+		{CampaignStatusStopped, CampaignStatusActive, true}, // a trigger not yet taken up
+		{CampaignStatusCompleted, CampaignStatusActive, false},
+		{CampaignStatusCompleted, CampaignStatusStopped, false},
+		{CampaignStatusActive, CampaignStatusStopped, true},
+		{"completed", CampaignStatusActive, false},
 	} {
 		if got := CampaignCanBecome(tc.from, tc.to); got != tc.want {
 			t.Errorf("CampaignCanBecome(%s, %s) = %v, want %v", tc.from, tc.to, got, tc.want)

@@ -151,13 +151,8 @@ func (s *CampaignSchedulesService) post(ctx context.Context, campaignName string
 	if err := s.client.campaignCall(ctx, http.MethodPost, q, body, &res, "campaign", "schedule"); err != nil {
 		return nil, err
 	}
-	if strings.EqualFold(string(res.Status), "failure") {
-		msg := string(res.Message)
-		if msg == "" {
-			msg = "no message"
-		}
-		return nil, &DecodeError{Method: http.MethodPost, Path: "/campaign/schedule?campaignName=" + url.QueryEscape(campaignName),
-			Reason: "the API answered status failure: " + msg}
+	if err := campaignFailed(http.MethodPost, "/campaign/schedule?campaignName="+url.QueryEscape(campaignName), res.Status, res.Message, true); err != nil {
+		return nil, err
 	}
 	return &res, nil
 }
