@@ -189,6 +189,10 @@ type providerData struct {
 	members  *membershipLocks
 	streamID string // the provider's stream, which every identity carries
 	adoption *agentAdoption
+	// now and sleep are the clock of the actions' waits: the provider's
+	// injected clock, or the real one.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
 }
 
 func (p *smartassistProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -258,12 +262,19 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		batchClock = p.batchClock
 	}
 	data := &providerData{client: c, agents: newAgentStore(c, batchClock), contacts: newContactStore(c, batchClock),
-		members: &membershipLocks{}, streamID: settings.StreamID}
+		members: &membershipLocks{}, streamID: settings.StreamID, now: time.Now, sleep: sleepOnTimer}
+	if p.now != nil {
+		data.now = p.now
+	}
+	if p.sleep != nil {
+		data.sleep = p.sleep
+	}
 	data.adoption = newAgentAdoption(adoption.Binding{Host: settings.Host, AccountID: settings.AccountID, StreamID: settings.StreamID},
 		p.now, data.agents)
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.ListResourceData = data
+	resp.ActionData = data
 }
 
 // configuredData takes the provider's data in a Configure of a resource or
@@ -401,7 +412,10 @@ func (p *smartassistProvider) ListResources(context.Context) []func() list.ListR
 // Actions are the operations that are not state (Terraform 1.14+): a CLI
 // before 1.14 never asks for them, and the resources work without them.
 func (p *smartassistProvider) Actions(context.Context) []func() action.Action {
-	return []func() action.Action{}
+	return []func() action.Action{
+		newCampaignStartAction,
+		newCampaignStopAction,
+	}
 }
 
 // tfLogger sends the client's debug lines to tflog, with every secret and
