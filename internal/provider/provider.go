@@ -370,6 +370,7 @@ func (p *smartassistProvider) Resources(context.Context) []func() resource.Resou
 	return []func() resource.Resource{
 		newAgentResource,
 		newAgentGroupResource,
+		newCampaignScheduleResource,
 		newContactResource,
 		newQueueResource,
 		newSkillGroupResource,
@@ -383,6 +384,7 @@ func (p *smartassistProvider) DataSources(context.Context) []func() datasource.D
 		newAgentGroupDataSource,
 		newAgentGroupsDataSource,
 		newAgentsDataSource,
+		newCampaignResultsDataSource,
 		newContactsDataSource,
 		newConversationDataSource,
 		newConversationsDataSource,
