@@ -1,0 +1,183 @@
+package provider
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
+)
+
+// Campaigns the campaign tests seed: a voice one and an SMS one, Ready.
+const (
+	seedVoiceCampaign = "cd-5a6b7c8-1d2e-4f30-9a8b-7c6d5e4f3a21"
+	seedSMSCampaign   = "cd-6b7c8d9e-2e3f-4a41-8b9c-0d1e2f3a4b5c"
+)
+
+// campaignSeed is the default seed with the two campaigns, the voice one in
+// voiceStatus.
+func campaignSeed(voiceStatus string) *emulator.Seed {
+	seed := emulator.DefaultSeed()
+	seed.Campaigns = append(seed.Campaigns,
+		map[string]any{"id": seedVoiceCampaign, "campaignType": "voice", "name": "Spring renewals", "status": voiceStatus,
+			"dialingMode": "Agentless", "priority": "3"},
+		map[string]any{"id": seedSMSCampaign, "campaignType": "sms", "name": "Spring reminders", "status": "Ready",
+			"format": "simple", "priority": "2"},
+	)
+	return seed
+}
+
+// actionStep is a config whose terraform_data resource named name runs
+// the action kind ("start" or "stop") on the campaign after it is created.
+func actionTrigger(name, kind, campaignID, extra string) string {
+	return fmt.Sprintf(`
+action "smartassist_campaign_%[2]s" %[1]q {
+  config {
+    campaign_id = %[3]q
+%[4]s
+  }
+}
+
+resource "terraform_data" %[1]q {
+  input = %[3]q
+  lifecycle {
+    action_trigger {
+      events  = [after_create]
+      actions = [action.smartassist_campaign_%[2]s.%[1]s]
+    }
+  }
+}
+`, name, kind, campaignID, extra)
+}
+
+// campaignStatusIs checks the emulator's stored status of a campaign.
+func (e *testEnv) campaignStatusIs(id, want string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		doc := e.emu.Campaign(id)
+		if doc == nil {
+			return fmt.Errorf("campaign %s is not stored", id)
+		}
+		if got := doc["status"]; got != want {
+			return fmt.Errorf("campaign %s is %v, want %s", id, got, want)
+		}
+		return nil
+	}
+}
+
+// The start waits through the reads that still show the old status, on the
+// provider's clock, then the stop does the same; a stop of a campaign that
+// is Stopped already sends nothing; an SMS campaign starts at its own path.
+func TestAccCampaignActions(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
+	cfg := emulator.Config{Seed: campaignSeed("Ready")}
+	cfg.CampaignTransitionReads = 2
+	env := newTestEnv(t, cfg)
+	clock := newJumpClock()
+	start := actionTrigger("spring", "start", seedVoiceCampaign, `    timeout = "2m"`)
+	stop := actionTrigger("halt", "stop", seedVoiceCampaign, "")
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		ProtoV6ProviderFactories: jumpProviderFactories(clock),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: env.resetCounts,
+				Config:    env.config(start),
+				Check: resource.ComposeTestCheckFunc(
+					env.campaignStatusIs(seedVoiceCampaign, "Active"),
+					// One read of the campaign, one start, then three status
+					// reads: two still Ready, the third Active.
+					env.expectCounts(map[string]int{
+						"GET /campaign/{id}":          1,
+						"POST /campaign/trigger/{id}": 1,
+						"POST /campaign/{id}/status":  3,
+					}),
+					waitedPolls(clock, 2),
+				),
+			},
+			{
+				PreConfig: env.resetCounts,
+				Config:    env.config(start + stop),
+				Check: resource.ComposeTestCheckFunc(
+					env.campaignStatusIs(seedVoiceCampaign, "Stopped"),
+					env.expectCounts(map[string]int{
+						"GET /campaign/{id}":          1,
+						"POST /campaign/trigger/{id}": 1,
+						"POST /campaign/{id}/status":  3,
+					}),
+				),
+			},
+			{
+				// Stopped already: the campaign is read, nothing is sent. The
+				// SMS campaign starts through campaign/{id}.
+				PreConfig: env.resetCounts,
+				Config: env.config(start + stop + actionTrigger("halt_again", "stop", seedVoiceCampaign, "") +
+					actionTrigger("texts", "start", seedSMSCampaign, "")),
+				Check: resource.ComposeTestCheckFunc(
+					env.campaignStatusIs(seedVoiceCampaign, "Stopped"),
+					env.campaignStatusIs(seedSMSCampaign, "Active"),
+					env.expectCounts(map[string]int{
+						"GET /campaign/{id}":         2,
+						"POST /campaign/{id}":        1,
+						"POST /campaign/{id}/status": 3,
+					}),
+				),
+			},
+		},
+	})
+}
+
+// waitedPolls checks that the action waited n poll intervals on the
+// provider's clock, and no other wait.
+func waitedPolls(clock *jumpClock, n int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		got := clock.waits()
+		polls := 0
+		for _, d := range got {
+			if d == campaignPollInterval {
+				polls++
+			}
+		}
+		if polls != n || len(got) != n {
+			return fmt.Errorf("waits %v, want %d of %s", got, n, campaignPollInterval)
+		}
+		return nil
+	}
+}
+
+// A Completed campaign cannot become Active: the action fails before it
+// sends anything.
+func TestAccCampaignStartOfACompletedCampaign(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
+	env := newTestEnv(t, emulator.Config{Seed: campaignSeed("Completed")})
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			PreConfig:   env.resetCounts,
+			Config:      env.config(actionTrigger("spring", "start", seedVoiceCampaign, "")),
+			ExpectError: wrapped(`Campaign ` + seedVoiceCampaign + ` \("Spring renewals"\) is Completed, which cannot become Active: no start was sent`),
+		}},
+	})
+	// Nothing but the read reached the API.
+	if err := env.expectCounts(map[string]int{"GET /campaign/{id}": 1})(nil); err != nil {
+		t.Error(err)
+	}
+}
+
+// A timeout that is not a duration fails at plan time, before any call.
+func TestAccCampaignActionBadTimeout(t *testing.T) {
+	skipLive(t, liveNeedsCounts)
+	env := newTestEnv(t)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      env.config(actionTrigger("spring", "start", seedVoiceCampaign, `    timeout = "ten minutes"`)),
+			ExpectError: wrapped(`"ten minutes" is not a duration`),
+		}},
+	})
+	env.expectNoRequests(t)
+}
