@@ -354,7 +354,7 @@ func (s *CampaignsService) Update(ctx context.Context, current *Campaign, req Ca
 		doc["dialingStrategy"] = mustJSON(merged)
 	}
 	if req.DNCList == "" {
-		doc["dncLists"] = json.RawMessage(`{}`)
+		doc["dncLists"] = json.RawMessage(`null`) // none: the SMS pages' dncLists is optional
 	}
 	var c Campaign
 	topID, err := campaignDo(ctx, s.client, http.MethodPut, q, doc, &c, "campaign", seg)

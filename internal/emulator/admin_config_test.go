@@ -10,8 +10,8 @@ import (
 func adminReadings(t *testing.T, res *response) map[string]any {
 	t.Helper()
 	got := res.object(t, http.StatusOK)
-	if len(got) != 14 {
-		t.Fatalf("config has %d members, want 14: %v", len(got), got)
+	if want := 14 + campaignReadingsCount(t); len(got) != want {
+		t.Fatalf("config has %d members, want %d: %v", len(got), want, got)
 	}
 	return got
 }
@@ -81,12 +81,14 @@ func TestReadingsJSONNames(t *testing.T) {
 	data, err := json.Marshal(Readings{ListLimit: ListLimitIgnored, ListLimitCap: 7, HasMoreOnLastPage: true,
 		ListLimitEcho: true, ListFigures: ListFiguresHasMore,
 		ListSkip: ListSkipPage, ListPage: ListPageSkip, ListPagingIgnored: true,
-		UnknownStreamStatus: 401, UnknownAccountStatus: 403, MissingObjectStatus: 400, ThrottleStatus: 503, DuplicateStatus: 400})
+		UnknownStreamStatus: 401, UnknownAccountStatus: 403, MissingObjectStatus: 400, ThrottleStatus: 503, DuplicateStatus: 400,
+		CampaignReadings: CampaignReadings{}.withDefaults()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := `{"listLimit":"ignore","listLimitCap":7,"hasMoreOnLastPage":true,"hasMoreNever":false,"listLimitEcho":true,"listFigures":"has-more","listSkip":"page","listPage":"skip","listPagingIgnored":true,` +
-		`"unknownStreamStatus":401,"unknownAccountStatus":403,"missingObjectStatus":400,"throttleStatus":503,"duplicateStatus":400}`
+		`"unknownStreamStatus":401,"unknownAccountStatus":403,"missingObjectStatus":400,"throttleStatus":503,"duplicateStatus":400,` +
+		campaignReadingsDefaultJSON + `}`
 	if string(data) != want {
 		t.Fatalf("JSON = %s, want %s", data, want)
 	}

@@ -267,7 +267,8 @@ func TestReadingsValidate(t *testing.T) {
 	}()
 	got := New(Config{}).Config().Readings
 	want := Readings{ListLimit: ListLimitDefault, ListLimitCap: 25, ListFigures: ListFiguresAll, ListSkip: ListSkipHonoured, ListPage: ListPageHonoured,
-		UnknownStreamStatus: 404, UnknownAccountStatus: 401, MissingObjectStatus: 404, ThrottleStatus: 429, DuplicateStatus: 409}
+		UnknownStreamStatus: 404, UnknownAccountStatus: 401, MissingObjectStatus: 404, ThrottleStatus: 429, DuplicateStatus: 409,
+		CampaignReadings: CampaignReadings{CampaignIDField: CampaignIDDocumented, CampaignPreparingReads: DefaultCampaignPreparingReads}}
 	if got != want {
 		t.Errorf("Config().Readings = %+v, want %+v", got, want)
 	}

@@ -86,6 +86,10 @@ type Readings struct {
 	// no status for it; the vendor has been seen answering a duplicate
 	// agent with 400. The message is the same for every status.
 	DuplicateStatus int `json:"duplicateStatus"`
+
+	// CampaignReadings choose the readings of the Campaign Management
+	// pages' contradictions (campaign_readings.go).
+	CampaignReadings
 }
 
 // Defaults of the Readings fields whose zero value means "default".
@@ -130,6 +134,7 @@ func (r Readings) withDefaults() Readings {
 	if r.DuplicateStatus == 0 {
 		r.DuplicateStatus = DefaultDuplicateStatus
 	}
+	r.CampaignReadings = r.CampaignReadings.withDefaults()
 	return r
 }
 
@@ -170,7 +175,7 @@ func (r Readings) Validate() error {
 			return fmt.Errorf("%s %d must be 0 (the default) or an error status from 400 to 599", st.name, st.value)
 		}
 	}
-	return nil
+	return r.CampaignReadings.validate()
 }
 
 // Readings returns the readings in force, with defaults filled in.

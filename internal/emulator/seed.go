@@ -53,6 +53,13 @@ type Seed struct {
 	// accountId and instanceBotId are set to the server's account and stream
 	// when it loads them. A seed without contacts is fine.
 	Contacts []map[string]any `json:"contacts"`
+
+	// ContactLists and Campaigns are the Campaign Management objects
+	// (campaign_seed.go): stored records with the id as "id", filled in as
+	// a create would. A contact list may carry phoneNumbers, the numbers
+	// on it.
+	ContactLists []map[string]any `json:"contactLists"`
+	Campaigns    []map[string]any `json:"campaigns"`
 }
 
 // DefaultSeed returns a fresh copy of the embedded default seed.
@@ -112,6 +119,8 @@ func (seed *Seed) validate() error {
 		{"agents", seed.Agents, "id"},
 		{"conversations", seed.Conversations, "_id"},
 		{"contacts", seed.Contacts, "id"},
+		{"contactLists", seed.ContactLists, "id"},
+		{"campaigns", seed.Campaigns, "id"},
 	} {
 		seen := map[string]bool{}
 		for i, d := range list.docs {
@@ -241,7 +250,7 @@ func (s *Server) load(seed *Seed) error {
 		}
 		s.insertContactLocked(doc)
 	}
-	return nil
+	return s.loadCampaignSeed(seed)
 }
 
 // loadRouting stores the seeded skill groups, skills, agent groups and

@@ -119,6 +119,13 @@ type Server struct {
 	contacts     map[string]map[string]any
 	contactOrder []string // creation order, INACTIVE contacts included
 
+	// The Campaign Management objects (contact_lists.go, campaigns.go).
+	contactLists *store
+	listNumbers  map[string][]map[string]any // list id -> its numbers, in the order added
+	campaigns    *store
+	// campaignProgress: what the next reads of a campaign see (campaigns.go).
+	campaignProgress map[string]*campaignProgress
+
 	counts   map[string]int
 	statuses map[int]int
 	total    int
@@ -228,8 +235,13 @@ func New(cfg Config) *Server {
 		skillGroups:   newStore(),
 		skills:        newStore(),
 		agentGroups:   newStore(),
-		counts:        map[string]int{},
-		statuses:      map[int]int{},
+		contactLists:  newStore(),
+		listNumbers:   map[string][]map[string]any{},
+		campaigns:     newStore(),
+
+		campaignProgress: map[string]*campaignProgress{},
+		counts:           map[string]int{},
+		statuses:         map[int]int{},
 	}
 	if err := s.load(cfg.Seed); err != nil {
 		panic("emulator: invalid seed: " + err.Error())
@@ -262,6 +274,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !m.api {
 		m = matchRootRoute(r) // hours.go: the stream is in the iId header
 	}
+	if !m.api {
+		m = s.matchCampaignRoute(r) // campaign_server.go
+	}
 	s.countRequest(r.Method + " " + m.template)
 
 	if !m.api {
@@ -271,6 +286,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if e := s.authenticate(r, m.stream); e != nil {
 		s.writeError(w, e)
 		return
+	}
+	if m.accountQuery {
+		if e := s.checkAccountQuery(r); e != nil {
+			s.writeError(w, e)
+			return
+		}
 	}
 
 	f, retryAfter, limited := s.admit(r.Method, m.template)
@@ -363,6 +384,8 @@ type routeMatch struct {
 	template string // route template or unmatchedRoute
 	params   map[string]string
 	handler  handlerFunc // nil when the template matched but the method did not
+	// accountQuery: the route's page prints ?accountId= (campaign_server.go).
+	accountQuery bool
 }
 
 // matchRoute matches an escaped path. Segments are unescaped one by one, so a

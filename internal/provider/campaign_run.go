@@ -236,18 +236,6 @@ func (v durationValidator) ValidateString(_ context.Context, req validator.Strin
 	}
 }
 
-// sleepOnTimer waits for d, or until ctx is done: the real clock's sleep.
-func sleepOnTimer(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
 // apiCampaignRunner is campaignRunner over the client: the campaign read
 // (Get a campaign, for its status and kind), the triggers and the status
 // view.

@@ -136,7 +136,7 @@ func TestCampaignWaitEndsOnCancellation(t *testing.T) {
 		progress: func(m string) { msgs = append(msgs, m) },
 		sleep: func(ctx context.Context, d time.Duration) error {
 			close(sleeping)
-			return sleepOnTimer(ctx, time.Hour)
+			return sleepOn(ctx, time.Hour)
 		}}
 	go func() { <-sleeping; cancel() }()
 	began := time.Now()

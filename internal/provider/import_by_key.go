@@ -155,3 +155,21 @@ func agentIDForCustomID(ctx context.Context, c *client.Client, customID string) 
 		return "", false, fmt.Errorf("%d agents have the custom id %s: %s. Import one of them by its id", len(ids), customID, strings.Join(ids, ", "))
 	}
 }
+
+// campaignIDFor answers the id of the campaign of kind that key names: an
+// id (cd-…) as it is, else the one campaign of that kind with that name.
+func campaignIDFor(ctx context.Context, c *client.Client, kind client.CampaignKind, key string) (string, error) {
+	if strings.HasPrefix(key, "cd-") && !strings.ContainsAny(key, " /") {
+		return key, nil
+	}
+	found, err := c.Campaigns.FindByName(ctx, kind, key)
+	switch {
+	case err == nil:
+		return string(found.ID), nil
+	case client.IsAmbiguousName(err):
+		return "", fmt.Errorf("%w. Import one of them by its id", err)
+	case client.IsNotListed(err):
+		return "", fmt.Errorf("no %s has the id or the name %q (names are compared exactly, case included)", kindName(kind), key)
+	}
+	return "", fmt.Errorf("listing the %ss to find %q: %w", kindName(kind), key, err)
+}

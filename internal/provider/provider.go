@@ -189,8 +189,9 @@ type providerData struct {
 	members  *membershipLocks
 	streamID string // the provider's stream, which every identity carries
 	adoption *agentAdoption
-	// now and sleep are the clock of the actions' waits: the provider's
-	// injected clock, or the real one.
+	// now and sleep are the clock of the provider's own waits (a campaign
+	// leaving Preparing, the campaign actions): the provider's injected
+	// clock, or the real one.
 	now   func() time.Time
 	sleep func(ctx context.Context, d time.Duration) error
 }
@@ -262,12 +263,12 @@ func (p *smartassistProvider) Configure(ctx context.Context, req provider.Config
 		batchClock = p.batchClock
 	}
 	data := &providerData{client: c, agents: newAgentStore(c, batchClock), contacts: newContactStore(c, batchClock),
-		members: &membershipLocks{}, streamID: settings.StreamID, now: time.Now, sleep: sleepOnTimer}
-	if p.now != nil {
-		data.now = p.now
+		members: &membershipLocks{}, streamID: settings.StreamID, now: p.now, sleep: p.sleep}
+	if data.now == nil {
+		data.now = time.Now
 	}
-	if p.sleep != nil {
-		data.sleep = p.sleep
+	if data.sleep == nil {
+		data.sleep = sleepOn
 	}
 	data.adoption = newAgentAdoption(adoption.Binding{Host: settings.Host, AccountID: settings.AccountID, StreamID: settings.StreamID},
 		p.now, data.agents)
@@ -375,6 +376,8 @@ func (p *smartassistProvider) Resources(context.Context) []func() resource.Resou
 		newQueueResource,
 		newSkillGroupResource,
 		newSkillResource,
+		newSMSCampaignResource,
+		newVoiceCampaignResource,
 	}
 }
 
@@ -384,7 +387,9 @@ func (p *smartassistProvider) DataSources(context.Context) []func() datasource.D
 		newAgentGroupDataSource,
 		newAgentGroupsDataSource,
 		newAgentsDataSource,
+		newCampaignDataSource,
 		newCampaignResultsDataSource,
+		newCampaignsDataSource,
 		newContactsDataSource,
 		newConversationDataSource,
 		newConversationsDataSource,
@@ -408,6 +413,8 @@ func (p *smartassistProvider) ListResources(context.Context) []func() list.ListR
 		newQueueList,
 		newSkillGroupList,
 		newSkillList,
+		newSMSCampaignList,
+		newVoiceCampaignList,
 	}
 }
 

@@ -218,7 +218,9 @@ func TestRunReadingFlags(t *testing.T) {
 		"hasMoreNever": false, "listLimitEcho": true, "listFigures": "no-total",
 		"listSkip": "page", "listPage": "ignore", "listPagingIgnored": true,
 		"unknownStreamStatus": 401.0, "unknownAccountStatus": 403.0, "missingObjectStatus": 400.0, "throttleStatus": 503.0,
-		"duplicateStatus": 409.0}
+		"duplicateStatus": 409.0,
+		"campaignIdField": "documented", "campaignPreparingReads": 1.0, "campaignTransitionReads": 0.0,
+		"campaignAltPaths": false, "campaignVoiceUpdateAsSms": false, "campaignMachineDetectEcho": false}
 	if len(got) != len(want) {
 		t.Errorf("config = %v, want %v", got, want)
 	}
