@@ -106,9 +106,9 @@ func (r *campaignScheduleResource) Schema(_ context.Context, _ resource.SchemaRe
 				PlanModifiers:       keep(),
 			},
 			"campaign_name": schema.StringAttribute{
-				MarkdownDescription: "The campaign's name, read from the API on every refresh: the name the schedule API is called with.",
-				Computed:            true,
-				PlanModifiers:       keep(),
+				MarkdownDescription: "The campaign's name, read from the API on every refresh and before every change: the name " +
+					"the schedule API is called with. A change of the schedule reads it again, so a plan shows it as known after apply.",
+				Computed: true,
 			},
 			"campaign_type": schema.StringAttribute{
 				MarkdownDescription: "The campaign's kind as the API answers it: `sms` or `voice`.",

@@ -42,12 +42,12 @@ func (e *testEnv) scheduleOn(id string, want bool) resource.TestCheckFunc {
 const (
 	dailySchedule = `  recurrence = "daily"
   every      = 2
-  start      = "2026-03-01 09:00:00"
-  end        = "2026-06-30 18:00:00"`
+  start      = "2035-03-01 09:00:00"
+  end        = "2035-06-30 18:00:00"`
 	weeklySchedule = `  recurrence = "weekly"
   days       = ["MO", "WE", "FR"]
-  start      = "2026-03-01 09:00:00"
-  end        = "2026-06-30 18:00:00"`
+  start      = "2035-03-01 09:00:00"
+  end        = "2035-06-30 18:00:00"`
 )
 
 // Create turns the schedule on (one read of the campaign, the lists of
@@ -121,26 +121,26 @@ func TestAccCampaignScheduleBadInput(t *testing.T) {
 	env := newTestEnv(t)
 	for _, tc := range []struct{ body, want string }{
 		{`  recurrence = "daily"
-  start      = "2026-03-01T09:00:00Z"
-  end        = "2026-06-30 18:00:00"`, `"2026-03-01T09:00:00Z" is not a date and time written YYYY-MM-DD HH:mm:ss`},
+  start      = "2035-03-01T09:00:00Z"
+  end        = "2035-06-30 18:00:00"`, `"2035-03-01T09:00:00Z" is not a date and time written YYYY-MM-DD HH:mm:ss`},
 		{`  recurrence = "daily"
-  start      = "2026-06-30 18:00:00"
-  end        = "2026-03-01 09:00:00"`, `end \(2026-03-01 09:00:00\) must be after start \(2026-06-30 18:00:00\)`},
+  start      = "2035-06-30 18:00:00"
+  end        = "2035-03-01 09:00:00"`, `end \(2035-03-01 09:00:00\) must be after start \(2035-06-30 18:00:00\)`},
 		{`  recurrence = "weekly"
-  start      = "2026-03-01 09:00:00"
-  end        = "2026-06-30 18:00:00"`, `A weekly schedule runs on the days it names`},
+  start      = "2035-03-01 09:00:00"
+  end        = "2035-06-30 18:00:00"`, `A weekly schedule runs on the days it names`},
 		{`  recurrence = "daily"
   days       = ["MO"]
-  start      = "2026-03-01 09:00:00"
-  end        = "2026-06-30 18:00:00"`, `days is for a weekly schedule`},
+  start      = "2035-03-01 09:00:00"
+  end        = "2035-06-30 18:00:00"`, `days is for a weekly schedule`},
 		{`  recurrence = "weekly"
   days       = ["Monday"]
-  start      = "2026-03-01 09:00:00"
-  end        = "2026-06-30 18:00:00"`, `value must be one of`},
+  start      = "2035-03-01 09:00:00"
+  end        = "2035-06-30 18:00:00"`, `value must be one of`},
 		{`  recurrence = "daily"
   every      = 0
-  start      = "2026-03-01 09:00:00"
-  end        = "2026-06-30 18:00:00"`, `every value must be at least 1`},
+  start      = "2035-03-01 09:00:00"
+  end        = "2035-06-30 18:00:00"`, `every value must be at least 1`},
 	} {
 		resource.UnitTest(t, resource.TestCase{
 			ProtoV6ProviderFactories: testProviderFactories,

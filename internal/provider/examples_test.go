@@ -46,7 +46,8 @@ func TestExamples(t *testing.T) {
 	dirs := exampleDirs(t)
 
 	clearProviderEnv(t)
-	env := newSerialTestEnv(t)
+	// The seed has the campaigns the campaign examples name.
+	env := newSerialTestEnv(t, emulator.Config{Seed: campaignSeed("Ready")})
 	emu := env.emu.Config()
 	for k, v := range map[string]string{
 		"SMARTASSIST_HOST":                env.url,
@@ -98,7 +99,13 @@ func TestExamples(t *testing.T) {
 				// time, which proves they read the seed.
 				checks = append(checks, exampleOutputsKnown{})
 			}
+			var versions []tfversion.TerraformVersionCheck
+			if strings.HasPrefix(filepath.ToSlash(name), "actions/") {
+				// Action blocks need Terraform 1.14.
+				versions = append(versions, tfversion.SkipBelow(tfversion.Version1_14_0))
+			}
 			resource.UnitTest(t, resource.TestCase{
+				TerraformVersionChecks: versions,
 				Steps: []resource.TestStep{{
 					// On the step: the harness rejects providers on the test
 					// case when a ConfigDirectory has a provider block.
