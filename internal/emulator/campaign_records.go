@@ -61,6 +61,7 @@ func (s *Server) DeleteCampaign(id string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.campaignProgress, id)
+	delete(s.dialResults, id)
 	_, ok := s.campaigns.remove(id)
 	return ok
 }

@@ -54,6 +54,11 @@ var campaignRoutes = []campaignRoute{
 	{routeDef{http.MethodDelete, "/campaign/contactList/{id}", (*Server).deleteContactList}, true, ""},
 	{routeDef{http.MethodPost, "/campaign", (*Server).createCampaign}, true, altPrefixV2},
 	{routeDef{http.MethodPost, "/campaign/getAllCampaignDetails", (*Server).listCampaigns}, true, ""},
+	{routeDef{http.MethodPost, "/campaign/schedule", (*Server).scheduleCampaign}, false, ""},
+	{routeDef{http.MethodPost, "/campaign/trigger/{id}", (*Server).triggerCampaign}, true, altPrefixV2},
+	// view=status checks ?accountId= itself: the view=contacts page prints none.
+	{routeDef{http.MethodPost, "/campaign/{id}/status", (*Server).campaignStatus}, false, ""},
+	{routeDef{http.MethodPost, "/campaign/{id}", (*Server).triggerOrStart}, false, ""},
 	{routeDef{http.MethodGet, "/campaign/{id}", (*Server).getCampaign}, true, ""},
 	{routeDef{http.MethodPut, "/campaign/{id}", (*Server).updateCampaign}, true, ""},
 	{routeDef{http.MethodDelete, "/campaign/{id}", (*Server).deleteCampaign}, true, ""},

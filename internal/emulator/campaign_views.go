@@ -66,8 +66,11 @@ func (s *Server) campaignViewLocked(doc map[string]any, shape campaignShape, sta
 		out["isFiltersEnabled"] = false
 	}
 	copyMembers("createdAt", "updatedAt")
-	if !(voice && shape == shapeCreate) {
-		copyMembers("schedule")
+	if sched, ok := doc["schedule"].(map[string]any); ok && !(voice && shape == shapeCreate) {
+		out["schedule"] = map[string]any{"isSchedulingEnabled": sched["isSchedulingEnabled"], "isRecurrenceEnabled": sched["isRecurrenceEnabled"]}
+	}
+	if shape != shapeCreate {
+		copyMembers("campaignInstanceId")
 	}
 	out["contactLists"] = s.campaignListNamesLocked(doc)
 	copyMembers("format")

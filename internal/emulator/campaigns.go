@@ -157,8 +157,9 @@ func (s *Server) readCampaignStatusLocked(doc map[string]any) string {
 
 // updateCampaign serves PUT /campaign/{id}?campaignType=…: the body is the
 // whole campaign, checked as the create's, and replaces every member but
-// the id, kind, status, createdAt and schedule (whose isSchedulingEnabled
-// follows the body's schedule when it sends one). campaignType must name
+// the id, kind, status, createdAt, campaignInstanceId and schedule: the
+// schedule endpoints own the schedule, so the schedule.isSchedulingEnabled
+// the samples send with every update changes nothing. campaignType must name
 // the campaign's kind (see CampaignReadings.CampaignVoiceUpdateAsSMS). The
 // answer is the read shape; a voice campaign's also carries the id at the
 // top level, as its sample does.
@@ -190,13 +191,12 @@ func (s *Server) updateCampaign(r *http.Request, params map[string]string) (any,
 		return nil, e
 	}
 	next := map[string]any{}
-	for _, k := range []string{"id", "campaignType", "status", "createdAt", "schedule"} {
-		next[k] = doc[k]
+	for _, k := range []string{"id", "campaignType", "status", "createdAt", "schedule", "campaignInstanceId"} {
+		if v, ok := doc[k]; ok {
+			next[k] = v
+		}
 	}
-	if sched, sent := in.fields["isSchedulingEnabled"].(bool); sent {
-		next["schedule"].(map[string]any)["isSchedulingEnabled"] = sched
-		delete(in.fields, "isSchedulingEnabled")
-	}
+	delete(in.fields, "isSchedulingEnabled")
 	for k, v := range in.fields {
 		next[k] = v
 	}
@@ -231,5 +231,6 @@ func (s *Server) deleteCampaign(r *http.Request, params map[string]string) (any,
 	out := s.campaignViewLocked(doc, shapeRead, str(doc, "status"))
 	s.campaigns.remove(id)
 	delete(s.campaignProgress, id)
+	delete(s.dialResults, id)
 	return campaignOK("Campaign "+str(doc, "name")+" deleted successfully", out), nil
 }

@@ -125,6 +125,7 @@ type Server struct {
 	campaigns    *store
 	// campaignProgress: what the next reads of a campaign see (campaigns.go).
 	campaignProgress map[string]*campaignProgress
+	dialResults      map[string][]map[string]any // rows set by SetCampaignDialResults
 
 	counts   map[string]int
 	statuses map[int]int
@@ -240,6 +241,7 @@ func New(cfg Config) *Server {
 		campaigns:     newStore(),
 
 		campaignProgress: map[string]*campaignProgress{},
+		dialResults:      map[string][]map[string]any{},
 		counts:           map[string]int{},
 		statuses:         map[int]int{},
 	}
