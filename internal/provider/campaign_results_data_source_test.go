@@ -42,7 +42,7 @@ func TestAccCampaignResultsDataSource(t *testing.T) {
 	}
 	results := tfjsonpath.New("results")
 	const addr = "data.smartassist_campaign_results.spring"
-	resource.ParallelTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -62,9 +62,8 @@ func TestAccCampaignResultsDataSource(t *testing.T) {
 						"bot_outbound_status_detail": knownvalue.StringExact("user_hangup"),
 					})),
 				},
-				// One page per read; the harness reads the data source twice
-				// (apply, then the plan that follows it).
-				Check: env.expectCounts(map[string]int{"POST /campaign/{id}/status": 2}),
+				// One page of 100.
+				Check: env.expectCounts(map[string]int{"POST /campaign/{id}/status": 1}),
 			},
 			{
 				PreConfig: env.resetCounts,
@@ -73,7 +72,8 @@ func TestAccCampaignResultsDataSource(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, results, knownvalue.ListSizeExact(120)),
 					statecheck.ExpectKnownValue(addr, results.AtSliceIndex(119).AtMapKey("phone_number"), knownvalue.StringExact("919876500119")),
 				},
-				Check: env.expectCounts(map[string]int{"POST /campaign/{id}/status": 4}),
+				// Pages of 100: 100, then the last 20.
+				Check: env.expectCounts(map[string]int{"POST /campaign/{id}/status": 2}),
 			},
 			{
 				PreConfig: env.resetCounts,
@@ -82,7 +82,8 @@ func TestAccCampaignResultsDataSource(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, results, knownvalue.ListSizeExact(7)),
 					statecheck.ExpectKnownValue(addr, results.AtSliceIndex(6).AtMapKey("attempts"), knownvalue.Int64Exact(1)),
 				},
-				Check: env.expectCounts(map[string]int{"POST /campaign/{id}/status": 2}),
+				// One page of 7.
+				Check: env.expectCounts(map[string]int{"POST /campaign/{id}/status": 1}),
 			},
 		},
 	})

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -39,6 +40,19 @@ func (e *testEnv) scheduleOn(id string, want bool) resource.TestCheckFunc {
 	}
 }
 
+// scheduleSent checks the schedule the emulator stored: its recurrence as
+// JSON, and its start and end.
+func (e *testEnv) scheduleSent(id, recurrence, start, end string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		sched, _ := e.emu.Campaign(id)["schedule"].(map[string]any)
+		got, _ := json.Marshal(sched["recurrenceObject"])
+		if string(got) != recurrence || sched["startDateTime"] != start || sched["endDateTime"] != end {
+			return fmt.Errorf("stored schedule %v, want recurrence %s from %s to %s", sched, recurrence, start, end)
+		}
+		return nil
+	}
+}
+
 const (
 	dailySchedule = `  recurrence = "daily"
   every      = 2
@@ -57,7 +71,7 @@ const (
 func TestAccCampaignScheduleLifecycle(t *testing.T) {
 	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t, emulator.Config{Seed: campaignSeed("Ready")})
-	resource.ParallelTest(t, resource.TestCase{
+	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		CheckDestroy:             env.scheduleOn(seedVoiceCampaign, false),
 		Steps: []resource.TestStep{
@@ -66,8 +80,10 @@ func TestAccCampaignScheduleLifecycle(t *testing.T) {
 				Config:    env.config(scheduleConfig(dailySchedule)),
 				Check: resource.ComposeTestCheckFunc(
 					env.scheduleOn(seedVoiceCampaign, true),
+					env.scheduleSent(seedVoiceCampaign, `{"dailyDetails":{"onceEveryNdays":2},"recurType":"Daily"}`,
+						"2035-03-01 09:00:00", "2035-06-30 18:00:00"),
 					env.expectCounts(map[string]int{
-						"GET /campaign/{id}":                   2, // the create's, and the refresh after it
+						"GET /campaign/{id}":                   1,
 						"POST /campaign/getAllCampaignDetails": 2, // SMS and voice, for the name
 						"POST /campaign/schedule":              1,
 					}),
@@ -84,6 +100,8 @@ func TestAccCampaignScheduleLifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("smartassist_campaign_schedule.spring", plancheck.ResourceActionUpdate),
 				}},
+				Check: env.scheduleSent(seedVoiceCampaign, `{"recurType":"Weekly","weeklyDetails":{"onceEveryNweeks":1,"whichDays":["Mon","Wed","Fri"]}}`,
+					"2035-03-01 09:00:00", "2035-06-30 18:00:00"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("smartassist_campaign_schedule.spring", tfjsonpath.New("every"), knownvalue.Int64Exact(1)),
 					statecheck.ExpectKnownValue("smartassist_campaign_schedule.spring", tfjsonpath.New("days"),
