@@ -35,6 +35,8 @@ var kinds = []kind{
 	{name: "queues", read: readQueues, names: nameQueues, render: renderQueues},
 	{name: "agents", needs: []string{"agent_groups"}, read: readAgents, names: nameAgents, render: renderAgents},
 	{name: "contacts", read: readContacts, names: nameContacts, render: renderContacts},
+	{name: "sms_campaigns", read: readSMSCampaigns, names: nameSMSCampaigns, render: renderSMSCampaigns},
+	{name: "voice_campaigns", read: readVoiceCampaigns, names: nameVoiceCampaigns, render: renderVoiceCampaigns},
 }
 
 func kindNames() []string {
@@ -71,6 +73,8 @@ type exporter struct {
 	queues      []client.Queue
 	agents      []client.Agent
 	contacts    []client.Contact // the active ones
+
+	smsCampaigns, voiceCampaigns []client.Campaign // read whole, each once
 
 	refs        refs
 	imports     []importBlock
@@ -153,6 +157,10 @@ func (e *exporter) count(kind string) int {
 		return len(e.queues)
 	case "agents":
 		return len(e.agents)
+	case "sms_campaigns":
+		return len(e.smsCampaigns)
+	case "voice_campaigns":
+		return len(e.voiceCampaigns)
 	default:
 		return len(e.contacts)
 	}

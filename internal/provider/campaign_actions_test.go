@@ -12,20 +12,21 @@ import (
 	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
 )
 
-// Campaigns the campaign tests seed: a voice one and an SMS one, Ready.
+// Campaigns the action, schedule and results tests seed: a voice one and an
+// SMS one (campaign_data_source_test.go seeds others for the campaign tests).
 const (
-	seedVoiceCampaign = "cd-5a6b7c8-1d2e-4f30-9a8b-7c6d5e4f3a21"
-	seedSMSCampaign   = "cd-6b7c8d9e-2e3f-4a41-8b9c-0d1e2f3a4b5c"
+	runVoiceCampaign = "cd-5a6b7c8-1d2e-4f30-9a8b-7c6d5e4f3a21"
+	runSMSCampaign   = "cd-6b7c8d9e-2e3f-4a41-8b9c-0d1e2f3a4b5c"
 )
 
 // campaignSeed is the default seed with the two campaigns, the voice one in
 // voiceStatus.
-func campaignSeed(voiceStatus string) *emulator.Seed {
+func runCampaignSeed(voiceStatus string) *emulator.Seed {
 	seed := emulator.DefaultSeed()
 	seed.Campaigns = append(seed.Campaigns,
-		map[string]any{"id": seedVoiceCampaign, "campaignType": "voice", "name": "Spring renewals", "status": voiceStatus,
+		map[string]any{"id": runVoiceCampaign, "campaignType": "voice", "name": "Spring renewals", "status": voiceStatus,
 			"dialingMode": "Agentless", "priority": "3"},
-		map[string]any{"id": seedSMSCampaign, "campaignType": "sms", "name": "Spring reminders", "status": "Ready",
+		map[string]any{"id": runSMSCampaign, "campaignType": "sms", "name": "Spring reminders", "status": "Ready",
 			"format": "simple", "priority": "2"},
 	)
 	return seed
@@ -74,11 +75,11 @@ func (e *testEnv) campaignStatusIs(id, want string) resource.TestCheckFunc {
 func TestAccCampaignActions(t *testing.T) {
 	skipLive(t, liveNeedsReadings)
 	clock := newJumpClock() // the emulator's too, for the JWT's times
-	cfg := emulator.Config{Seed: campaignSeed("Ready"), Now: clock.Now}
+	cfg := emulator.Config{Seed: runCampaignSeed("Ready"), Now: clock.Now}
 	cfg.CampaignTransitionReads = 2
 	env := newTestEnv(t, cfg)
-	start := actionTrigger("spring", "start", seedVoiceCampaign, `    timeout = "2m"`)
-	stop := actionTrigger("halt", "stop", seedVoiceCampaign, "")
+	start := actionTrigger("spring", "start", runVoiceCampaign, `    timeout = "2m"`)
+	stop := actionTrigger("halt", "stop", runVoiceCampaign, "")
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
 		ProtoV6ProviderFactories: jumpProviderFactories(clock),
@@ -87,7 +88,7 @@ func TestAccCampaignActions(t *testing.T) {
 				PreConfig: env.resetCounts,
 				Config:    env.config(start),
 				Check: resource.ComposeTestCheckFunc(
-					env.campaignStatusIs(seedVoiceCampaign, "Active"),
+					env.campaignStatusIs(runVoiceCampaign, "Active"),
 					// One read of the campaign, one start, then three status
 					// reads: two still Ready, the third Active.
 					env.expectCounts(map[string]int{
@@ -102,7 +103,7 @@ func TestAccCampaignActions(t *testing.T) {
 				PreConfig: env.resetCounts,
 				Config:    env.config(start + stop),
 				Check: resource.ComposeTestCheckFunc(
-					env.campaignStatusIs(seedVoiceCampaign, "Stopped"),
+					env.campaignStatusIs(runVoiceCampaign, "Stopped"),
 					env.expectCounts(map[string]int{
 						"GET /campaign/{id}":          1,
 						"POST /campaign/trigger/{id}": 1,
@@ -114,11 +115,11 @@ func TestAccCampaignActions(t *testing.T) {
 				// Stopped already: the campaign is read, nothing is sent. The
 				// SMS campaign starts through campaign/{id}.
 				PreConfig: env.resetCounts,
-				Config: env.config(start + stop + actionTrigger("halt_again", "stop", seedVoiceCampaign, "") +
-					actionTrigger("texts", "start", seedSMSCampaign, "")),
+				Config: env.config(start + stop + actionTrigger("halt_again", "stop", runVoiceCampaign, "") +
+					actionTrigger("texts", "start", runSMSCampaign, "")),
 				Check: resource.ComposeTestCheckFunc(
-					env.campaignStatusIs(seedVoiceCampaign, "Stopped"),
-					env.campaignStatusIs(seedSMSCampaign, "Active"),
+					env.campaignStatusIs(runVoiceCampaign, "Stopped"),
+					env.campaignStatusIs(runSMSCampaign, "Active"),
 					env.expectCounts(map[string]int{
 						"GET /campaign/{id}":         2,
 						"POST /campaign/{id}":        1,
@@ -156,14 +157,14 @@ func waitedPolls(clock *jumpClock, n int) resource.TestCheckFunc {
 // sends anything.
 func TestAccCampaignStartOfACompletedCampaign(t *testing.T) {
 	skipLive(t, liveNeedsReadings)
-	env := newTestEnv(t, emulator.Config{Seed: campaignSeed("Completed")})
+	env := newTestEnv(t, emulator.Config{Seed: runCampaignSeed("Completed")})
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			PreConfig:   env.resetCounts,
-			Config:      env.config(actionTrigger("spring", "start", seedVoiceCampaign, "")),
-			ExpectError: wrapped(`Campaign ` + seedVoiceCampaign + ` \("Spring renewals"\) is Completed, which cannot become Active: no start was sent`),
+			Config:      env.config(actionTrigger("spring", "start", runVoiceCampaign, "")),
+			ExpectError: wrapped(`Campaign ` + runVoiceCampaign + ` \("Spring renewals"\) is Completed, which cannot become Active: no start was sent`),
 		}},
 	})
 	// Nothing but the read reached the API.
@@ -180,7 +181,7 @@ func TestAccCampaignActionBadTimeout(t *testing.T) {
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      env.config(actionTrigger("spring", "start", seedVoiceCampaign, `    timeout = "ten minutes"`)),
+			Config:      env.config(actionTrigger("spring", "start", runVoiceCampaign, `    timeout = "ten minutes"`)),
 			ExpectError: wrapped(`"ten minutes" is not a duration`),
 		}},
 	})

@@ -29,15 +29,15 @@ data "smartassist_campaign_results" "spring" {
   campaign_id = %q
 %s
 }
-`, seedVoiceCampaign, limit)
+`, runVoiceCampaign, limit)
 }
 
 // The default limit reads one page of 100; a larger limit follows the pages
 // to the end of the list; a small one asks for no more than it keeps.
 func TestAccCampaignResultsDataSource(t *testing.T) {
 	skipLive(t, liveNeedsSeed)
-	env := newTestEnv(t, emulator.Config{Seed: campaignSeed("Active")})
-	if !env.emu.SetCampaignDialResults(seedVoiceCampaign, dialRows(120)) {
+	env := newTestEnv(t, emulator.Config{Seed: runCampaignSeed("Active")})
+	if !env.emu.SetCampaignDialResults(runVoiceCampaign, dialRows(120)) {
 		t.Fatal("the seeded campaign is missing")
 	}
 	results := tfjsonpath.New("results")

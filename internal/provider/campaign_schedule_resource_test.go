@@ -22,7 +22,7 @@ resource "smartassist_campaign_schedule" "spring" {
   campaign_id = %q
 %s
 }
-`, seedVoiceCampaign, body)
+`, runVoiceCampaign, body)
 }
 
 // scheduleOn checks whether the emulator has the campaign's schedule on.
@@ -70,17 +70,17 @@ const (
 // again, and destroy turns it off.
 func TestAccCampaignScheduleLifecycle(t *testing.T) {
 	skipLive(t, liveNeedsSeed)
-	env := newTestEnv(t, emulator.Config{Seed: campaignSeed("Ready")})
+	env := newTestEnv(t, emulator.Config{Seed: runCampaignSeed("Ready")})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
-		CheckDestroy:             env.scheduleOn(seedVoiceCampaign, false),
+		CheckDestroy:             env.scheduleOn(runVoiceCampaign, false),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: env.resetCounts,
 				Config:    env.config(scheduleConfig(dailySchedule)),
 				Check: resource.ComposeTestCheckFunc(
-					env.scheduleOn(seedVoiceCampaign, true),
-					env.scheduleSent(seedVoiceCampaign, `{"dailyDetails":{"onceEveryNdays":2},"recurType":"Daily"}`,
+					env.scheduleOn(runVoiceCampaign, true),
+					env.scheduleSent(runVoiceCampaign, `{"dailyDetails":{"onceEveryNdays":2},"recurType":"Daily"}`,
 						"2035-03-01 09:00:00", "2035-06-30 18:00:00"),
 					env.expectCounts(map[string]int{
 						"GET /campaign/{id}":                   1,
@@ -89,7 +89,7 @@ func TestAccCampaignScheduleLifecycle(t *testing.T) {
 					}),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("smartassist_campaign_schedule.spring", tfjsonpath.New("id"), knownvalue.StringExact(seedVoiceCampaign)),
+					statecheck.ExpectKnownValue("smartassist_campaign_schedule.spring", tfjsonpath.New("id"), knownvalue.StringExact(runVoiceCampaign)),
 					statecheck.ExpectKnownValue("smartassist_campaign_schedule.spring", tfjsonpath.New("campaign_name"), knownvalue.StringExact("Spring renewals")),
 					statecheck.ExpectKnownValue("smartassist_campaign_schedule.spring", tfjsonpath.New("campaign_type"), knownvalue.StringExact("voice")),
 					statecheck.ExpectKnownValue("smartassist_campaign_schedule.spring", tfjsonpath.New("every"), knownvalue.Int64Exact(2)),
@@ -100,7 +100,7 @@ func TestAccCampaignScheduleLifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("smartassist_campaign_schedule.spring", plancheck.ResourceActionUpdate),
 				}},
-				Check: env.scheduleSent(seedVoiceCampaign, `{"recurType":"Weekly","weeklyDetails":{"onceEveryNweeks":1,"whichDays":["Mon","Wed","Fri"]}}`,
+				Check: env.scheduleSent(runVoiceCampaign, `{"recurType":"Weekly","weeklyDetails":{"onceEveryNweeks":1,"whichDays":["Mon","Wed","Fri"]}}`,
 					"2035-03-01 09:00:00", "2035-06-30 18:00:00"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("smartassist_campaign_schedule.spring", tfjsonpath.New("every"), knownvalue.Int64Exact(1)),
@@ -111,7 +111,7 @@ func TestAccCampaignScheduleLifecycle(t *testing.T) {
 			{
 				ResourceName:      "smartassist_campaign_schedule.spring",
 				ImportState:       true,
-				ImportStateId:     seedVoiceCampaign,
+				ImportStateId:     runVoiceCampaign,
 				ImportStateVerify: true,
 				// No read gives the schedule's details.
 				ImportStateVerifyIgnore: []string{"recurrence", "every", "days", "start", "end"},
@@ -119,7 +119,7 @@ func TestAccCampaignScheduleLifecycle(t *testing.T) {
 			{
 				// Turned off out of band: gone, so planned again.
 				PreConfig: func() {
-					env.emu.UpdateCampaign(seedVoiceCampaign, func(doc map[string]any) {
+					env.emu.UpdateCampaign(runVoiceCampaign, func(doc map[string]any) {
 						doc["schedule"] = map[string]any{"isSchedulingEnabled": false, "isRecurrenceEnabled": false}
 					})
 				},
@@ -127,7 +127,7 @@ func TestAccCampaignScheduleLifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction("smartassist_campaign_schedule.spring", plancheck.ResourceActionCreate),
 				}},
-				Check: env.scheduleOn(seedVoiceCampaign, true),
+				Check: env.scheduleOn(runVoiceCampaign, true),
 			},
 		},
 	})

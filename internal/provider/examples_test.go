@@ -46,8 +46,8 @@ func TestExamples(t *testing.T) {
 	dirs := exampleDirs(t)
 
 	clearProviderEnv(t)
-	// The seed has the campaigns the campaign examples name.
-	env := newSerialTestEnv(t, emulator.Config{Seed: campaignSeed("Ready")})
+	// The campaign examples read and import campaigns of the seed's.
+	env := newSerialTestEnv(t, seededCampaigns())
 	emu := env.emu.Config()
 	for k, v := range map[string]string{
 		"SMARTASSIST_HOST":                env.url,
@@ -260,10 +260,10 @@ func TestIdentityExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 6 {
-		t.Fatalf("%d %s examples under %s/resources, want one for each of the six resources", len(files), identityExample, examplesRoot)
+	if want := len((&smartassistProvider{}).Resources(context.Background())); len(files) != want {
+		t.Fatalf("%d %s examples under %s/resources, want one for each of the %d resources", len(files), identityExample, examplesRoot, want)
 	}
-	env := newTestEnv(t)
+	env := newTestEnv(t, seededCampaigns())
 	importTo := regexp.MustCompile(`(?m)^\s*to\s*=\s*(\S+)`)
 	for _, file := range files {
 		dir := filepath.Dir(file)

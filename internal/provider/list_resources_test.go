@@ -283,8 +283,8 @@ func TestQuery_Examples(t *testing.T) {
 	skipLive(t, liveNeedsCounts)
 	paths, err := filepath.Glob(filepath.Join(examplesRoot, "list-resources", "*", "list-resource.tfquery.hcl"))
 	must(t, err)
-	if len(paths) != 6 {
-		t.Fatalf("%d list resource examples (%v), want one for each of the six list resources", len(paths), paths)
+	if want := len((&smartassistProvider{}).ListResources(context.Background())); len(paths) != want {
+		t.Fatalf("%d list resource examples (%v), want one for each of the %d list resources", len(paths), paths, want)
 	}
 	var blocks strings.Builder
 	for _, p := range paths {
@@ -292,7 +292,7 @@ func TestQuery_Examples(t *testing.T) {
 		must(t, err)
 		blocks.Write(b)
 	}
-	env := newTestEnv(t)
+	env := newTestEnv(t, seededCampaigns())
 	queryTest(t, env, env.queryStep(blocks.String(),
 		querycheck.ExpectLength("smartassist_agent.all", 2),
 		querycheck.ExpectLength("smartassist_queue.support", 1),
@@ -300,6 +300,8 @@ func TestQuery_Examples(t *testing.T) {
 		querycheck.ExpectLength("smartassist_skill_group.known", 2),
 		querycheck.ExpectLength("smartassist_agent_group.tiers", 1),
 		querycheck.ExpectLength("smartassist_contact.does", 2),
+		querycheck.ExpectLength("smartassist_sms_campaign.all", 1),
+		querycheck.ExpectLength("smartassist_voice_campaign.spring", 1),
 	))
 }
 

@@ -74,7 +74,8 @@ func (r *voiceCampaignResource) Schema(_ context.Context, _ resource.SchemaReque
 	attrs["queue_name"] = schema.StringAttribute{
 		MarkdownDescription: "Name of the queue whose agents take the answered calls (`Progressive` and `Preview`; the API's " +
 			"`queue_name`), such as `smartassist_queue.sales.name`. The API's read of a campaign does not answer it, so the " +
-			"provider keeps it from the configuration: a queue changed outside Terraform is not seen as drift.",
+			"provider keeps it from the configuration: a queue changed outside Terraform is not seen as drift. An import reads it " +
+			"once from the campaign list, which shows it.",
 		Optional:   true,
 		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
@@ -175,8 +176,41 @@ func (r *voiceCampaignResource) Read(ctx context.Context, req resource.ReadReque
 		return
 	}
 	m := voiceCampaignModelFrom(c, &state)
+	if m.QueueName.IsNull() && m.DialingMode.ValueString() != dialingAgentless {
+		// Imported: the read does not answer the queue, the list does.
+		name, err := listedQueueName(ctx, r.data.client, c)
+		if err != nil {
+			resp.Diagnostics.AddError("Unable to read voice campaign", fmt.Sprintf("Reading the queue of the voice campaign %s (%q) "+
+				"from the campaign list failed: %v", id, c.Name, err)+errorHint(err))
+			return
+		}
+		m.QueueName = stringOrNull(name)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(m.ID, r.data.streamID))...)
+}
+
+// listedQueueName is the name of the queue of the voice campaign c as the
+// campaign list shows it (its "connection"): the read of one campaign
+// does not answer it. The list is read, filtered by c's dialing mode, up
+// to c's entry; "" when the list does not show one.
+func listedQueueName(ctx context.Context, c *client.Client, camp *client.Campaign) (string, error) {
+	f := client.CampaignFilter{Kind: client.CampaignVoice}
+	if camp.DialingMode != "" {
+		f.DialingModes = []string{string(camp.DialingMode)}
+	}
+	var name string
+	err := c.Campaigns.Walk(ctx, f, func(e *client.Campaign) bool {
+		if e.ID != camp.ID {
+			return true
+		}
+		name = string(e.Connection)
+		if name == "" {
+			name = string(e.QueueName)
+		}
+		return false
+	})
+	return name, err
 }
 
 // Update reads the campaign, then sends it back with the plan laid over it

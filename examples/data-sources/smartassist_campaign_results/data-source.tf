@@ -1,6 +1,6 @@
 # The first 500 dial results of a voice campaign: five API calls of 100.
 data "smartassist_campaign_results" "spring" {
-  campaign_id = "cd-5a6b7c8-1d2e-4f30-9a8b-7c6d5e4f3a21"
+  campaign_id = "cd-6f2a1b3c-4d5e-6f7a-8b9c-0d1e2f3a4b5c"
   limit       = 500
 }
 

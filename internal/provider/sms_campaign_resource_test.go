@@ -1,0 +1,137 @@
+package provider
+
+import (
+	"encoding/base64"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
+)
+
+// campaignSeed is the default seed with the contact lists the campaign
+// tests name: "CL Spring", "CL Summer" and the do-not-call list "DNC",
+// on the clock now (nil: the real one).
+func campaignSeed(now func() time.Time) emulator.Config {
+	seed := emulator.DefaultSeed()
+	seed.ContactLists = append(seed.ContactLists,
+		map[string]any{"id": "cl-spring", "name": "CL Spring"},
+		map[string]any{"id": "cl-summer", "name": "CL Summer"},
+		map[string]any{"id": "cl-dnc", "name": "DNC"})
+	return emulator.Config{Seed: seed, Now: now}
+}
+
+// campaignID reads the id of the campaign at addr from the state.
+func campaignID(s *terraform.State, addr string) string {
+	if rs, ok := s.RootModule().Resources[addr]; ok {
+		return rs.Primary.ID
+	}
+	return ""
+}
+
+// TestAccSMSCampaign_lifecycle: a simple SMS campaign is created and the
+// create waits, on the provider's clock, through Preparing; it imports by
+// id and by name; an update changes it in place; a rename and a status
+// change made elsewhere show as drift; and the destroy of an Active
+// campaign stops it first.
+func TestAccSMSCampaign_lifecycle(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
+	clock := newJumpClock()
+	env := newTestEnv(t, campaignSeed(clock.Now))
+	const addr = "smartassist_sms_campaign.reminder"
+	body := func(name, priority, message string) string {
+		return campaignBody("sms_campaign", "reminder", smsAttrs(name, map[string]string{
+			"priority": fmt.Sprintf("%q", priority), "message": fmt.Sprintf("%q", message),
+			"contact_lists": `["CL Spring", "CL Summer"]`,
+		}))
+	}
+	var id string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: jumpProviderFactories(clock),
+		CheckDestroy: func(s *terraform.State) error {
+			if env.emu.Campaign(id) != nil {
+				return fmt.Errorf("the campaign %s still exists", id)
+			}
+			// The destroy stopped the Active campaign (SMS: trigger=stop on
+			// the campaign itself), then deleted it.
+			return env.expectCountsSubset(map[string]int{"POST /campaign/{id}": 1, "DELETE /campaign/{id}": 1})(s)
+		},
+		Steps: []resource.TestStep{
+			{
+				PreConfig: env.resetCounts,
+				Config:    env.config(body("Reminder", "5", "See you on Friday")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("Ready")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("format"), knownvalue.StringExact("simple")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("calling_hours").AtMapKey("days"), knownvalue.SetExact([]knownvalue.Check{
+						knownvalue.ObjectExact(map[string]knownvalue.Check{"day": knownvalue.StringExact("MO"),
+							"start": knownvalue.StringExact("09:00"), "end": knownvalue.StringExact("18:00")}),
+						knownvalue.ObjectExact(map[string]knownvalue.Check{"day": knownvalue.StringExact("TU"),
+							"start": knownvalue.StringExact("09:00"), "end": knownvalue.StringExact("18:00")}),
+					})),
+				},
+				Check: func(s *terraform.State) error {
+					id = campaignID(s, addr)
+					rec := env.emu.Campaign(id)
+					if rec == nil {
+						return fmt.Errorf("no campaign %q in the emulator", id)
+					}
+					msg, _ := rec["message"].(map[string]any)
+					if want := base64.StdEncoding.EncodeToString([]byte("See you on Friday")); msg["message"] != want {
+						return fmt.Errorf("stored message %v, want the Base64 text %s", msg["message"], want)
+					}
+					// The create answered Preparing, the first read too, the second Ready: two waits.
+					if w := clock.waits(); !slices.Equal(w, []time.Duration{campaignPollFirst, 2 * campaignPollFirst}) {
+						return fmt.Errorf("waits %v, want [2s 4s]", w)
+					}
+					return env.expectCountsSubset(map[string]int{"POST /campaign": 1})(s)
+				},
+			},
+			{ResourceName: addr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
+			{ResourceName: addr, ImportState: true, ImportStateId: "Reminder", ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
+			{
+				PreConfig: env.resetCounts,
+				Config:    env.config(body("Reminder 2", "2", "See you on Saturday")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				Check: func(s *terraform.State) error {
+					rec := env.emu.Campaign(id)
+					if rec["name"] != "Reminder 2" || rec["priority"] != "2" {
+						return fmt.Errorf("stored %v", rec)
+					}
+					return env.expectCountsSubset(map[string]int{"PUT /campaign/{id}": 1, "POST /campaign": 0})(s)
+				},
+			},
+			{
+				// Renamed and paused in the UI: the plan renames it back, and
+				// the state shows the status the API reports.
+				PreConfig: func() {
+					env.emu.UpdateCampaign(id, func(doc map[string]any) { doc["name"], doc["status"] = "Renamed", "Paused" })
+				},
+				Config: env.config(body("Reminder 2", "2", "See you on Saturday")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("Paused")),
+				}},
+				Check: resource.TestCheckResourceAttr(addr, "name", "Reminder 2"),
+			},
+			{
+				// Started elsewhere: the destroy that follows must stop it.
+				PreConfig: func() {
+					env.emu.UpdateCampaign(id, func(doc map[string]any) { doc["status"] = "Active" })
+				},
+				Config: env.config(body("Reminder 2", "2", "See you on Saturday")),
+				Check:  resource.TestCheckResourceAttr(addr, "status", "Active"),
+			},
+		},
+	})
+}
