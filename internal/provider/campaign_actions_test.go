@@ -2,11 +2,16 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/emulator"
@@ -186,4 +191,52 @@ func TestAccCampaignActionBadTimeout(t *testing.T) {
 		}},
 	})
 	env.expectNoRequests(t)
+}
+
+// A start right after the create (an action_trigger on the campaign itself)
+// leaves nothing to plan: the campaign's status is computed and read again
+// on refresh, so Active is no drift.
+func TestAccCampaignStartAfterCreateLeavesNoDrift(t *testing.T) {
+	skipLive(t, liveNeedsReadings)
+	clock := newJumpClock()
+	env := newTestEnv(t, campaignSeed(clock.Now))
+	const addr = "smartassist_sms_campaign.reminder"
+	campaign := strings.TrimSuffix(campaignBody("sms_campaign", "reminder", smsAttrs("Friday reminder", nil)), "}\n") + `
+  lifecycle {
+    action_trigger {
+      events  = [after_create]
+      actions = [action.smartassist_campaign_start.reminder]
+    }
+  }
+}
+
+action "smartassist_campaign_start" "reminder" {
+  config {
+    campaign_id = smartassist_sms_campaign.reminder.id
+  }
+}
+`
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		ProtoV6ProviderFactories: jumpProviderFactories(clock),
+		Steps: []resource.TestStep{
+			{
+				Config: env.config(campaign),
+				Check: func(s *terraform.State) error {
+					return env.campaignStatusIs(campaignID(s, addr), "Active")(s)
+				},
+			},
+			{
+				// The harness's plan after the first apply was empty already;
+				// this one shows the refreshed status with no change planned.
+				Config: env.config(campaign),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("Active")),
+				},
+			},
+		},
+	})
 }
