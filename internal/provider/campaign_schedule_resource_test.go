@@ -167,3 +167,26 @@ func TestAccCampaignScheduleBadInput(t *testing.T) {
 	}
 	env.expectNoRequests(t)
 }
+
+// A campaign deleted out of band takes its schedule with it: the refresh
+// drops the schedule from the state once the list of its kind proves the
+// campaign gone (a fresh provider process has no other answer to go by),
+// and nothing is sent to turn it off.
+func TestAccCampaignScheduleOfADeletedCampaign(t *testing.T) {
+	skipLive(t, liveNeedsEdits)
+	env := newTestEnv(t, emulator.Config{Seed: runCampaignSeed("Ready")})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: env.config(scheduleConfig(dailySchedule))},
+			{
+				PreConfig: func() {
+					env.emu.DeleteCampaign(runVoiceCampaign)
+					env.resetCounts()
+				},
+				Config: env.config(""),
+				Check:  env.expectCounts(map[string]int{"GET /campaign/{id}": 1, "POST /campaign/getAllCampaignDetails": 1}),
+			},
+		},
+	})
+}
