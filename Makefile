@@ -98,9 +98,9 @@ ACTIONLINT := go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 lint-workflows:
 	$(ACTIONLINT) .github/workflows/*.yml
 
-# docs/ from the schema, templates/ and examples/ (no network: the schema
-# comes from Terraform 1.16.0, built once by scripts/cli.sh, against a local
-# build: identities and list resources need a CLI that reports them).
+# docs/ from the schema, templates/ and examples/ (no network, no CLI: the
+# schema is read from the provider in process by internal/docschema, in the
+# shape `terraform providers schema -json` writes).
 generate:
 	bash scripts/generate-docs.sh
 

@@ -23,6 +23,14 @@
 // Deleting a skill group that has skills, an agent group that has agents,
 // the default agent group or the default queue is refused with a 400.
 //
+// The Campaign Management API (contact lists and their numbers, SMS and
+// voice campaigns, their start/stop, status, schedules and dial results)
+// is served below its own base path, /campaign/api/v2/public/{streamId}/
+// (campaign_server.go); creating a campaign and starting or stopping one
+// take effect over a number of reads, not of time, so tests need no
+// sleep, and CampaignReadings choose the readings of its pages'
+// contradictions.
+//
 // Where the pages are silent and the real API may answer another way,
 // Config.Readings choose the reading the emulator plays (how lists read
 // limit and say hasMore; the status of an unknown stream, an unknown

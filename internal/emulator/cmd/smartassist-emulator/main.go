@@ -20,7 +20,11 @@
 // list paging, and
 // -unknown-stream-status, -unknown-account-status and
 // -missing-object-status for those answers, and -throttle-status for the
-// status of the rate limiter's over-limit answer. A running emulator is switched
+// status of the rate limiter's over-limit answer. For the Campaign
+// Management API, -campaign-id-field, -campaign-preparing-reads,
+// -campaign-transition-reads, -campaign-alt-paths,
+// -campaign-voice-update-as-sms and -campaign-machine-detect-echo choose
+// the readings of its pages' contradictions. A running emulator is switched
 // with PUT /_emulator/config. -h lists every flag.
 package main
 
@@ -87,6 +91,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 	missingStatus := fs.Int("missing-object-status", emulator.DefaultMissingObjectStatus, "status for a path naming an object that does not exist (e.g. 400, 404)")
 	throttleStatus := fs.Int("throttle-status", emulator.DefaultThrottleStatus,
 		"status of the rate limiter's over-limit answer (e.g. 400, 503); its body keeps the documented message and the code 429")
+	campaignIDField := fs.String("campaign-id-field", string(emulator.CampaignIDDocumented),
+		"the member campaign answers carry the id in: documented (voice create: id; SMS create: _id; reads: _id; lists: _id for voice, id for SMS), id or _id (everywhere)")
+	preparingReads := fs.Int("campaign-preparing-reads", emulator.DefaultCampaignPreparingReads,
+		"reads (GET /campaign/{id} or its status) a new campaign answers Preparing before Ready; -1: none, the create answers Ready")
+	transitionReads := fs.Int("campaign-transition-reads", 0, "reads after a start or stop that still answer the old status before Active or Stopped")
+	altPaths := fs.Bool("campaign-alt-paths", false, "also serve the prefixes some pages print: /api/v2/public/ (voice start/stop, advanced SMS create) and /api/1.1/public/ (add contacts)")
+	voiceUpdateAsSMS := fs.Bool("campaign-voice-update-as-sms", false, "accept a voice campaign update sent with campaignType=sms, as its page prints it")
+	machineDetectEcho := fs.Bool("campaign-machine-detect-echo", false, "every answer about an Agentless campaign carries enableMachineDetect as a boolean, not the create answer only")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -123,6 +135,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 			UnknownAccountStatus: *accountStatus,
 			MissingObjectStatus:  *missingStatus,
 			ThrottleStatus:       *throttleStatus,
+			CampaignReadings: emulator.CampaignReadings{
+				CampaignIDField:           emulator.CampaignIDFieldMode(*campaignIDField),
+				CampaignPreparingReads:    *preparingReads,
+				CampaignTransitionReads:   *transitionReads,
+				CampaignAltPaths:          *altPaths,
+				CampaignVoiceUpdateAsSMS:  *voiceUpdateAsSMS,
+				CampaignMachineDetectEcho: *machineDetectEcho,
+			},
 		},
 	}
 	if err := cfg.Readings.Validate(); err != nil {

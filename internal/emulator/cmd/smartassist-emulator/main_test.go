@@ -173,6 +173,9 @@ func TestRunRejectsBadArguments(t *testing.T) {
 		{"-unknown-account-status", "302"},
 		{"-missing-object-status", "600"},
 		{"-throttle-status", "200"},
+		{"-campaign-id-field", "uuid"},
+		{"-campaign-preparing-reads", "-2"},
+		{"-campaign-transition-reads", "-1"},
 	} {
 		if err := run(ctx, args, &out, &errOut, nil); err == nil || !strings.Contains(err.Error(), "must") && !strings.Contains(err.Error(), "is not one of") {
 			t.Errorf("%v: %v", args, err)
@@ -192,7 +195,9 @@ func TestRunReadingFlags(t *testing.T) {
 	go func() {
 		done <- run(ctx, []string{"-list-limit", "cap", "-list-limit-cap", "3", "-has-more-on-last-page", "-list-limit-echo", "-list-figures", "no-total",
 			"-list-skip", "page", "-list-page", "ignore", "-list-paging-ignored",
-			"-unknown-stream-status", "401", "-unknown-account-status", "403", "-missing-object-status", "400", "-throttle-status", "503"}, &stdout, &stderr, ready)
+			"-unknown-stream-status", "401", "-unknown-account-status", "403", "-missing-object-status", "400", "-throttle-status", "503",
+			"-campaign-id-field", "_id", "-campaign-preparing-reads", "-1", "-campaign-transition-reads", "2", "-campaign-alt-paths",
+			"-campaign-voice-update-as-sms", "-campaign-machine-detect-echo"}, &stdout, &stderr, ready)
 	}()
 	var port int
 	select {
@@ -219,8 +224,8 @@ func TestRunReadingFlags(t *testing.T) {
 		"listSkip": "page", "listPage": "ignore", "listPagingIgnored": true,
 		"unknownStreamStatus": 401.0, "unknownAccountStatus": 403.0, "missingObjectStatus": 400.0, "throttleStatus": 503.0,
 		"duplicateStatus": 409.0,
-		"campaignIdField": "documented", "campaignPreparingReads": 1.0, "campaignTransitionReads": 0.0,
-		"campaignAltPaths": false, "campaignVoiceUpdateAsSms": false, "campaignMachineDetectEcho": false}
+		"campaignIdField": "_id", "campaignPreparingReads": -1.0, "campaignTransitionReads": 2.0,
+		"campaignAltPaths": true, "campaignVoiceUpdateAsSms": true, "campaignMachineDetectEcho": true}
 	if len(got) != len(want) {
 		t.Errorf("config = %v, want %v", got, want)
 	}
@@ -288,7 +293,9 @@ func TestRunHelpListsReadingFlags(t *testing.T) {
 		"-list-limit-echo", "-list-figures string", "no-total", "has-more",
 		"-list-skip string", "-list-page string", "-list-paging-ignored",
 		"-unknown-stream-status int", "-unknown-account-status int", "-missing-object-status int", "-throttle-status int", "(default 429)",
-		"honour", "ignore", "cap", "(default 404)", "(default 401)", "(default 25)"} {
+		"honour", "ignore", "cap", "(default 404)", "(default 401)", "(default 25)",
+		"-campaign-id-field string", "(default \"documented\")", "-campaign-preparing-reads int", "(default 1)",
+		"-campaign-transition-reads int", "-campaign-alt-paths", "-campaign-voice-update-as-sms", "-campaign-machine-detect-echo"} {
 		if !strings.Contains(errOut.String(), name) {
 			t.Errorf("-h does not mention %q:\n%s", name, errOut.String())
 		}
