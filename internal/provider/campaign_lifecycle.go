@@ -44,7 +44,12 @@ func sleepOn(ctx context.Context, d time.Duration) error {
 
 type campaignTimeoutsModel struct {
 	Create types.String `tfsdk:"create"`
+	Delete types.String `tfsdk:"delete"`
 }
+
+// defaultCampaignDeleteTimeout bounds the wait for a stopped campaign to
+// leave Active before its delete.
+const defaultCampaignDeleteTimeout = 5 * time.Minute
 
 // campaignTimeoutsBlock is the timeouts block: how long a create waits.
 func campaignTimeoutsBlock() schema.Block {
@@ -59,17 +64,37 @@ func campaignTimeoutsBlock() schema.Block {
 				Optional:   true,
 				Validators: []validator.String{duration()},
 			},
+			"delete": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("How long a destroy of an `Active` campaign waits, after stopping it, for it to "+
+					"leave `Active` before the delete, as a Go duration such as `2m`. Default `%s`.", defaultCampaignDeleteTimeout),
+				Optional:   true,
+				Validators: []validator.String{duration()},
+			},
 		},
 	}
 }
 
 func (t *campaignTimeoutsModel) create() time.Duration {
-	if t == nil || t.Create.IsNull() || t.Create.IsUnknown() {
+	if t == nil {
 		return defaultCampaignCreateTimeout
 	}
-	d, err := time.ParseDuration(t.Create.ValueString())
+	return durationOr(t.Create, defaultCampaignCreateTimeout)
+}
+
+func (t *campaignTimeoutsModel) delete() time.Duration {
+	if t == nil {
+		return defaultCampaignDeleteTimeout
+	}
+	return durationOr(t.Delete, defaultCampaignDeleteTimeout)
+}
+
+func durationOr(v types.String, def time.Duration) time.Duration {
+	if v.IsNull() || v.IsUnknown() {
+		return def
+	}
+	d, err := time.ParseDuration(v.ValueString())
 	if err != nil || d <= 0 {
-		return defaultCampaignCreateTimeout
+		return def
 	}
 	return d
 }
@@ -107,29 +132,37 @@ type campaignWaitError struct {
 
 func (e *campaignWaitError) Error() string {
 	if e.err != nil {
-		return fmt.Sprintf("the %s %s was created, but waiting for it to leave %s stopped: %v", kindName(e.kind), e.id, e.status, e.err)
+		return fmt.Sprintf("waiting for the %s %s to leave %s stopped: %v", kindName(e.kind), e.id, e.status, e.err)
 	}
-	return fmt.Sprintf("the %s %s was created, but after %s it is still %s", kindName(e.kind), e.id, e.waited.Round(time.Second), e.status)
+	return fmt.Sprintf("after %s the %s %s is still %s", e.waited.Round(time.Second), kindName(e.kind), e.id, e.status)
 }
 
 func (e *campaignWaitError) Unwrap() error { return e.err }
 
 func waitCampaignReady(ctx context.Context, d *providerData, c *client.Campaign, timeout time.Duration) (*client.Campaign, error) {
+	return waitCampaignLeaves(ctx, d, c, client.CampaignStatusPreparing, timeout)
+}
+
+// waitCampaignLeaves reads the campaign c, on the provider's clock, until
+// its status is no longer status or timeout has passed. It answers the
+// campaign as last read, and a *campaignWaitError when it did not see the
+// status end.
+func waitCampaignLeaves(ctx context.Context, d *providerData, c *client.Campaign, status string, timeout time.Duration) (*client.Campaign, error) {
 	start := d.now()
 	deadline := start.Add(timeout)
 	interval := campaignPollFirst
-	for string(c.Status) == client.CampaignStatusPreparing {
+	for string(c.Status) == status {
 		left := deadline.Sub(d.now())
 		if left <= 0 {
-			return c, &campaignWaitError{kind: c.Kind(), id: string(c.ID), status: string(c.Status), waited: d.now().Sub(start)}
+			return c, &campaignWaitError{kind: c.Kind(), id: string(c.ID), status: status, waited: d.now().Sub(start)}
 		}
 		if err := d.sleep(ctx, min(interval, left)); err != nil {
-			return c, &campaignWaitError{kind: c.Kind(), id: string(c.ID), status: string(c.Status), err: err}
+			return c, &campaignWaitError{kind: c.Kind(), id: string(c.ID), status: status, err: err}
 		}
 		interval = min(2*interval, campaignPollMax)
 		got, err := d.client.Campaigns.Get(ctx, string(c.ID))
 		if err != nil {
-			return c, &campaignWaitError{kind: c.Kind(), id: string(c.ID), status: string(c.Status), err: err}
+			return c, &campaignWaitError{kind: c.Kind(), id: string(c.ID), status: status, err: err}
 		}
 		if got.CampaignType == "" {
 			got.CampaignType = c.CampaignType
@@ -145,8 +178,8 @@ func campaignCreateDetail(kind client.CampaignKind, name string, err error) stri
 	var unconfirmed *client.UnconfirmedCreateError
 	switch {
 	case errors.As(err, &wait):
-		return fmt.Sprintf("%v.\n\nThe campaign is kept in the state (tainted): the next apply replaces it, or `terraform untaint` "+
-			"keeps it once it is ready. A longer timeouts.create gives the API more time.", err)
+		return fmt.Sprintf("The %s %q was created, but %v.\n\nThe campaign is kept in the state (tainted): the next apply replaces it, or `terraform untaint` "+
+			"keeps it once it is ready. A longer timeouts.create gives the API more time.", kindName(kind), name, err)
 	case errors.As(err, &unconfirmed):
 		return err.Error() + createAdvice(err, "")
 	}
@@ -171,7 +204,7 @@ func campaignGone(d *providerData, kind client.CampaignKind, id string) goneFunc
 // leave its calls to chance, so the campaign is read first and, when
 // Active, stopped (trigger=stop) before the delete, with a warning that
 // says so.
-func deleteCampaign(ctx context.Context, d *providerData, kind client.CampaignKind, id, name string, diags *diag.Diagnostics) {
+func deleteCampaign(ctx context.Context, d *providerData, kind client.CampaignKind, id, name string, timeout time.Duration, diags *diag.Diagnostics) {
 	summary := "Unable to delete " + kindName(kind)
 	what := fmt.Sprintf("Deleting the %s %s (%q)", kindName(kind), id, name)
 	current, err := d.client.Campaigns.Get(ctx, id)
@@ -190,6 +223,14 @@ func deleteCampaign(ctx context.Context, d *providerData, kind client.CampaignKi
 		}
 		diags.AddWarning("Campaign stopped before deletion", fmt.Sprintf("The %s %s (%q) was Active: the provider stopped it "+
 			"(trigger=stop) before deleting it, so its calls or messages in progress ended.", kindName(kind), id, name))
+		// A stop may take effect over a while: the delete waits for it, so
+		// it never meets a campaign that is still calling.
+		current.Status = client.CampaignStatusActive
+		if _, err := waitCampaignLeaves(ctx, d, current, client.CampaignStatusActive, timeout); err != nil {
+			diags.AddError(summary, fmt.Sprintf("The %s %s (%q) was stopped, but %v. Nothing was deleted; destroy again "+
+				"once it has stopped, or give timeouts.delete more time.", kindName(kind), id, name, err)+errorHint(err))
+			return
+		}
 	}
 	err = d.client.Campaigns.Delete(ctx, kind, id)
 	if deleteDone(ctx, diags, err, campaignGone(d, kind, id), summary, what) {

@@ -190,7 +190,7 @@ func (r *smsCampaignResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.data.streamID, "Unable to delete SMS campaign", "SMS campaign", id)...); resp.Diagnostics.HasError() {
 		return
 	}
-	deleteCampaign(ctx, r.data, client.CampaignSMS, id, state.Name.ValueString(), &resp.Diagnostics)
+	deleteCampaign(ctx, r.data, client.CampaignSMS, id, state.Name.ValueString(), state.Timeouts.delete(), &resp.Diagnostics)
 }
 
 // ImportState takes an SMS campaign's id (cd-…) or name, or an identity.

@@ -29,6 +29,18 @@ func campaignSeed(now func() time.Time) emulator.Config {
 	return emulator.Config{Seed: seed, Now: now}
 }
 
+// pollWaits are the clock's waits of a second or more: the campaign
+// polls', without the client's pacing of its requests.
+func pollWaits(c *jumpClock) []time.Duration {
+	var out []time.Duration
+	for _, w := range c.waits() {
+		if w >= time.Second {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // campaignID reads the id of the campaign at addr from the state.
 func campaignID(s *terraform.State, addr string) string {
 	if rs, ok := s.RootModule().Resources[addr]; ok {
@@ -45,7 +57,10 @@ func campaignID(s *terraform.State, addr string) string {
 func TestAccSMSCampaign_lifecycle(t *testing.T) {
 	skipLive(t, liveNeedsReadings)
 	clock := newJumpClock()
-	env := newTestEnv(t, campaignSeed(clock.Now))
+	cfg := campaignSeed(clock.Now)
+	// A stop takes effect on the second read after it.
+	cfg.Readings.CampaignTransitionReads = 1
+	env := newTestEnv(t, cfg)
 	const addr = "smartassist_sms_campaign.reminder"
 	body := func(name, priority, message string) string {
 		return campaignBody("sms_campaign", "reminder", smsAttrs(name, map[string]string{
@@ -61,7 +76,11 @@ func TestAccSMSCampaign_lifecycle(t *testing.T) {
 				return fmt.Errorf("the campaign %s still exists", id)
 			}
 			// The destroy stopped the Active campaign (SMS: trigger=stop on
-			// the campaign itself), then deleted it.
+			// the campaign itself), waited while it was still Active (one
+			// read), then deleted it once it read Stopped.
+			if w := pollWaits(clock); !slices.Equal(w, []time.Duration{campaignPollFirst, 2 * campaignPollFirst, campaignPollFirst, 2 * campaignPollFirst}) {
+				return fmt.Errorf("waits %v, want the create's [2s 4s], then the stop's [2s 4s]", w)
+			}
 			return env.expectCountsSubset(map[string]int{"POST /campaign/{id}": 1, "DELETE /campaign/{id}": 1})(s)
 		},
 		Steps: []resource.TestStep{
@@ -89,7 +108,7 @@ func TestAccSMSCampaign_lifecycle(t *testing.T) {
 						return fmt.Errorf("stored message %v, want the Base64 text %s", msg["message"], want)
 					}
 					// The create answered Preparing, the first read too, the second Ready: two waits.
-					if w := clock.waits(); !slices.Equal(w, []time.Duration{campaignPollFirst, 2 * campaignPollFirst}) {
+					if w := pollWaits(clock); !slices.Equal(w, []time.Duration{campaignPollFirst, 2 * campaignPollFirst}) {
 						return fmt.Errorf("waits %v, want [2s 4s]", w)
 					}
 					return env.expectCountsSubset(map[string]int{"POST /campaign": 1})(s)

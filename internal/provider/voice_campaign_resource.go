@@ -254,7 +254,7 @@ func (r *voiceCampaignResource) Delete(ctx context.Context, req resource.DeleteR
 	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.data.streamID, "Unable to delete voice campaign", "voice campaign", id)...); resp.Diagnostics.HasError() {
 		return
 	}
-	deleteCampaign(ctx, r.data, client.CampaignVoice, id, state.Name.ValueString(), &resp.Diagnostics)
+	deleteCampaign(ctx, r.data, client.CampaignVoice, id, state.Name.ValueString(), state.Timeouts.delete(), &resp.Diagnostics)
 }
 
 // ImportState takes a voice campaign's id (cd-…) or name, or an identity.
