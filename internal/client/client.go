@@ -132,6 +132,12 @@ type Client struct {
 	// Management API's own base path (contact_lists.go).
 	ContactLists *ContactListsService
 
+	// The Campaign Management API, below its own base path
+	// (campaign_runs.go): starts and status, schedules, dial results.
+	CampaignRuns      *CampaignRunsService
+	CampaignSchedules *CampaignSchedulesService
+	CampaignResults   *CampaignResultsService
+
 	// HoursOfOperation reads outside the stream's base path (hours.go).
 	HoursOfOperation *HoursOfOperationService
 }
@@ -194,6 +200,9 @@ func New(cfg Config) (*Client, error) {
 	c.Campaigns = &CampaignsService{client: c}
 	c.ContactLists = &ContactListsService{client: c}
 	c.HoursOfOperation = &HoursOfOperationService{client: c}
+	c.CampaignRuns = &CampaignRunsService{client: c}
+	c.CampaignSchedules = &CampaignSchedulesService{client: c}
+	c.CampaignResults = &CampaignResultsService{client: c}
 	return c, nil
 }
 

@@ -190,7 +190,8 @@ type providerData struct {
 	streamID string // the provider's stream, which every identity carries
 	adoption *agentAdoption
 	// now and sleep are the clock of the provider's own waits (a campaign
-	// leaving Preparing): the provider's injected clock, or the real one.
+	// leaving Preparing, the campaign actions): the provider's injected
+	// clock, or the real one.
 	now   func() time.Time
 	sleep func(ctx context.Context, d time.Duration) error
 }
@@ -370,6 +371,7 @@ func (p *smartassistProvider) Resources(context.Context) []func() resource.Resou
 	return []func() resource.Resource{
 		newAgentResource,
 		newAgentGroupResource,
+		newCampaignScheduleResource,
 		newContactResource,
 		newContactListResource,
 		newQueueResource,
@@ -387,6 +389,7 @@ func (p *smartassistProvider) DataSources(context.Context) []func() datasource.D
 		newAgentGroupsDataSource,
 		newAgentsDataSource,
 		newCampaignDataSource,
+		newCampaignResultsDataSource,
 		newCampaignsDataSource,
 		newContactListDataSource,
 		newContactListNumbersDataSource,
@@ -425,6 +428,8 @@ func (p *smartassistProvider) ListResources(context.Context) []func() list.ListR
 func (p *smartassistProvider) Actions(context.Context) []func() action.Action {
 	return []func() action.Action{
 		newContactListAddNumbersAction,
+		newCampaignStartAction,
+		newCampaignStopAction,
 	}
 }
 
