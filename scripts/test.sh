@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# make test: go vet, then two jobs side by side, each printed when it ends.
+#
+#   acceptance  internal/provider (and docschema, which reads its schema):
+#               the acceptance tests through the terraform CLI, without the
+#               race detector.
+#   the rest    every other package under -race, then the live path against
+#               the emulator (make testacc-live-emulator), the examples'
+#               format and the docs' freshness.
+#
+# Why the provider's tests run without -race: the race detector needs its
+# own build of every dependency, and the provider's (the plugin framework,
+# plugin-go, gRPC, plugin-testing) cost about 260 s of CPU to build cold,
+# a third of make test on a fresh two-core machine. Most of the state that
+# goroutines share lives in internal/client (the rate budget, the limiter,
+# the transport), internal/coalesce (the batching) and internal/emulator,
+# which run under -race. Most of an acceptance test's time is the terraform
+# CLI, a process of its own, which -race does not look into. `make
+# test-race` runs the provider's tests under -race too.
+#
+# The acceptance tests spend much of their time waiting on terraform and on
+# the rate limit's clock, so they run four at a time (-parallel 4); the
+# other job fills what they leave of the two cores.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+go vet ./... || exit 1
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/smartassist-test.XXXXXX")
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$dir"' EXIT
+acceptance_pkgs=(./internal/provider/... ./internal/docschema/...)
+mapfile -t rest_pkgs < <(go list ./... | grep -v -e '/internal/provider' -e '/internal/docschema')
+
+start=$(date +%s)
+(
+  go test -count=1 -timeout 20m -parallel 4 ${GOFLAGS_TEST:-} "${acceptance_pkgs[@]}"
+) >"$dir/acceptance.log" 2>&1 &
+acceptance=$!
+(
+  set -e
+  go test -count=1 -race -timeout 20m ${GOFLAGS_TEST:-} "${rest_pkgs[@]}"
+  make --no-print-directory testacc-live-emulator examples-check docs-check
+) >"$dir/rest.log" 2>&1 &
+rest=$!
+
+status=0
+for job in rest acceptance; do
+  wait "${!job}"
+  rc=$?
+  echo "=== make test: ${job} (exit ${rc}, $(($(date +%s) - start))s)"
+  cat "$dir/$job.log"
+  [ "$rc" -eq 0 ] || status=$rc
+done
+exit "$status"
