@@ -144,17 +144,18 @@ testacc-live-emulator: terraform
 demo: terraform
 	TF_BIN=$(TF_BIN) TF_IS_TOFU=$(TF_IS_TOFU) bash scripts/demo.sh
 
-# The CLI matrix: each resource's create, import, update and destroy once,
-# the create lookups for an answer without an id, the conversation data
-# sources, import by identity (Terraform and OpenTofu 1.12+), terraform query
-# (Terraform 1.14+) and the demo's quickstart, under each CLI one after
-# another (two cores: in parallel they would only slow each other down).
-# The identity and query tests skip themselves below the version that has
-# the feature. A CLI other than the one on PATH is built by scripts/cli.sh
-# on first use (about 3 minutes each) and cached outside the clone, keyed
-# by name and version. MATRIX_CLIS="tofu@1.12.6" runs one entry.
+# The CLI matrix: each resource's create, import, update and destroy once
+# (the outbound kinds too), the create lookups for an answer without an id,
+# the conversation data sources, import by identity (Terraform and OpenTofu
+# 1.12+), terraform query and the outbound actions (Terraform 1.14+) and the
+# demo's quickstart, under each CLI one after another (two cores: in
+# parallel they would only slow each other down). The identity, query and
+# action tests skip themselves below the version that has the feature. A CLI
+# other than the one on PATH is built by scripts/cli.sh on first use (about
+# 3 minutes each) and cached outside the clone, keyed by name and version.
+# MATRIX_CLIS="tofu@1.12.6" runs one entry.
 MATRIX_CLIS ?= terraform@1.5.7 path terraform@1.16.0 tofu@1.10.6 tofu@1.12.6
-MATRIX_RUN  := ^(TestIdentity_.*|TestQuery_.*|TestProviderConfigReachesEmulator|TestAgentResourceLifecycle|TestAgentGroupResourceLifecycle|TestContactResourceLifecycle|TestQueueResourceLifecycle|TestSkillGroupResourceLifecycle|TestSkillResourceLifecycle|TestAgentResourceCreateFoundByEmail|TestAgentResourceCreateAnswerWithID|TestAccConversationDataSource_.*|TestAccConversationsDataSource_(filters|examples))$$
+MATRIX_RUN  := ^(TestIdentity_.*|TestQuery_.*|TestProviderConfigReachesEmulator|TestAgentResourceLifecycle|TestAgentGroupResourceLifecycle|TestContactResourceLifecycle|TestQueueResourceLifecycle|TestSkillGroupResourceLifecycle|TestSkillResourceLifecycle|TestAgentResourceCreateFoundByEmail|TestAgentResourceCreateAnswerWithID|TestAccConversationDataSource_.*|TestAccConversationsDataSource_(filters|examples)|TestAccContactListLifecycle|TestAcc(SMS|Voice)Campaign_lifecycle|TestAccCampaignScheduleLifecycle|TestAccCampaignActions|TestAccContactListAddNumbersAction)$$
 test-matrix:
 	MATRIX_CLIS="$(MATRIX_CLIS)" MATRIX_RUN='$(MATRIX_RUN)' bash scripts/test-matrix.sh
 

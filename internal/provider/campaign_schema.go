@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -80,15 +79,16 @@ func campaignCommonAttributes(noun string, dncRequired bool) map[string]schema.A
 		"status": schema.StringAttribute{
 			MarkdownDescription: "Status of the campaign as the API reports it: `Preparing` right after the create (the provider " +
 				"waits for it to end), then `Ready`, and `Active`, `Paused`, `Stopped`, `Completed`, `Scheduled` or `Rescheduled` " +
-				"as it runs. Start and stop it with the campaign actions; a status changed elsewhere shows as a change of this value.",
-			Computed:      true,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				"as it runs. Start and stop it with the campaign actions; a status changed elsewhere shows as a change of this value. " +
+				"An update plans it as known after apply: the campaign may move while the update is sent.",
+			Computed: true,
 		},
 		"scheduling_enabled": schema.BoolAttribute{
 			MarkdownDescription: "Whether the campaign has a schedule enabled (`schedule.isSchedulingEnabled`). A new campaign has " +
-				"none; schedules are managed apart from this resource, and an update leaves the schedule as it is.",
-			Computed:      true,
-			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+				"none; schedules are managed apart from this resource (`smartassist_campaign_schedule`), and an update leaves the " +
+				"schedule as it is. An update plans it as known after apply, as a schedule enabled or disabled in the same apply " +
+				"changes it.",
+			Computed: true,
 		},
 	}
 }
