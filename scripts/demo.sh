@@ -30,7 +30,11 @@ cleanup() {
   if [ -n "$applied" ]; then
     step "Destroying what the demo created"
     (cd "$work/quickstart" && "$TF_BIN" destroy -auto-approve -no-color >"$work/destroy.log" 2>&1) \
-      && echo "Destroyed." || { echo "${red}destroy failed:${reset}"; tail -20 "$work/destroy.log"; }
+      && echo "Destroyed." || {
+        echo "${red}destroy failed:${reset}"; tail -20 "$work/destroy.log"
+        # A demo that leaves objects behind has not passed.
+        [ "$status" -ne 0 ] || status=1
+      }
   fi
   if [ -n "$emu_pid" ] && kill -0 "$emu_pid" 2>/dev/null; then
     kill "$emu_pid" 2>/dev/null || true
@@ -76,7 +80,7 @@ export TF_IN_AUTOMATION=1
 cp -R "$root/examples/quickstart" "$work/quickstart"
 cd "$work/quickstart"
 
-step "terraform apply: a small contact center (a skill group, skills, an agent group and a queue; agents that use them; contacts; a conversation read back)"
+step "terraform apply: a small contact center (a skill group, skills, an agent group and queues; agents that use them; contacts; a contact list, a do-not-call list and a voice campaign; a conversation read back)"
 applied=1
 "$TF_BIN" apply -auto-approve -no-color >"$work/apply.log" 2>&1 || { cat "$work/apply.log"; exit 1; }
 grep -E '^Apply complete' "$work/apply.log"

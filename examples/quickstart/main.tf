@@ -117,6 +117,53 @@ resource "smartassist_contact" "customers" {
   }
 }
 
+# Outbound as code: a contact list to call, a do-not-call list, and a
+# progressive voice campaign whose answered calls go to a queue of its own.
+# The API names lists and queues by name, so the campaign refers to their
+# names and Terraform creates them first. The campaign is created Ready, not
+# running: start it with the smartassist_campaign_start action (Terraform
+# 1.14+; see the guide "Outbound campaigns as code").
+resource "smartassist_queue" "renewals" {
+  name                  = "Renewals"
+  description           = "Calls the renewals campaign connects"
+  hours_of_operation_id = local.hours_24x7
+  agent_group_ids       = [smartassist_agent_group.tier1.id]
+}
+
+resource "smartassist_contact_list" "renewals" {
+  name        = "Renewals due"
+  description = "Customers whose plan renews this month"
+}
+
+resource "smartassist_contact_list" "do_not_call" {
+  name        = "Do not call"
+  description = "Numbers no campaign may call"
+}
+
+resource "smartassist_voice_campaign" "renewals" {
+  name                    = "Service renewals"
+  description             = "Connects customers with agents before their plan renews"
+  dialing_mode            = "Progressive"
+  queue_name              = smartassist_queue.renewals.name
+  contact_lists           = [smartassist_contact_list.renewals.name]
+  dnc_list                = smartassist_contact_list.do_not_call.name
+  priority                = "3"
+  caller_id               = "+14155550100"
+  dialing_order           = "FIFO"
+  max_attempts_per_record = 3
+  default_retry_period    = 60 # minutes
+  max_ring_time           = 30 # seconds
+
+  calling_hours = {
+    time_zone = "Asia/Kolkata"
+    days = [
+      { day = "MO", start = "09:00", end = "18:00" },
+      { day = "WE", start = "09:00", end = "18:00" },
+      { day = "FR", start = "09:00", end = "13:00" },
+    ]
+  }
+}
+
 # The emulator's seed holds the vendor documentation's sample conversation.
 data "smartassist_conversation" "sample" {
   id = "c-3c04346-e522-4c53-9e03-c9566d859aad"
@@ -136,6 +183,14 @@ output "support_queue" {
 
 output "support_queue_agents" {
   value = sort([for k, a in smartassist_agent.team : a.email if contains([for q in a.queue : q.id], smartassist_queue.support.id)])
+}
+
+output "renewals_campaign" {
+  value = {
+    id     = smartassist_voice_campaign.renewals.id
+    status = smartassist_voice_campaign.renewals.status
+    dnc    = smartassist_voice_campaign.renewals.dnc_list_id == smartassist_contact_list.do_not_call.id
+  }
 }
 
 output "sample_conversation" {

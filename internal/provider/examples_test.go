@@ -101,7 +101,7 @@ func TestExamples(t *testing.T) {
 				checks = append(checks, exampleOutputsKnown{})
 			}
 			var versions []tfversion.TerraformVersionCheck
-			if strings.HasPrefix(filepath.ToSlash(name), "actions/") {
+			if strings.HasPrefix(filepath.ToSlash(name), "actions/") || ex.hasActions {
 				// Action blocks came with Terraform 1.14.
 				versions = append(versions, tfversion.SkipBelow(tfversion.Version1_14_0))
 			}
@@ -156,6 +156,7 @@ type exampleDir struct {
 	hasTerraformBlock     bool
 	hasProviderBlock      bool
 	hasOutputs            bool
+	hasActions            bool     // action blocks, which only Terraform 1.14+ parses
 	changesInfrastructure bool     // declares resources or imports
 	importIDs             []string // the id of each import block
 }
@@ -164,6 +165,7 @@ var (
 	exTerraformBlock = regexp.MustCompile(`(?m)^terraform\s*\{`)
 	exProviderBlock  = regexp.MustCompile(`(?m)^provider\s+"smartassist"\s*\{`)
 	exOutputBlock    = regexp.MustCompile(`(?m)^output\s+"`)
+	exActionBlock    = regexp.MustCompile(`(?m)^action\s+"`)
 	exResourceBlock  = regexp.MustCompile(`(?m)^(resource\s+"|import\s*\{)`)
 	exImportID       = regexp.MustCompile(`(?ms)^import\s*\{.*?^\s*id\s*=\s*"([^"]+)".*?^\}`)
 )
@@ -188,6 +190,7 @@ func readExample(t *testing.T, dir string) exampleDir {
 		ex.hasTerraformBlock = ex.hasTerraformBlock || exTerraformBlock.MatchString(src)
 		ex.hasProviderBlock = ex.hasProviderBlock || exProviderBlock.MatchString(src)
 		ex.hasOutputs = ex.hasOutputs || exOutputBlock.MatchString(src)
+		ex.hasActions = ex.hasActions || exActionBlock.MatchString(src)
 		ex.changesInfrastructure = ex.changesInfrastructure || exResourceBlock.MatchString(src)
 		for _, m := range exImportID.FindAllStringSubmatch(src, -1) {
 			ex.importIDs = append(ex.importIDs, m[1])

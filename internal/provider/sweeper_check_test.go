@@ -30,8 +30,12 @@ func emulatorGetenv(url string, emu *emulator.Server, extra map[string]string) f
 // The sweepers, against the emulator's default seed (the user's objects)
 // and one tfacc- object of every kind: only the tfacc- ones go, in
 // dependency order, each deletion printed; a second sweep deletes nothing.
+// The tfacc- voice campaign is Active and names the tfacc- lists and
+// queue, which the emulator does not delete while a campaign uses them.
 func TestSweepersDeleteOnlyTestObjects(t *testing.T) {
-	emu := emulator.New(emulator.Config{})
+	cfg := emulator.Config{}
+	cfg.Readings.CampaignPreparingReads = -1
+	emu := emulator.New(cfg)
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	getenv := emulatorGetenv(srv.URL, emu, map[string]string{envSweep: "1"})
@@ -45,6 +49,7 @@ func TestSweepersDeleteOnlyTestObjects(t *testing.T) {
 	before := map[string]int{
 		"agents": len(emu.Agents()), "contacts": activeSeedContacts(emu), "queues": len(emu.Queues()),
 		"skills": len(emu.Skills()), "skill groups": len(emu.SkillGroups()), "agent groups": len(emu.AgentGroups()),
+		"campaigns": len(emu.Campaigns()), "contact lists": len(emu.ContactLists()),
 	}
 	if _, err := c.Queues.Create(ctx, client.QueueRequest{Name: "tfacc queue without the dash", HoursOfOperationID: seedDefaultHours}); err != nil {
 		t.Fatal(err)
@@ -68,6 +73,20 @@ func TestSweepersDeleteOnlyTestObjects(t *testing.T) {
 	if _, err := c.Queues.Create(ctx, client.QueueRequest{Name: tfName("queue"), HoursOfOperationID: seedDefaultHours, AgentGroupIDs: []string{string(ag.ID)}}); err != nil {
 		t.Fatal(err)
 	}
+	// The user's own list and campaign, Active, which the sweep leaves running.
+	userCampaign := sweepCampaignFixture(t, c, client.CampaignSMS, "Spring promo", "Spring customers", "", "")
+	before["campaigns"]++
+	before["contact lists"]++
+	if _, err := c.CampaignRuns.Start(ctx, client.CampaignSMS, userCampaign); err != nil {
+		t.Fatal(err)
+	}
+	// A tfacc- voice campaign on the tfacc- queue with a tfacc- do-not-call
+	// list, started, and a tfacc- SMS campaign on the same contact list.
+	voice := sweepCampaignFixture(t, c, client.CampaignVoice, tfName("calls"), tfName("leads"), tfName("dnc"), tfName("queue"))
+	if _, err := c.CampaignRuns.Start(ctx, client.CampaignVoice, voice); err != nil {
+		t.Fatal(err)
+	}
+	sweepCampaignFixture(t, c, client.CampaignSMS, tfName("texts"), tfName("leads"), "", "")
 	if _, err := c.Contacts.Create(ctx, []client.ContactRequest{{FirstName: tfName("Ann"), LastName: "Lee", Salutation: "mrs",
 		CellPhone: client.CellPhoneRequest{PhoneNumber: tfLocalPhone(1), CountryCode: "+1", Extension: "1"}}}); err != nil {
 		t.Fatal(err)
@@ -86,24 +105,29 @@ func TestSweepersDeleteOnlyTestObjects(t *testing.T) {
 		}
 		total += n
 	}
-	if total != 7 {
-		t.Errorf("the sweep deleted %d objects, want 7:\n%s", total, out.String())
+	if total != 11 {
+		t.Errorf("the sweep deleted %d objects, want 11:\n%s", total, out.String())
 	}
 	// Each deletion is printed, in dependency order.
 	var kinds []string
 	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
-		m := regexp.MustCompile(`^sweep: deleted (agent group|skill group|agent|contact|queue|skill) \S+ \((.*)\)$`).FindStringSubmatch(line)
-		if m == nil || !isTestObject(m[2]) {
+		m := regexp.MustCompile(`^sweep: (deleted|stopped) (agent group|skill group|agent|contact list|contact|queue|skill|SMS campaign|voice campaign) \S+ \((.*)\)$`).FindStringSubmatch(line)
+		if m == nil || !isTestObject(m[3]) {
 			t.Fatalf("unexpected sweep output line %q", line)
 		}
-		kinds = append(kinds, m[1])
+		kinds = append(kinds, strings.TrimPrefix(m[1]+" "+m[2], "deleted "))
 	}
-	if got, want := strings.Join(kinds, ","), "agent,contact,queue,skill,skill,skill group,agent group"; got != want {
+	if got, want := strings.Join(kinds, ","), "SMS campaign,stopped voice campaign,voice campaign,agent,contact,queue,skill,skill,"+
+		"skill group,agent group,contact list,contact list"; got != want {
 		t.Errorf("deletion order %s, want %s", got, want)
+	}
+	if st := emu.Campaign(userCampaign)["status"]; st != "Active" {
+		t.Errorf("the user's campaign is %v after the sweep, want it left Active", st)
 	}
 	after := map[string]int{
 		"agents": len(emu.Agents()), "contacts": activeSeedContacts(emu), "queues": len(emu.Queues()),
 		"skills": len(emu.Skills()), "skill groups": len(emu.SkillGroups()), "agent groups": len(emu.AgentGroups()),
+		"campaigns": len(emu.Campaigns()), "contact lists": len(emu.ContactLists()),
 	}
 	if fmt.Sprint(after) != fmt.Sprint(before) {
 		t.Errorf("after the sweep the emulator holds %v, want the user's objects %v", after, before)

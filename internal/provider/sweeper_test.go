@@ -16,12 +16,15 @@ import (
 // whose name or email starts with tfacc-, through the client, and nothing
 // else. make sweep runs them with go test -sweep=<stream id>. Each kind
 // depends on the one before it, so that resource.TestMain runs them in the
-// order the account's references need: agents, then contacts, queues,
-// skills, skill groups and agent groups.
+// order the account's references need: campaigns (which name contact
+// lists and queues), agents, then contacts, queues, skills, skill groups,
+// agent groups and contact lists.
 var sweepKinds = []struct {
 	name  string
 	sweep func(context.Context, *client.Client, io.Writer) (int, error)
 }{
+	{"smartassist_sms_campaign", campaignSweeper{kind: client.CampaignSMS, pause: sleepOn, wait: campaignSweepWait}.sweep},
+	{"smartassist_voice_campaign", campaignSweeper{kind: client.CampaignVoice, pause: sleepOn, wait: campaignSweepWait}.sweep},
 	{"smartassist_agent", sweepAgents},
 	{"smartassist_contact", sweepContacts},
 	{"smartassist_queue", sweepQueues},
@@ -32,13 +35,22 @@ var sweepKinds = []struct {
 }
 
 func init() {
-	for i, k := range sweepKinds {
-		s := &resource.Sweeper{Name: k.name, F: sweeperFunc(k.name, k.sweep)}
-		if i > 0 {
-			s.Dependencies = []string{sweepKinds[i-1].name}
-		}
-		resource.AddTestSweepers(k.name, s)
+	for _, s := range sweepers() {
+		resource.AddTestSweepers(s.Name, s)
 	}
+}
+
+// sweepers are sweepKinds as terraform-plugin-testing's sweepers, each
+// depending on the one before it.
+func sweepers() []*resource.Sweeper {
+	out := make([]*resource.Sweeper, len(sweepKinds))
+	for i, k := range sweepKinds {
+		out[i] = &resource.Sweeper{Name: k.name, F: sweeperFunc(k.name, k.sweep)}
+		if i > 0 {
+			out[i].Dependencies = []string{sweepKinds[i-1].name}
+		}
+	}
+	return out
 }
 
 // envSweep is the confirmation a sweep needs besides a -sweep value naming
