@@ -69,9 +69,11 @@ func (r *contactListResource) Schema(_ context.Context, _ resource.SchemaRequest
 			},
 			// Computed.
 			"id": schema.StringAttribute{
-				MarkdownDescription: "ID of the contact list (cl-…). Campaigns name their contact and DNC lists by it.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "ID of the contact list (cl-…): what import, the `smartassist_contact_list_add_numbers` " +
+					"action and the `smartassist_contact_list` and `smartassist_contact_list_numbers` data sources take. Campaigns " +
+					"do not: they name their contact and DNC lists by `name` (`contact_lists`, `dnc_list`).",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 		},
 	}
