@@ -27,6 +27,7 @@ var (
 	_ resource.ResourceWithConfigure      = (*campaignScheduleResource)(nil)
 	_ resource.ResourceWithImportState    = (*campaignScheduleResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*campaignScheduleResource)(nil)
+	_ resource.ResourceWithIdentity       = (*campaignScheduleResource)(nil)
 )
 
 func newCampaignScheduleResource() resource.Resource { return &campaignScheduleResource{} }
@@ -40,6 +41,7 @@ func newCampaignScheduleResource() resource.Resource { return &campaignScheduleR
 // it: a campaign read says only schedule.isSchedulingEnabled.
 type campaignScheduleResource struct {
 	client *client.Client
+	stream string
 }
 
 func (r *campaignScheduleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -119,6 +121,12 @@ func (r *campaignScheduleResource) Schema(_ context.Context, _ resource.SchemaRe
 	}
 }
 
+// IdentitySchema: a campaign has one schedule, so the campaign's id names
+// it, as it names the resource's id.
+func (r *campaignScheduleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema("ID of the SMS or voice campaign (cd-…) whose schedule it is: a campaign has one schedule.")
+}
+
 func (r *campaignScheduleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m campaignScheduleModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
@@ -131,6 +139,7 @@ func (r *campaignScheduleResource) ValidateConfig(ctx context.Context, req resou
 func (r *campaignScheduleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if data, ok := configuredData(req.ProviderData, &resp.Diagnostics); ok {
 		r.client = data.client
+		r.stream = data.streamID
 	}
 }
 
@@ -142,6 +151,7 @@ func (r *campaignScheduleResource) Create(ctx context.Context, req resource.Crea
 	}
 	if r.enable(ctx, &plan, "Unable to create campaign schedule", &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 	}
 }
 
@@ -151,8 +161,13 @@ func (r *campaignScheduleResource) Update(ctx context.Context, req resource.Upda
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if r.enable(ctx, &plan, "Unable to update campaign schedule", &resp.Diagnostics) {
+	const summary = "Unable to update campaign schedule"
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, summary, "campaign schedule", plan.ID.ValueString())...); resp.Diagnostics.HasError() {
+		return
+	}
+	if r.enable(ctx, &plan, summary, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(plan.ID, r.stream))...)
 	}
 }
 
@@ -254,6 +269,12 @@ func (r *campaignScheduleResource) Read(ctx context.Context, req resource.ReadRe
 	if id == "" {
 		id = state.ID.ValueString()
 	}
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, "Unable to read campaign schedule", "campaign schedule", id)...); resp.Diagnostics.HasError() {
+		return
+	}
+	// State written before identities has none: every way out that keeps
+	// or drops the resource gives it.
+	identity := identityOf(types.StringValue(id), r.stream)
 	c, err := r.client.Campaigns.Get(ctx, id)
 	if err != nil {
 		what := fmt.Sprintf("Reading the campaign %s of the schedule", id)
@@ -263,6 +284,7 @@ func (r *campaignScheduleResource) Read(ctx context.Context, req resource.ReadRe
 			return
 		}
 		if confirmGone(ctx, &resp.Diagnostics, err, r.gone(kind, id), "Unable to read campaign schedule", what) {
+			resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identity)...)
 			resp.State.RemoveResource(ctx)
 		}
 		return
@@ -276,12 +298,14 @@ func (r *campaignScheduleResource) Read(ctx context.Context, req resource.ReadRe
 	case !on:
 		// Turned off: the schedule is gone, and the next plan creates it
 		// again.
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identity)...)
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	// The schedule's details have no read: they stay as last sent.
 	state.fromCampaign(c)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identity)...)
 }
 
 func (r *campaignScheduleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -292,6 +316,9 @@ func (r *campaignScheduleResource) Delete(ctx context.Context, req resource.Dele
 	}
 	id := state.CampaignID.ValueString()
 	const summary = "Unable to delete campaign schedule"
+	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.stream, summary, "campaign schedule", id)...); resp.Diagnostics.HasError() {
+		return
+	}
 	c, err := r.client.Campaigns.Get(ctx, id)
 	if err != nil {
 		kind := client.CampaignKind(state.CampaignType.ValueString())
@@ -320,14 +347,20 @@ func (r *campaignScheduleResource) gone(kind client.CampaignKind, id string) gon
 	return func(ctx context.Context, err error) (bool, error) { return r.client.Campaigns.Gone(ctx, kind, id, err) }
 }
 
-// ImportState takes the campaign's id. The schedule's details cannot be
-// read: the next plan sends them again from the configuration.
+// ImportState takes the campaign's id, or an identity. The schedule's
+// details cannot be read: the next plan sends them again from the
+// configuration.
 func (r *campaignScheduleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if id == "" {
-		resp.Diagnostics.AddError("Unable to import campaign schedule", "The import id is empty: give the campaign's id (cd-…).")
+	id, given := importIdentity(ctx, req, r.stream, "campaign whose schedule it is", &resp.Diagnostics)
+	if !given {
+		if id = strings.TrimSpace(req.ID); id == "" {
+			resp.Diagnostics.AddError("Unable to import campaign schedule", "The import id is empty: give the campaign's id (cd-…).")
+		}
+	}
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("campaign_id"), id)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(types.StringValue(id), r.stream))...)
 }
