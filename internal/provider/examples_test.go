@@ -273,7 +273,15 @@ func TestIdentityExamples(t *testing.T) {
 	if len(files) != want {
 		t.Fatalf("%d %s examples under %s/resources, want one for each of the %d resources with an identity", len(files), identityExample, examplesRoot, want)
 	}
-	env := newTestEnv(t, seededCampaigns())
+	// The schedule example imports the seeded voice campaign's schedule,
+	// which a read finds only when it is on.
+	cfg := seededCampaigns()
+	for _, doc := range cfg.Seed.Campaigns {
+		if doc["id"] == seedVoiceCampaign {
+			doc["schedule"] = map[string]any{"isSchedulingEnabled": true, "isRecurrenceEnabled": true}
+		}
+	}
+	env := newTestEnv(t, cfg)
 	importTo := regexp.MustCompile(`(?m)^\s*to\s*=\s*(\S+)`)
 	for _, file := range files {
 		dir := filepath.Dir(file)

@@ -1,7 +1,7 @@
 # Run a campaign every weekday morning through the spring. The schedule API
 # takes no time zone.
 resource "smartassist_campaign_schedule" "spring_weekdays" {
-  campaign_id = "cd-9e14b72-88cc-4544-9a98-7aee9b7c0a11" # such as smartassist_voice_campaign.spring.id
+  campaign_id = "cd-6f2a1b3c-4d5e-6f7a-8b9c-0d1e2f3a4b5c" # such as smartassist_voice_campaign.spring.id
   recurrence  = "weekly"
   days        = ["MO", "TU", "WE", "TH", "FR"]
   start       = "2030-03-02 09:00:00"
