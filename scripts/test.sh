@@ -3,7 +3,8 @@
 #
 #   acceptance  internal/provider (and docschema, which reads its schema):
 #               the acceptance tests through the terraform CLI, without the
-#               race detector.
+#               race detector, in two processes by test name (Test[A-E]…
+#               and the rest).
 #   the rest    every other package under -race, then the live path against
 #               the emulator (make testacc-live-emulator), the examples'
 #               format and the docs' freshness.
@@ -19,8 +20,11 @@
 # test-race` runs the provider's tests under -race too.
 #
 # The acceptance tests spend much of their time waiting on terraform and on
-# the rate limit's clock, so they run four at a time (-parallel 4); the
-# other job fills what they leave of the two cores.
+# the rate limit's clock, so they run eight at a time (-parallel 8), and in
+# two processes: go test runs a package's tests that cannot run in parallel
+# (those that set environment variables, or time the rate limit) one by one
+# before any other starts, about two minutes in all, which in one process
+# left a core idle. The other job fills what is left of the two cores.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,10 +36,15 @@ acceptance_pkgs=(./internal/provider/... ./internal/docschema/...)
 mapfile -t rest_pkgs < <(go list ./... | grep -v -e '/internal/provider' -e '/internal/docschema')
 
 start=$(date +%s)
+shard='^Test[A-E]'
 (
-  go test -count=1 -timeout 20m -parallel 4 ${GOFLAGS_TEST:-} "${acceptance_pkgs[@]}"
-) >"$dir/acceptance.log" 2>&1 &
-acceptance=$!
+  go test -count=1 -timeout 20m -parallel 8 -run "$shard" ${GOFLAGS_TEST:-} "${acceptance_pkgs[@]}"
+) >"$dir/acceptance-1.log" 2>&1 &
+acceptance1=$!
+(
+  go test -count=1 -timeout 20m -parallel 8 -skip "$shard" ${GOFLAGS_TEST:-} "${acceptance_pkgs[@]}"
+) >"$dir/acceptance-2.log" 2>&1 &
+acceptance2=$!
 (
   set -e
   go test -count=1 -race -timeout 20m ${GOFLAGS_TEST:-} "${rest_pkgs[@]}"
@@ -44,11 +53,12 @@ acceptance=$!
 rest=$!
 
 status=0
-for job in rest acceptance; do
+for job in rest acceptance1 acceptance2; do
   wait "${!job}"
   rc=$?
+  log=$dir/${job/acceptance/acceptance-}.log
   echo "=== make test: ${job} (exit ${rc}, $(($(date +%s) - start))s)"
-  cat "$dir/$job.log"
+  cat "$log"
   [ "$rc" -eq 0 ] || status=$rc
 done
 exit "$status"
