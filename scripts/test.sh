@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# make test: go vet, then two jobs side by side, each printed when it ends.
+# make test: go vet, then four jobs side by side, each printed when it ends.
 #
-#   acceptance  internal/provider (and docschema, which reads its schema):
+#   acceptance1, acceptance2
+#               internal/provider (and docschema, which reads its schema):
 #               the acceptance tests through the terraform CLI, without the
 #               race detector, in two processes by test name (Test[A-E]…
 #               and the rest).
-#   the rest    every other package under -race, then the live path against
-#               the emulator (make testacc-live-emulator), the examples'
-#               format and the docs' freshness.
+#   race        the packages whose state goroutines share, under -race:
+#               client, coalesce, adoption, emulator, bench.
+#   checks      internal/export (it writes HCL and runs terraform on it, with
+#               no goroutine of its own), then the live path against the
+#               emulator (make testacc-live-emulator), the examples' format
+#               and the docs' freshness.
 #
 # Why the provider's tests run without -race: the race detector needs its
 # own build of every dependency, and the provider's (the plugin framework,
 # plugin-go, gRPC, plugin-testing) cost about 260 s of CPU to build cold,
-# a third of make test on a fresh two-core machine. Most of the state that
+# on a fresh two-core machine (measured here). Most of the state that
 # goroutines share lives in internal/client (the rate budget, the limiter,
 # the transport), internal/coalesce (the batching) and internal/emulator,
 # which run under -race. Most of an acceptance test's time is the terraform
@@ -24,7 +28,7 @@
 # two processes: go test runs a package's tests that cannot run in parallel
 # (those that set environment variables, or time the rate limit) one by one
 # before any other starts, about two minutes in all, which in one process
-# left a core idle. The other job fills what is left of the two cores.
+# left a core idle. The other jobs fill what is left of the two cores.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,7 +37,7 @@ go vet ./... || exit 1
 dir=$(mktemp -d "${TMPDIR:-/tmp}/smartassist-test.XXXXXX")
 trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$dir"' EXIT
 acceptance_pkgs=(./internal/provider/... ./internal/docschema/...)
-mapfile -t rest_pkgs < <(go list ./... | grep -v -e '/internal/provider' -e '/internal/docschema')
+mapfile -t race_pkgs < <(go list ./... | grep -v -e '/internal/provider' -e '/internal/docschema' -e '/internal/export')
 
 start=$(date +%s)
 shard='^Test[A-E]'
@@ -46,14 +50,18 @@ acceptance1=$!
 ) >"$dir/acceptance-2.log" 2>&1 &
 acceptance2=$!
 (
+  go test -count=1 -race -timeout 20m ${GOFLAGS_TEST:-} "${race_pkgs[@]}"
+) >"$dir/race.log" 2>&1 &
+race=$!
+(
   set -e
-  go test -count=1 -race -timeout 20m ${GOFLAGS_TEST:-} "${rest_pkgs[@]}"
+  go test -count=1 -timeout 20m ${GOFLAGS_TEST:-} ./internal/export/...
   make --no-print-directory testacc-live-emulator examples-check docs-check
-) >"$dir/rest.log" 2>&1 &
-rest=$!
+) >"$dir/checks.log" 2>&1 &
+checks=$!
 
 status=0
-for job in rest acceptance1 acceptance2; do
+for job in race checks acceptance1 acceptance2; do
   wait "${!job}"
   rc=$?
   log=$dir/${job/acceptance/acceptance-}.log
