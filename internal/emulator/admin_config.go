@@ -16,7 +16,7 @@ import (
 //	 "unknownStreamStatus":404,"unknownAccountStatus":401,"missingObjectStatus":404,
 //	 "throttleStatus":429,"duplicateStatus":409,
 //	 "campaignIdField":"documented","campaignPreparingReads":1,"campaignTransitionReads":0,
-//	 "campaignAltPaths":false,"campaignVoiceUpdateAsSms":false,"campaignMachineDetectEcho":false}
+//	 "campaignAltPaths":false,"campaignPrintedPathsOnly":false,"campaignVoiceUpdateAsSms":false,"campaignMachineDetectEcho":false}
 func (s *Server) getAdminConfig(w http.ResponseWriter) {
 	writeAdmin(w, http.StatusOK, s.Readings())
 }
@@ -37,7 +37,7 @@ func (s *Server) putAdminConfig(w http.ResponseWriter, r *http.Request) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&next); err != nil {
-		writeAdmin(w, http.StatusBadRequest, envelope("config must be a JSON object with listLimit, listLimitCap, hasMoreOnLastPage, hasMoreNever, listLimitEcho, listFigures, listSkip, listPage, listPagingIgnored, unknownStreamStatus, unknownAccountStatus, missingObjectStatus, throttleStatus, duplicateStatus, campaignIdField, campaignPreparingReads, campaignTransitionReads, campaignAltPaths, campaignVoiceUpdateAsSms, campaignMachineDetectEcho: "+err.Error(), http.StatusBadRequest))
+		writeAdmin(w, http.StatusBadRequest, envelope("config must be a JSON object with listLimit, listLimitCap, hasMoreOnLastPage, hasMoreNever, listLimitEcho, listFigures, listSkip, listPage, listPagingIgnored, unknownStreamStatus, unknownAccountStatus, missingObjectStatus, throttleStatus, duplicateStatus, campaignIdField, campaignPreparingReads, campaignTransitionReads, campaignAltPaths, campaignPrintedPathsOnly, campaignVoiceUpdateAsSms, campaignMachineDetectEcho: "+err.Error(), http.StatusBadRequest))
 		return
 	}
 	if err := s.SetReadings(next); err != nil {

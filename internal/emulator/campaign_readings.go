@@ -34,6 +34,15 @@ type CampaignReadings struct {
 	// counter key is the route's, whatever prefix it came by.
 	CampaignAltPaths bool `json:"campaignAltPaths"`
 
+	// CampaignPrintedPathsOnly serves the routes of CampaignAltPaths ONLY
+	// at the prefix their page prints: the voice start/stop
+	// (/campaign/trigger/{id}), the advanced SMS create (POST /campaign
+	// with campaignType=sms and format advanced) and add-contacts answer
+	// at the base path 404 "Route not found", counted as "POST
+	// <unmatched>", as a path no route serves. Every other route, and the
+	// other creates, stay at the base path. It implies CampaignAltPaths.
+	CampaignPrintedPathsOnly bool `json:"campaignPrintedPathsOnly"`
+
 	// CampaignVoiceUpdateAsSMS accepts an update of a voice campaign sent
 	// with ?campaignType=sms, as the page "Update Voice Campaign (v2)"
 	// prints its endpoint. Off, the query must name the campaign's kind.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -11,7 +12,7 @@ import (
 // without braces: the admin member names are part of the emulator's
 // interface for tests that drive a separate process.
 const campaignReadingsDefaultJSON = `"campaignIdField":"documented","campaignPreparingReads":1,"campaignTransitionReads":0,` +
-	`"campaignAltPaths":false,"campaignVoiceUpdateAsSms":false,"campaignMachineDetectEcho":false`
+	`"campaignAltPaths":false,"campaignPrintedPathsOnly":false,"campaignVoiceUpdateAsSms":false,"campaignMachineDetectEcho":false`
 
 // campaignReadingsCount is the number of CampaignReadings members.
 func campaignReadingsCount(t *testing.T) int {
@@ -164,6 +165,46 @@ func TestCampaignReadingAltPaths(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestCampaignReadingPrintedPathsOnly(t *testing.T) {
+	h, _ := campaignHarness(t, Config{Readings: Readings{CampaignReadings: CampaignReadings{CampaignPrintedPathsOnly: true}}})
+	// The voice and simple SMS creates stay at the base path.
+	id := h.readyCampaign("voice", voiceBody("Calls", "Agentless"))
+	h.createCampaign("sms", smsBody("Texts", "simple"))
+	adv := smsBody("Advanced", "advanced")
+	contacts := map[string]any{"contact_list_name": "Leads", "data": []any{map[string]any{"phoneNumber": "14155550100"}}}
+	// At the base path the printed routes are no route.
+	for _, res := range []*response{
+		h.doCampaign(http.MethodPost, "/campaign/trigger/"+id+"?campaignType=voice&trigger=play", map[string]any{}),
+		h.doCampaign(http.MethodPost, "/campaign?campaignType=sms", adv),
+		h.doPath(http.MethodPost, campaignBasePath+DefaultStreamID+"/campaign/contactList/addContacts", contacts),
+	} {
+		if msg := res.errorMsg(t, http.StatusNotFound); !strings.HasPrefix(msg, "Route not found: POST /campaign/api/v2/public/") {
+			t.Fatalf("base path msg = %q", msg)
+		}
+	}
+	if h.srv.Count("POST <unmatched>") != 3 || h.srv.Count("POST /campaign/trigger/{id}") != 0 || h.srv.Count("POST /campaign") != 2 {
+		t.Fatalf("counts after the base path: unmatched %d, trigger %d, create %d",
+			h.srv.Count("POST <unmatched>"), h.srv.Count("POST /campaign/trigger/{id}"), h.srv.Count("POST /campaign"))
+	}
+	// At the printed prefix they answer, and the body read to tell the
+	// advanced create reaches the handler whole.
+	h.doPath(http.MethodPost, altPrefixV2+DefaultStreamID+"/campaign/trigger/"+id+"?accountId="+DefaultAccountID+"&campaignType=voice&trigger=play", map[string]any{}).object(t, 200)
+	data := h.doPath(http.MethodPost, altPrefixV2+DefaultStreamID+"/campaign?accountId="+DefaultAccountID+"&campaignType=sms", adv).object(t, 200)["data"].(map[string]any)
+	if data["name"] != "Advanced" || data["format"] != "advanced" {
+		t.Fatalf("advanced create = %v", data)
+	}
+	h.doPath(http.MethodPost, altPrefix11+DefaultStreamID+"/campaign/contactList/addContacts", contacts).object(t, 200)
+	for key, n := range map[string]int{"POST /campaign/contactList/addContacts": 1, "POST /campaign/trigger/{id}": 1, "POST /campaign": 3, "POST <unmatched>": 3} {
+		if got := h.srv.Count(key); got != n {
+			t.Errorf("Count(%q) = %d, want %d", key, got, n)
+		}
+	}
+	// The routes no page prints another prefix for stay at the base path
+	// alone.
+	h.doCampaign(http.MethodGet, "/campaign/"+id, nil).object(t, 200)
+	h.doPath(http.MethodGet, altPrefixV2+DefaultStreamID+"/campaign/"+id+"?accountId="+DefaultAccountID, nil).errorMsg(t, http.StatusNotFound)
 }
 
 func TestCampaignReadingVoiceUpdateAsSMS(t *testing.T) {

@@ -1,6 +1,9 @@
 package emulator
 
 import (
+	"bytes"
+	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 )
@@ -66,7 +69,8 @@ var campaignRoutes = []campaignRoute{
 
 // matchCampaignRoute matches a path below campaignBasePath, or below an
 // alternative prefix for the routes that have one when
-// Readings.CampaignAltPaths is set.
+// Readings.CampaignAltPaths or CampaignPrintedPathsOnly is set; under the
+// latter, such a route at the base path is no route.
 func (s *Server) matchCampaignRoute(r *http.Request) routeMatch {
 	m := routeMatch{template: unmatchedRoute}
 	path := r.URL.EscapedPath()
@@ -80,7 +84,9 @@ func (s *Server) matchCampaignRoute(r *http.Request) routeMatch {
 	if prefix == "" {
 		return m
 	}
-	if prefix != campaignBasePath && !s.rd().CampaignAltPaths {
+	readings := s.rd()
+	printedOnly := readings.CampaignPrintedPathsOnly
+	if prefix != campaignBasePath && !readings.CampaignAltPaths && !printedOnly {
 		return m
 	}
 	segs, ok := pathSegments(strings.TrimPrefix(path, prefix))
@@ -102,6 +108,9 @@ func (s *Server) matchCampaignRoute(r *http.Request) routeMatch {
 			m.template, m.params = rd.template, params
 		}
 		if rd.method == r.Method && rd.template == m.template {
+			if printedOnly && prefix == campaignBasePath && rd.altPrefix != "" && printedElsewhere(r, rd.template) {
+				return routeMatch{template: unmatchedRoute} // served at the printed prefix alone
+			}
 			m.handler = rd.handler
 			m.accountQuery = rd.accountQuery
 			return m
@@ -111,6 +120,31 @@ func (s *Server) matchCampaignRoute(r *http.Request) routeMatch {
 		m.api = false
 	}
 	return m
+}
+
+// printedElsewhere reports whether a request to the base path for the
+// route template is one whose page prints another prefix: every request
+// of the voice trigger and add-contacts routes, and of POST /campaign the
+// advanced SMS create alone (campaignType=sms, format advanced: the page
+// "Create SMS Campaign (Advanced Format (v2))",
+// https://docs.kore.ai/ai-for-service/apis/contact-center/create-sms-campaign-advanced-format-v2).
+// The body is read to tell, and put back for the handler.
+func printedElsewhere(r *http.Request, template string) bool {
+	if template != "/campaign" {
+		return true
+	}
+	if r.URL.Query().Get("campaignType") != campaignSMS || r.Body == nil {
+		return false
+	}
+	data, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes+1))
+	r.Body = io.NopCloser(bytes.NewReader(data))
+	if err != nil {
+		return false
+	}
+	var body struct {
+		Format any `json:"format"`
+	}
+	return json.Unmarshal(data, &body) == nil && body.Format == "advanced"
 }
 
 // checkAccountQuery checks the accountId query parameter of a route whose

@@ -23,7 +23,7 @@
 // status of the rate limiter's over-limit answer. For the Campaign
 // Management API, -campaign-id-field, -campaign-preparing-reads,
 // -campaign-transition-reads, -campaign-alt-paths,
-// -campaign-voice-update-as-sms and -campaign-machine-detect-echo choose
+// -campaign-printed-paths-only, -campaign-voice-update-as-sms and -campaign-machine-detect-echo choose
 // the readings of its pages' contradictions. A running emulator is switched
 // with PUT /_emulator/config. -h lists every flag.
 package main
@@ -97,6 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 		"reads (GET /campaign/{id} or its status) a new campaign answers Preparing before Ready; -1: none, the create answers Ready")
 	transitionReads := fs.Int("campaign-transition-reads", 0, "reads after a start or stop that still answer the old status before Active or Stopped")
 	altPaths := fs.Bool("campaign-alt-paths", false, "also serve the prefixes some pages print: /api/v2/public/ (voice start/stop, advanced SMS create) and /api/1.1/public/ (add contacts)")
+	printedOnly := fs.Bool("campaign-printed-paths-only", false, "serve the voice start/stop, the advanced SMS create and add contacts ONLY at the prefix their pages print; the base path answers 404 for them")
 	voiceUpdateAsSMS := fs.Bool("campaign-voice-update-as-sms", false, "accept a voice campaign update sent with campaignType=sms, as its page prints it")
 	machineDetectEcho := fs.Bool("campaign-machine-detect-echo", false, "every answer about an Agentless campaign carries enableMachineDetect as a boolean, not the create answer only")
 	if err := fs.Parse(args); err != nil {
@@ -140,6 +141,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, ready cha
 				CampaignPreparingReads:    *preparingReads,
 				CampaignTransitionReads:   *transitionReads,
 				CampaignAltPaths:          *altPaths,
+				CampaignPrintedPathsOnly:  *printedOnly,
 				CampaignVoiceUpdateAsSMS:  *voiceUpdateAsSMS,
 				CampaignMachineDetectEcho: *machineDetectEcho,
 			},

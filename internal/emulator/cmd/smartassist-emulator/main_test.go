@@ -196,7 +196,7 @@ func TestRunReadingFlags(t *testing.T) {
 		done <- run(ctx, []string{"-list-limit", "cap", "-list-limit-cap", "3", "-has-more-on-last-page", "-list-limit-echo", "-list-figures", "no-total",
 			"-list-skip", "page", "-list-page", "ignore", "-list-paging-ignored",
 			"-unknown-stream-status", "401", "-unknown-account-status", "403", "-missing-object-status", "400", "-throttle-status", "503",
-			"-campaign-id-field", "_id", "-campaign-preparing-reads", "-1", "-campaign-transition-reads", "2", "-campaign-alt-paths",
+			"-campaign-id-field", "_id", "-campaign-preparing-reads", "-1", "-campaign-transition-reads", "2", "-campaign-alt-paths", "-campaign-printed-paths-only",
 			"-campaign-voice-update-as-sms", "-campaign-machine-detect-echo"}, &stdout, &stderr, ready)
 	}()
 	var port int
@@ -225,7 +225,7 @@ func TestRunReadingFlags(t *testing.T) {
 		"unknownStreamStatus": 401.0, "unknownAccountStatus": 403.0, "missingObjectStatus": 400.0, "throttleStatus": 503.0,
 		"duplicateStatus": 409.0,
 		"campaignIdField": "_id", "campaignPreparingReads": -1.0, "campaignTransitionReads": 2.0,
-		"campaignAltPaths": true, "campaignVoiceUpdateAsSms": true, "campaignMachineDetectEcho": true}
+		"campaignAltPaths": true, "campaignPrintedPathsOnly": true, "campaignVoiceUpdateAsSms": true, "campaignMachineDetectEcho": true}
 	if len(got) != len(want) {
 		t.Errorf("config = %v, want %v", got, want)
 	}
@@ -295,7 +295,7 @@ func TestRunHelpListsReadingFlags(t *testing.T) {
 		"-unknown-stream-status int", "-unknown-account-status int", "-missing-object-status int", "-throttle-status int", "(default 429)",
 		"honour", "ignore", "cap", "(default 404)", "(default 401)", "(default 25)",
 		"-campaign-id-field string", "(default \"documented\")", "-campaign-preparing-reads int", "(default 1)",
-		"-campaign-transition-reads int", "-campaign-alt-paths", "-campaign-voice-update-as-sms", "-campaign-machine-detect-echo"} {
+		"-campaign-transition-reads int", "-campaign-alt-paths", "-campaign-printed-paths-only", "-campaign-voice-update-as-sms", "-campaign-machine-detect-echo"} {
 		if !strings.Contains(errOut.String(), name) {
 			t.Errorf("-h does not mention %q:\n%s", name, errOut.String())
 		}
