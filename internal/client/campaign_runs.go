@@ -20,7 +20,8 @@ import (
 // (B2), though the voice start and stop pages print /api/v2/public/… for
 // the same tail. The client sends every campaign call below B2, the prefix
 // of every other page of the family, with the tail and query each page
-// prints.
+// prints; the voice start and stop go once to the printed prefix when B2
+// answers 404 (campaign_prefix.go).
 type CampaignRunsService service
 
 // The statuses Get Campaign Status (v2) names besides the four of
@@ -41,6 +42,12 @@ var CampaignStatuses = []string{CampaignStatusActive, CampaignStatusCompleted, C
 // accountId, see campaignRequest), and body as JSON: {} when a POST has
 // none, as every sample sends one. out receives the whole answer.
 func (c *Client) campaignCall(ctx context.Context, method string, query url.Values, body, out any, tail ...string) error {
+	return c.campaignCallAt(ctx, campaignRootPath, method, query, body, out, tail...)
+}
+
+// campaignCallAt is campaignCall below root in place of the campaign base
+// path (campaign_prefix.go).
+func (c *Client) campaignCallAt(ctx context.Context, root, method string, query url.Values, body, out any, tail ...string) error {
 	segs := make([]string, len(tail))
 	for i, s := range tail {
 		segs[i] = url.PathEscape(s)
@@ -48,7 +55,7 @@ func (c *Client) campaignCall(ctx context.Context, method string, query url.Valu
 	if body == nil && method == http.MethodPost {
 		body = struct{}{}
 	}
-	req, err := c.campaignRequest(ctx, method, campaignRootPath, query, body, segs...)
+	req, err := c.campaignRequest(ctx, method, root, query, body, segs...)
 	if err != nil {
 		return err
 	}
@@ -67,8 +74,12 @@ type CampaignRun struct {
 // Start sends the play trigger for the campaign id of kind. The voice
 // page posts to campaign/trigger/{id}, the SMS page to campaign/{id}; each
 // is sent as its page prints it, below the campaign base path (as Stop
-// does). A campaign starts asynchronously: the answer's status is where it
-// stands now, and Status says where it goes.
+// does). The voice page prints the prefix /api/v2/public/…: a 404 at the
+// base path is followed by one POST there (campaign_prefix.go). A 404 may
+// also mean that the campaign does not exist: the printed prefix then
+// answers 404 too, and the base path's error is answered, at the cost of
+// that one extra call. A campaign starts asynchronously: the answer's
+// status is where it stands now, and Status says where it goes.
 func (s *CampaignRunsService) Start(ctx context.Context, kind CampaignKind, id string) (*CampaignRun, error) {
 	if _, err := segment("campaign", id); err != nil {
 		return nil, err
@@ -78,12 +89,16 @@ func (s *CampaignRunsService) Start(ctx context.Context, kind CampaignKind, id s
 		return nil, err
 	}
 	q.Set("trigger", "play")
-	tail := []string{"campaign", id}
-	if kind == CampaignVoice {
-		tail = []string{"campaign", "trigger", id}
-	}
 	var run CampaignRun
-	if err := s.client.campaignCall(ctx, http.MethodPost, q, nil, &run, tail...); err != nil {
+	if kind != CampaignVoice {
+		err = s.client.campaignCall(ctx, http.MethodPost, q, nil, &run, "campaign", id)
+	} else {
+		err = s.client.campaignAtEither(ctx, routeVoiceTrigger, func(ctx context.Context, root string) error {
+			run = CampaignRun{}
+			return s.client.campaignCallAt(ctx, root, http.MethodPost, q, nil, &run, "campaign", "trigger", id)
+		})
+	}
+	if err != nil {
 		return nil, err
 	}
 	return &run, nil

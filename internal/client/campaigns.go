@@ -237,7 +237,13 @@ type campaignEnvelope[T any] struct {
 // campaignDo sends a campaign request and decodes the envelope's data into
 // out (when out is not nil). It answers the envelope's top-level id.
 func campaignDo[T any](ctx context.Context, c *Client, method string, query url.Values, body any, out *T, segs ...string) (string, error) {
-	req, err := c.campaignRequest(ctx, method, campaignRootPath, query, body, segs...)
+	return campaignDoAt(ctx, c, campaignRootPath, method, query, body, out, segs...)
+}
+
+// campaignDoAt is campaignDo below root in place of the campaign base path
+// (campaign_prefix.go).
+func campaignDoAt[T any](ctx context.Context, c *Client, root, method string, query url.Values, body any, out *T, segs ...string) (string, error) {
+	req, err := c.campaignRequest(ctx, method, root, query, body, segs...)
 	if err != nil {
 		return "", err
 	}
@@ -276,18 +282,34 @@ func kindQuery(kind CampaignKind) (url.Values, error) {
 // in the list of its kind, by the one create decision (create.go).
 // Campaign names are not documented as unique, so a same-named campaign
 // that was there before is never taken for the new one.
+//
+// The advanced SMS create's page prints another prefix
+// (campaign_prefix.go): a 404 at the base path is no such route, nothing
+// was created, so it is posted once to the printed prefix, inside the one
+// POST createBy decides on. A 404 there too is the create's refusal, and
+// a failure there that may have created the campaign (a 5xx, a lost
+// answer) is decided on like any other.
 func (s *CampaignsService) Create(ctx context.Context, req CampaignRequest) (*Campaign, error) {
 	q, err := kindQuery(req.Kind)
 	if err != nil {
 		return nil, err
 	}
 	body := req.body()
-	return createBy(ctx, s.client, func(ctx context.Context, out *Campaign) error {
-		id, err := campaignDo(ctx, s.client, http.MethodPost, q, body, out, "campaign")
+	post := func(ctx context.Context, root string, out *Campaign) error {
+		*out = Campaign{}
+		id, err := campaignDoAt(ctx, s.client, root, http.MethodPost, q, body, out, "campaign")
 		if err == nil && out.ID == "" {
 			out.ID = FlexString(id)
 		}
 		return err
+	}
+	return createBy(ctx, s.client, func(ctx context.Context, out *Campaign) error {
+		if req.Kind != CampaignSMS || req.Format != "advanced" {
+			return post(ctx, campaignRootPath, out)
+		}
+		return s.client.campaignAtEither(ctx, routeAdvancedSMSCreate, func(ctx context.Context, root string) error {
+			return post(ctx, root, out)
+		})
 	}, s.lister(CampaignFilter{Kind: req.Kind}).creation(req.Name))
 }
 
@@ -379,8 +401,11 @@ func (s *CampaignsService) Delete(ctx context.Context, kind CampaignKind, id str
 // Stop stops a running campaign (trigger=stop): Stop Voice Campaign
 // (v2) and Stop SMS Campaign (v2). The voice page prints the path
 // /api/v2/public/{streamId}/campaign/trigger/{id}; it is sent below the
-// campaign base path, as every other campaign page prints it. The SMS
-// page posts to the campaign itself.
+// campaign base path, as every other campaign page prints it, and on a 404
+// there once to the printed prefix (campaign_prefix.go). A 404 may also
+// mean that the campaign does not exist: the printed prefix then answers
+// 404 too, and the base path's error is answered, at the cost of that one
+// extra call. The SMS page posts to the campaign itself.
 func (s *CampaignsService) Stop(ctx context.Context, kind CampaignKind, id string) error {
 	seg, err := segment("campaign", id)
 	if err != nil {
@@ -391,12 +416,14 @@ func (s *CampaignsService) Stop(ctx context.Context, kind CampaignKind, id strin
 		return err
 	}
 	q.Set("trigger", "stop")
-	segs := []string{"campaign", seg}
-	if kind == CampaignVoice {
-		segs = []string{"campaign", "trigger", seg}
+	if kind != CampaignVoice {
+		_, err = campaignDo[Campaign](ctx, s.client, http.MethodPost, q, nil, nil, "campaign", seg)
+		return err
 	}
-	_, err = campaignDo[Campaign](ctx, s.client, http.MethodPost, q, nil, nil, segs...)
-	return err
+	return s.client.campaignAtEither(ctx, routeVoiceTrigger, func(ctx context.Context, root string) error {
+		_, err := campaignDoAt[Campaign](ctx, s.client, root, http.MethodPost, q, nil, nil, "campaign", "trigger", seg)
+		return err
+	})
 }
 
 // Gone reports whether err, the failure of a request about the campaign

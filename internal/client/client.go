@@ -115,6 +115,9 @@ type Client struct {
 	logger    Logger
 	answered  answered
 	now       func() time.Time // the configured clock
+	// printed remembers the routes that answer at the prefix their page
+	// prints, not the campaign base path (campaign_prefix.go).
+	printed printedPrefixes
 
 	budgetFile string // the shared budget's state file, if any
 	budgetErr  error  // why the budget is not shared, when it was asked to be
