@@ -92,12 +92,32 @@ drop_missing_modules() {
   done
 }
 
-# Its own module, built as it is but for the step above: no workspace, no
+# The tests keep their state in the local backend. Every remote-state
+# backend but http and inmem leaves internal/backend/init/init.go as well,
+# in Terraform and OpenTofu alike, so that their SDKs (AWS, Azure, Google
+# Cloud, Kubernetes, Alibaba, Tencent, Postgres, Consul) are not compiled:
+# OpenTofu 1.10.6 then builds in 172 s instead of 220 s here, and a fresh
+# machine's CI builds four CLIs. The CLI is otherwise the release's own.
+drop_remote_state_backends() {
+  local init=internal/backend/init/init.go line alias kind
+  [ -f "$init" ] || return 0
+  while IFS= read -r line; do
+    alias=$(sed -n 's|^[[:space:]]*\([A-Za-z0-9_]*\) "[^"]*/internal/backend/remote-state/\([a-z0-9]*\)"$|\1|p' <<<"$line")
+    kind=$(sed -n 's|^[[:space:]]*[A-Za-z0-9_]* "[^"]*/internal/backend/remote-state/\([a-z0-9]*\)"$|\1|p' <<<"$line")
+    [ -n "$alias" ] || continue
+    case $kind in http | inmem) continue ;; esac
+    sed -i "\|/internal/backend/remote-state/$kind\"\$|d; /\b$alias\.New(/d" "$init"
+    echo "left out the $kind backend" >&2
+  done < <(grep '/internal/backend/remote-state/' "$init")
+}
+
+# Its own module, built as it is but for the steps above: no workspace, no
 # toolchain switch, the module's own go.sum. (Terraform 1.5.7, 1.16.0 and
 # OpenTofu 1.10.6, 1.12.6 build with Go 1.26.)
 (
   cd "$tmp/src"
   [ "$name" = terraform ] && drop_missing_modules
+  drop_remote_state_backends
   GOWORK=off GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0 \
     go build -trimpath -ldflags "-s -w $xflags" -o "$tmp/$name" "$pkg"
 ) >&2
