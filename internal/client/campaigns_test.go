@@ -1,7 +1,6 @@
 package client
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -39,7 +38,7 @@ func TestCampaignCreateReadsEitherID(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, api := newFakeAPI(t, answer(tc.answer))
-			got, err := c.Campaigns.Create(context.Background(), smsRequest())
+			got, err := c.Campaigns.Create(t.Context(), smsRequest())
 			if err != nil || string(got.ID) != tc.want {
 				t.Fatalf("%+v, %v", got, err)
 			}
@@ -51,7 +50,7 @@ func TestCampaignCreateReadsEitherID(t *testing.T) {
 func TestCampaignVoiceBody(t *testing.T) {
 	c, api := newFakeAPI(t, answer(`{"data":{"id":"cd-9","name":"V","status":"Preparing"}}`))
 	three, ten, thirty, one := int64(3), int64(10), int64(30), int64(1)
-	_, err := c.Campaigns.Create(context.Background(), CampaignRequest{
+	_, err := c.Campaigns.Create(t.Context(), CampaignRequest{
 		Kind: CampaignVoice, Name: "V", Description: "d", ContactLists: []string{"A", "B"}, DNCList: "DNC",
 		Priority: "1", CallerID: "+1555", DialingMode: "Preview", DialingOrder: "FIFO",
 		MaxAttemptsPerRecord: &three, DefaultRetryPeriod: &ten, MaxRingTime: &thirty, QueueName: "Sales", MaxSkips: &one,
@@ -86,7 +85,7 @@ func TestCampaignCreateWithoutIDAdoptsOnlyTheNewOne(t *testing.T) {
 				}
 				return 0, `{"status":"success","message":"creation in progress","data":{"name":"Reminder"}}`
 			}, func(cfg *Config) { cfg.Now = func() time.Time { return began } })
-			got, err := c.Campaigns.Create(context.Background(), smsRequest())
+			got, err := c.Campaigns.Create(t.Context(), smsRequest())
 			if tc.want == "" {
 				var u *UnconfirmedCreateError
 				if !errors.As(err, &u) || !u.Created || len(u.FoundIDs) != 1 || u.FoundIDs[0] != "cd-old" {
@@ -115,7 +114,7 @@ const voiceSample = `{"status":"success","data":{"_id":"cd-9e1","name":"Feedback
 
 func TestCampaignGetDecodesTheVoiceSample(t *testing.T) {
 	c, api := newFakeAPI(t, answer(voiceSample))
-	got, err := c.Campaigns.Get(context.Background(), "cd-9e1")
+	got, err := c.Campaigns.Get(t.Context(), "cd-9e1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +139,7 @@ func TestCampaignUpdateKeepsWhatWasRead(t *testing.T) {
 	}
 	c, api := newFakeAPI(t, answer(`{"status":"success","id":"cd-9e1","data":{"name":"Feedback 2"}}`))
 	five := int64(5)
-	got, err := c.Campaigns.Update(context.Background(), env.Data, CampaignRequest{
+	got, err := c.Campaigns.Update(t.Context(), env.Data, CampaignRequest{
 		Kind: CampaignVoice, Name: "Feedback 2", Description: "x", ContactLists: []string{"CL Only"}, DNCList: "DNC CL",
 		Priority: "4", CallerID: "+1484", DialingMode: "Agentless", DialingOrder: "LIFO", MaxRingTime: &five,
 		ExperienceFlowName: "Flow", EnableMachineDetect: "detect",
@@ -160,7 +159,7 @@ func TestCampaignUpdateKeepsWhatWasRead(t *testing.T) {
 
 func TestCampaignDeleteAndStop(t *testing.T) {
 	c, api := newFakeAPI(t, answer(`{"status":"success"}`))
-	ctx := context.Background()
+	ctx := t.Context()
 	if err := c.Campaigns.Delete(ctx, CampaignSMS, "cd-1"); err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +211,7 @@ func TestCampaignGone(t *testing.T) {
 				}
 				return 404, `{"errors":[{"msg":"not found"}]}`
 			})
-			ctx := context.Background()
+			ctx := t.Context()
 			if strings.Contains(tc.name, "contact list") {
 				// Another collection of the same base path: it proves nothing
 				// of the campaigns, so the list is read.
@@ -245,11 +244,11 @@ func TestCampaignListFiltersAndName(t *testing.T) {
 		}
 		return 0, `{"data":{"results":[{"_id":"cd-v","name":"A","dialingMode":"Preview"},{"_id":"cd-w","name":"B"}],"skip":0,"hasMore":false,"totalResults":2}}`
 	})
-	_, err := c.Campaigns.FindByName(context.Background(), "", "A")
+	_, err := c.Campaigns.FindByName(t.Context(), "", "A")
 	if !IsAmbiguousName(err) || !strings.Contains(err.Error(), "cd-s, cd-v") {
 		t.Fatalf("want both kinds' A, got %v", err)
 	}
-	got, err := c.Campaigns.ListAll(context.Background(), CampaignFilter{Kind: CampaignVoice, Statuses: []string{"Ready"}, Priorities: []int{5}, DialingModes: []string{"Preview"}})
+	got, err := c.Campaigns.ListAll(t.Context(), CampaignFilter{Kind: CampaignVoice, Statuses: []string{"Ready"}, Priorities: []int{5}, DialingModes: []string{"Preview"}})
 	if err != nil || len(got) != 2 || got[1].Kind() != CampaignVoice {
 		t.Fatalf("%+v, %v", got, err)
 	}

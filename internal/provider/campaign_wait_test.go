@@ -40,7 +40,7 @@ func TestCampaignCreateWaitEnds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ctx, cancel := context.WithCancel(context.Background())
+			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()
 			sleep := clock.Sleep
 			if tc.cancel {

@@ -265,7 +265,7 @@ func TestIdentityExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := 0
-	for _, r := range (&smartassistProvider{}).Resources(context.Background()) {
+	for _, r := range (&smartassistProvider{}).Resources(t.Context()) {
 		if _, ok := r().(fwresource.ResourceWithIdentity); ok {
 			want++
 		}

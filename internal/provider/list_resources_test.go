@@ -283,7 +283,7 @@ func TestQuery_Examples(t *testing.T) {
 	skipLive(t, liveNeedsCounts)
 	paths, err := filepath.Glob(filepath.Join(examplesRoot, "list-resources", "*", "list-resource.tfquery.hcl"))
 	must(t, err)
-	if want := len((&smartassistProvider{}).ListResources(context.Background())); len(paths) != want {
+	if want := len((&smartassistProvider{}).ListResources(t.Context())); len(paths) != want {
 		t.Fatalf("%d list resource examples (%v), want one for each of the %d list resources", len(paths), paths, want)
 	}
 	var blocks strings.Builder

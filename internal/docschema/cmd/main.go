@@ -19,6 +19,8 @@ import (
 
 func main() {
 	srv := providerserver.NewProtocol6(provider.New("docs")())()
+	// The command is the root of the work: no caller's context exists, and
+	// reading schemas sends no request and waits on nothing.
 	schemas, err := docschema.Read(context.Background(), srv, "smartassist")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "docschema:", err)
