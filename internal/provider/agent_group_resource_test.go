@@ -328,22 +328,23 @@ func TestAgentGroupBadInput(t *testing.T) {
 }
 
 // runPlanTimeFailures plans each case's body after a working provider
-// block and expects its error, with no request reaching the emulator.
+// block and expects its error, with no request reaching the emulator. The
+// cases are steps of one TestCase, not a TestCase each: a TestCase costs
+// terraform init and two version calls before its first step, which for a
+// plan that stops at validation is most of the work.
 func runPlanTimeFailures(t *testing.T, cases []badInput) {
 	t.Helper()
 	env := newTestEnv(t)
+	env.resetCounts()
+	steps := make([]resource.TestStep, 0, len(cases))
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			env.resetCounts()
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      env.config(tc.body),
-					PlanOnly:    true,
-					ExpectError: wrapped(tc.want),
-				}},
-			})
-			env.expectNoRequests(t)
+		steps = append(steps, resource.TestStep{
+			PreConfig:   func() { t.Logf("case %q", tc.name) },
+			Config:      env.config(tc.body),
+			PlanOnly:    true,
+			ExpectError: wrapped(tc.want),
 		})
 	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+	env.expectNoRequests(t)
 }

@@ -201,37 +201,40 @@ func TestBadInput(t *testing.T) {
 		"account_id": fmt.Sprintf("account_id = %q", c.AccountID), "client_id": fmt.Sprintf("client_id = %q", c.ClientID),
 		"client_secret": fmt.Sprintf("client_secret = %q", c.ClientSecret),
 	}
+	// A step per case in one TestCase (runPlanTimeFailures says why); each
+	// step's PreConfig sets the case's environment, which the provider reads
+	// when terraform starts it for the step.
+	steps := make([]resource.TestStep, 0, len(cases))
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			clearProviderEnv(t)
-			for k, v := range tc.env {
-				t.Setenv(k, v)
-			}
-			config := env.providerBlock() + tc.body
-			if tc.provider != nil {
-				lines := make([]string, len(tc.provider))
-				for i, p := range tc.provider {
-					if full, ok := args[p]; ok {
-						p = full
-					}
-					lines[i] = p
+		config := env.providerBlock() + tc.body
+		if tc.provider != nil {
+			lines := make([]string, len(tc.provider))
+			for i, p := range tc.provider {
+				if full, ok := args[p]; ok {
+					p = full
 				}
-				body := tc.body
-				if body == "" {
-					body = readMaria
-				}
-				config = rawProvider(lines...) + strings.TrimPrefix(body, readMaria)
+				lines[i] = p
 			}
-			env.emu.ResetCounts()
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      config,
-					PlanOnly:    true,
-					ExpectError: wrapped(tc.want),
-				}},
-			})
-			env.expectNoRequests(t)
+			body := tc.body
+			if body == "" {
+				body = readMaria
+			}
+			config = rawProvider(lines...) + strings.TrimPrefix(body, readMaria)
+		}
+		steps = append(steps, resource.TestStep{
+			PreConfig: func() {
+				t.Logf("case %q", tc.name)
+				clearProviderEnv(t)
+				for k, v := range tc.env {
+					t.Setenv(k, v)
+				}
+			},
+			Config:      config,
+			PlanOnly:    true,
+			ExpectError: wrapped(tc.want),
 		})
 	}
+	env.emu.ResetCounts()
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+	env.expectNoRequests(t)
 }
