@@ -20,16 +20,22 @@ import (
 //   - Create SMS Campaign (Advanced Format (v2))
 //     (https://docs.kore.ai/ai-for-service/apis/contact-center/create-sms-campaign-advanced-format-v2)
 //     prints /api/v2/public/{streamId}/campaign?campaignType=sms…;
-//   - Add Contacts to Contact List prints /api/1.1/public/… (see
-//     contact_list_numbers.go, which falls back the same way).
+//   - Add Contacts to Contact List
+//     (https://docs.kore.ai/ai-for-service/apis/contact-center/add-contacts-to-contact-list)
+//     prints /api/1.1/public/{IID}/campaign/contactList/addContacts.
 //
 // The client sends these to the base path first, and when that answers
 // 404, once to the printed prefix. The prefix that worked is remembered
-// per client and route, so that later calls go straight there.
+// per client and route, so that later calls go straight there. This is
+// the one place that rule lives.
 
-// campaignAltRootV2 is the prefix the voice start/stop and the advanced
-// SMS create pages print.
-const campaignAltRootV2 = "api/v2/public"
+// The prefixes the pages print: campaignAltRootV2 for the voice
+// start/stop and the advanced SMS create, contactListAddAltRoot for the
+// add of contacts to a list.
+const (
+	campaignAltRootV2     = "api/v2/public"
+	contactListAddAltRoot = "api/1.1/public"
+)
 
 // printedRoute names a route whose page prints another prefix.
 type printedRoute int
@@ -37,8 +43,16 @@ type printedRoute int
 const (
 	routeVoiceTrigger printedRoute = iota // start and stop of a voice campaign
 	routeAdvancedSMSCreate
+	routeAddContacts
 	printedRoutes
 )
+
+// printedRoot is the prefix the page of each route prints.
+var printedRoot = [printedRoutes]string{
+	routeVoiceTrigger:      campaignAltRootV2,
+	routeAdvancedSMSCreate: campaignAltRootV2,
+	routeAddContacts:       contactListAddAltRoot,
+}
 
 // printedPrefixes remembers, per route, that the base path answered 404
 // and the printed prefix answered: later calls go to the printed prefix
@@ -53,14 +67,15 @@ type printedPrefixes [printedRoutes]atomic.Bool
 // 404 too, the base path's error is answered as it was; any other failure
 // there is answered beside it (errors.As finds the base path's 404 first).
 func (c *Client) campaignAtEither(ctx context.Context, route printedRoute, send func(ctx context.Context, root string) error) error {
+	alt := printedRoot[route]
 	if c.printed[route].Load() {
-		return send(ctx, campaignAltRootV2)
+		return send(ctx, alt)
 	}
 	err := send(ctx, campaignRootPath)
 	if !isStatus(err, http.StatusNotFound) {
 		return err
 	}
-	altErr := send(ctx, campaignAltRootV2)
+	altErr := send(ctx, alt)
 	switch {
 	case altErr == nil:
 		c.printed[route].Store(true)
@@ -68,7 +83,7 @@ func (c *Client) campaignAtEither(ctx context.Context, route printedRoute, send 
 	case isStatus(altErr, http.StatusNotFound):
 		return err
 	}
-	return fmt.Errorf("%w; and at the prefix its page prints (/%s/): %w", err, campaignAltRootV2, altErr)
+	return fmt.Errorf("%w; and at the prefix its page prints (/%s/): %w", err, alt, altErr)
 }
 
 // isStatus reports whether err is an *APIError with the status code.

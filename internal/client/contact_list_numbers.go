@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -24,10 +23,7 @@ import (
 //     every other contact-list page prints /campaign/api/v2/public/{streamId}/.
 //     The client posts to the v2 base like the rest; when that answers 404
 //     (nothing was added: no such route), it posts once to the printed
-//     prefix.
-
-// contactListAddAltRoot is the prefix the add page prints.
-const contactListAddAltRoot = "api/1.1/public"
+//     prefix, and remembers which answered (campaign_prefix.go).
 
 // ContactListNumber is one number of a contact list.
 type ContactListNumber struct {
@@ -128,23 +124,13 @@ func (s *ContactListsService) AddNumbers(ctx context.Context, id string, numbers
 	for i, n := range numbers {
 		body.Data[i] = addContactItem{PhoneNumber: n}
 	}
-	r, err := s.request(ctx, http.MethodPost, nil, body, "addContacts")
-	if err != nil {
-		return err
-	}
-	err = s.client.send(r, nil)
-	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusNotFound {
-		return err
-	}
-	alt, altErr := s.client.campaignRequest(ctx, http.MethodPost, contactListAddAltRoot, nil, body, "campaign", "contactList", "addContacts")
-	if altErr != nil {
-		return altErr
-	}
-	if altErr = s.client.send(alt, nil); altErr != nil {
-		return fmt.Errorf("%w; and at the prefix the add page prints: %w", err, altErr)
-	}
-	return nil
+	return s.client.campaignAtEither(ctx, routeAddContacts, func(ctx context.Context, root string) error {
+		r, err := s.client.campaignRequest(ctx, http.MethodPost, root, nil, body, "campaign", "contactList", "addContacts")
+		if err != nil {
+			return err
+		}
+		return s.client.send(r, nil)
+	})
 }
 
 // NumbersWait bounds WaitForNumbers.
