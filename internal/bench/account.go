@@ -184,6 +184,7 @@ func (r *runner) runAccount(ctx context.Context, s AccountScenario) (AccountRun,
 	spanMu.Unlock()
 	fmt.Fprintf(r.opt.Log, "account  %-15s %8.2f s %6d calls %4d×429  API span %.2f s  floor %.2f s  ideal %.2f s\n",
 		s.Name, run.Wall.Seconds(), run.Calls, run.TooMany, run.Span.Seconds(), run.FloorWall.Seconds(), run.Ideal().Seconds())
+	fmt.Fprintf(r.opt.Log, "  calls by route: %s\n", Routes(emu.Counts()))
 	for _, f := range run.Failed {
 		fmt.Fprintf(r.opt.Log, "  FAILED: %s\n", f)
 	}

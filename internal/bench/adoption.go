@@ -227,20 +227,11 @@ func writeAdoptionSection(b *strings.Builder, res Results) {
 	for _, run := range res.Adoptions {
 		for _, m := range run.Phases {
 			w("| %d | %s | %.2f | %d | %d | %.2f | %.1f | %s |\n", run.Agents, m.Phase, m.Wall.Seconds(), m.Total(),
-				run.Floor(m.Phase), float64(m.Total())/float64(run.Floor(m.Phase)), m.PeakMiB(), routesText(m.Calls))
+				run.Floor(m.Phase), float64(m.Total())/float64(run.Floor(m.Phase)), m.PeakMiB(), Routes(m.Calls))
 		}
 	}
 	w("\n")
 	writeVerdicts(b, adoptionVerdicts(res.Adoptions))
-}
-
-// routesText lists calls by route, most first.
-func routesText(calls map[string]int) string {
-	var parts []string
-	for _, k := range sortedRoutes(calls) {
-		parts = append(parts, fmt.Sprintf("%s %d", k, calls[k]))
-	}
-	return strings.Join(parts, ", ")
 }
 
 // writeVerdicts renders a section's own targets.

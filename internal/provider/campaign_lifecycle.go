@@ -4,11 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
@@ -204,8 +208,13 @@ func campaignGone(d *providerData, kind client.CampaignKind, id string) goneFunc
 // leave its calls to chance, so the campaign is read first and, when
 // Active, stopped (trigger=stop) before the delete, with a warning that
 // says so.
-func deleteCampaign(ctx context.Context, d *providerData, kind client.CampaignKind, id, name string, timeout time.Duration, diags *diag.Diagnostics) {
+// The state's identity must name the provider's stream (checkStateStream).
+func deleteCampaign(ctx context.Context, d *providerData, kind client.CampaignKind, identity *tfsdk.ResourceIdentity, id, name string,
+	timeout time.Duration, diags *diag.Diagnostics) {
 	summary := "Unable to delete " + kindName(kind)
+	if diags.Append(checkStateStream(ctx, identity, d.streamID, summary, kindName(kind), id)...); diags.HasError() {
+		return
+	}
 	what := fmt.Sprintf("Deleting the %s %s (%q)", kindName(kind), id, name)
 	current, err := d.client.Campaigns.Get(ctx, id)
 	if err != nil {
@@ -237,6 +246,54 @@ func deleteCampaign(ctx context.Context, d *providerData, kind client.CampaignKi
 		return
 	}
 	diags.AddError(summary, fmt.Sprintf("%s failed: %v", what, err)+errorHint(err))
+}
+
+// updateCampaign reads the campaign id, then sends it back with req laid
+// over it (the update is a full-document PUT: see
+// client.CampaignsService.Update), after checking that the state's
+// identity names the provider's stream. name is the state's name, for the
+// error of the read.
+func updateCampaign(ctx context.Context, d *providerData, kind client.CampaignKind, identity *tfsdk.ResourceIdentity, id, name string,
+	req client.CampaignRequest, diags *diag.Diagnostics) *client.Campaign {
+	summary := "Unable to update " + kindName(kind)
+	if diags.Append(checkStateStream(ctx, identity, d.streamID, summary, kindName(kind), id)...); diags.HasError() {
+		return nil
+	}
+	current, err := d.client.Campaigns.Get(ctx, id)
+	if err != nil {
+		diags.AddError(summary, fmt.Sprintf("Reading the %s %s (%q) before updating it failed: %v", kindName(kind), id, name, err)+errorHint(err))
+		return nil
+	}
+	updated, err := d.client.Campaigns.Update(ctx, current, req)
+	if err != nil {
+		diags.AddError(summary, fmt.Sprintf("Updating the %s %s (%q) failed: %v", kindName(kind), id, req.Name, err)+errorHint(err))
+		return nil
+	}
+	return updated
+}
+
+// importCampaign takes a campaign of kind by its id (cd-…) or name, or by
+// an identity: the ImportState of both campaign resources.
+func importCampaign(ctx context.Context, d *providerData, kind client.CampaignKind, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id, given := importIdentity(ctx, req, d.streamID, kindName(kind), &resp.Diagnostics)
+	if !given {
+		var err error
+		id, err = campaignIDFor(ctx, d.client, kind, strings.TrimSpace(req.ID))
+		if err != nil {
+			a := "a"
+			if kind == client.CampaignSMS {
+				a = "an"
+			}
+			resp.Diagnostics.AddError("Unable to import "+kindName(kind), fmt.Sprintf("The import id %q is neither %s %s id (cd-…) nor "+
+				"the name of one %s: %v. The smartassist_campaigns data source lists every campaign with its id.",
+				req.ID, a, kindName(kind), kindName(kind), err)+errorHint(err))
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(types.StringValue(id), d.streamID))...)
 }
 
 // wrongKind refuses a campaign of the other kind (SMS and voice campaigns

@@ -3,16 +3,13 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
@@ -150,7 +147,7 @@ func (r *smsCampaignResource) Read(ctx context.Context, req resource.ReadRequest
 }
 
 // Update reads the campaign, then sends it back with the plan laid over it
-// (the update is a full-document PUT: see client.CampaignsService.Update).
+// (updateCampaign).
 func (r *smsCampaignResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state smsCampaignModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -158,20 +155,8 @@ func (r *smsCampaignResource) Update(ctx context.Context, req resource.UpdateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id := state.ID.ValueString()
-	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.data.streamID, "Unable to update SMS campaign", "SMS campaign", id)...); resp.Diagnostics.HasError() {
-		return
-	}
-	current, err := r.data.client.Campaigns.Get(ctx, id)
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to update SMS campaign",
-			fmt.Sprintf("Reading the SMS campaign %s (%q) before updating it failed: %v", id, state.Name.ValueString(), err)+errorHint(err))
-		return
-	}
-	updated, err := r.data.client.Campaigns.Update(ctx, current, plan.request())
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to update SMS campaign",
-			fmt.Sprintf("Updating the SMS campaign %s (%q) failed: %v", id, plan.Name.ValueString(), err)+errorHint(err))
+	updated := updateCampaign(ctx, r.data, client.CampaignSMS, req.Identity, state.ID.ValueString(), state.Name.ValueString(), plan.request(), &resp.Diagnostics)
+	if updated == nil {
 		return
 	}
 	plan.ID = state.ID
@@ -182,31 +167,13 @@ func (r *smsCampaignResource) Update(ctx context.Context, req resource.UpdateReq
 
 func (r *smsCampaignResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state smsCampaignModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
-	id := state.ID.ValueString()
-	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.data.streamID, "Unable to delete SMS campaign", "SMS campaign", id)...); resp.Diagnostics.HasError() {
-		return
-	}
-	deleteCampaign(ctx, r.data, client.CampaignSMS, id, state.Name.ValueString(), state.Timeouts.delete(), &resp.Diagnostics)
+	deleteCampaign(ctx, r.data, client.CampaignSMS, req.Identity, state.ID.ValueString(), state.Name.ValueString(), state.Timeouts.delete(), &resp.Diagnostics)
 }
 
 // ImportState takes an SMS campaign's id (cd-…) or name, or an identity.
 func (r *smsCampaignResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, given := importIdentity(ctx, req, r.data.streamID, "SMS campaign", &resp.Diagnostics)
-	if !given {
-		var err error
-		id, err = campaignIDFor(ctx, r.data.client, client.CampaignSMS, strings.TrimSpace(req.ID))
-		if err != nil {
-			resp.Diagnostics.AddError("Unable to import SMS campaign", fmt.Sprintf("The import id %q is neither an SMS campaign id "+
-				"(cd-…) nor the name of one SMS campaign: %v. The smartassist_campaigns data source lists every campaign with its id.", req.ID, err)+errorHint(err))
-		}
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(types.StringValue(id), r.data.streamID))...)
+	importCampaign(ctx, r.data, client.CampaignSMS, req, resp)
 }

@@ -3,17 +3,14 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/koreai/terraform-provider-smartassist/internal/client"
 )
@@ -214,7 +211,7 @@ func listedQueueName(ctx context.Context, c *client.Client, camp *client.Campaig
 }
 
 // Update reads the campaign, then sends it back with the plan laid over it
-// (the update is a full-document PUT: see client.CampaignsService.Update).
+// (updateCampaign).
 func (r *voiceCampaignResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state voiceCampaignModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -222,20 +219,8 @@ func (r *voiceCampaignResource) Update(ctx context.Context, req resource.UpdateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id := state.ID.ValueString()
-	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.data.streamID, "Unable to update voice campaign", "voice campaign", id)...); resp.Diagnostics.HasError() {
-		return
-	}
-	current, err := r.data.client.Campaigns.Get(ctx, id)
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to update voice campaign",
-			fmt.Sprintf("Reading the voice campaign %s (%q) before updating it failed: %v", id, state.Name.ValueString(), err)+errorHint(err))
-		return
-	}
-	updated, err := r.data.client.Campaigns.Update(ctx, current, plan.request())
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to update voice campaign",
-			fmt.Sprintf("Updating the voice campaign %s (%q) failed: %v", id, plan.Name.ValueString(), err)+errorHint(err))
+	updated := updateCampaign(ctx, r.data, client.CampaignVoice, req.Identity, state.ID.ValueString(), state.Name.ValueString(), plan.request(), &resp.Diagnostics)
+	if updated == nil {
 		return
 	}
 	plan.ID = state.ID
@@ -246,31 +231,13 @@ func (r *voiceCampaignResource) Update(ctx context.Context, req resource.UpdateR
 
 func (r *voiceCampaignResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state voiceCampaignModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(req.State.Get(ctx, &state)...); resp.Diagnostics.HasError() {
 		return
 	}
-	id := state.ID.ValueString()
-	if resp.Diagnostics.Append(checkStateStream(ctx, req.Identity, r.data.streamID, "Unable to delete voice campaign", "voice campaign", id)...); resp.Diagnostics.HasError() {
-		return
-	}
-	deleteCampaign(ctx, r.data, client.CampaignVoice, id, state.Name.ValueString(), state.Timeouts.delete(), &resp.Diagnostics)
+	deleteCampaign(ctx, r.data, client.CampaignVoice, req.Identity, state.ID.ValueString(), state.Name.ValueString(), state.Timeouts.delete(), &resp.Diagnostics)
 }
 
 // ImportState takes a voice campaign's id (cd-…) or name, or an identity.
 func (r *voiceCampaignResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, given := importIdentity(ctx, req, r.data.streamID, "voice campaign", &resp.Diagnostics)
-	if !given {
-		var err error
-		id, err = campaignIDFor(ctx, r.data.client, client.CampaignVoice, strings.TrimSpace(req.ID))
-		if err != nil {
-			resp.Diagnostics.AddError("Unable to import voice campaign", fmt.Sprintf("The import id %q is neither a voice campaign id "+
-				"(cd-…) nor the name of one voice campaign: %v. The smartassist_campaigns data source lists every campaign with its id.", req.ID, err)+errorHint(err))
-		}
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, identityOf(types.StringValue(id), r.data.streamID))...)
+	importCampaign(ctx, r.data, client.CampaignVoice, req, resp)
 }
