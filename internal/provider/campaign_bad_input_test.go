@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
 // campaignBody is a campaign resource of kind ("sms_campaign",
@@ -73,49 +71,35 @@ func voiceAttrs(name, queue string, override map[string]string) map[string]strin
 // nothing.
 func TestCampaignBadInput(t *testing.T) {
 	skipLive(t, liveNeedsCounts)
-	env := newTestEnv(t)
-	cases := []struct {
-		name, body, want string
-	}{
-		{"name too long", campaignBody("sms_campaign", "x", smsAttrs(strings.Repeat("n", 49), nil)),
-			`Attribute name string length must be between 1 and 48`},
-		{"priority out of range", campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"priority": `"6"`})),
-			`Attribute priority value must be one of`},
-		{"unknown day", campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"calling_hours": hoursHCL("UTC", "MON 09:00 18:00")})),
-			`calling_hours.days.*day value must be one of`},
-		{"12-hour time", campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"calling_hours": hoursHCL("UTC", "MO 9:00AM 18:00")})),
-			`"9:00AM" is not a 24-hour time HH:MM`},
-		{"window ends before it starts", campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"calling_hours": hoursHCL("UTC", "MO 18:00 09:00")})),
-			`The window of MO from 18:00 to 09:00 ends before it starts`},
-		{"unknown time zone", campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"calling_hours": hoursHCL("India/Kolkata", "MO 09:00 18:00")})),
-			`"India/Kolkata" is not an IANA time zone name`},
-		{"template without its name", campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"format": `"template"`})),
-			`A campaign with format = "template" requires template_name`},
-		{"advanced with a message", campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"format": `"advanced"`, "experience_flow_name": `"Flow"`})),
-			`message has no use for a campaign with format = "advanced"`},
-		{"preview without max_skips", campaignBody("voice_campaign", "x", voiceAttrs("a", `"Sales"`, map[string]string{"dialing_mode": `"Preview"`})),
-			`A campaign with dialing_mode = "Preview" requires max_skips`},
-		{"agentless on a queue", campaignBody("voice_campaign", "x", voiceAttrs("a", `"Sales"`, map[string]string{"dialing_mode": `"Agentless"`,
+	runPlanTimeFailures(t, []badInput{
+		{name: "name too long", body: campaignBody("sms_campaign", "x", smsAttrs(strings.Repeat("n", 49), nil)),
+			want: `Attribute name string length must be between 1 and 48`},
+		{name: "priority out of range", body: campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"priority": `"6"`})),
+			want: `Attribute priority value must be one of`},
+		{name: "unknown day", body: campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"calling_hours": hoursHCL("UTC", "MON 09:00 18:00")})),
+			want: `calling_hours.days.*day value must be one of`},
+		{name: "12-hour time", body: campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"calling_hours": hoursHCL("UTC", "MO 9:00AM 18:00")})),
+			want: `"9:00AM" is not a 24-hour time HH:MM`},
+		{name: "window ends before it starts", body: campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"calling_hours": hoursHCL("UTC", "MO 18:00 09:00")})),
+			want: `The window of MO from 18:00 to 09:00 ends before it starts`},
+		{name: "unknown time zone", body: campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"calling_hours": hoursHCL("India/Kolkata", "MO 09:00 18:00")})),
+			want: `"India/Kolkata" is not an IANA time zone name`},
+		{name: "template without its name", body: campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"format": `"template"`})),
+			want: `A campaign with format = "template" requires template_name`},
+		{name: "advanced with a message", body: campaignBody("sms_campaign", "x", smsAttrs("a", map[string]string{"format": `"advanced"`, "experience_flow_name": `"Flow"`})),
+			want: `message has no use for a campaign with format = "advanced"`},
+		{name: "preview without max_skips", body: campaignBody("voice_campaign", "x", voiceAttrs("a", `"Sales"`, map[string]string{"dialing_mode": `"Preview"`})),
+			want: `A campaign with dialing_mode = "Preview" requires max_skips`},
+		{name: "agentless on a queue", body: campaignBody("voice_campaign", "x", voiceAttrs("a", `"Sales"`, map[string]string{"dialing_mode": `"Agentless"`,
 			"experience_flow_name": `"Survey"`, "enable_machine_detect": `"detect"`})),
-			`queue_name has no use for a campaign with dialing_mode = "Agentless"`},
-		{"ring time out of range", campaignBody("voice_campaign", "x", voiceAttrs("a", `"Sales"`, map[string]string{"max_ring_time": "121"})),
-			`Attribute max_ring_time value must be between 5 and 120`},
-		{"retry period out of range", campaignBody("voice_campaign", "x", voiceAttrs("a", `"Sales"`, map[string]string{"default_retry_period": "0"})),
-			`Attribute default_retry_period value must be between 1 and 1440`},
-		{"voice without a do-not-call list", campaignBody("voice_campaign", "x", voiceAttrs("a", `"Sales"`, map[string]string{"dnc_list": ""})),
-			`The argument "dnc_list" is required`},
-		{"no contact list", campaignBody("voice_campaign", "x", voiceAttrs("a", `"Sales"`, map[string]string{"contact_lists": "[]"})),
-			`Attribute contact_lists set must contain at least 1 elements`},
-	}
-	var steps []resource.TestStep
-	for _, tc := range cases {
-		steps = append(steps, resource.TestStep{
-			PreConfig:   func() { t.Logf("case %q", tc.name) },
-			Config:      env.config(tc.body),
-			PlanOnly:    true,
-			ExpectError: wrapped(tc.want),
-		})
-	}
-	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
-	env.expectNoRequests(t)
+			want: `queue_name has no use for a campaign with dialing_mode = "Agentless"`},
+		{name: "ring time out of range", body: campaignBody("voice_campaign", "x", voiceAttrs("a", `"Sales"`, map[string]string{"max_ring_time": "121"})),
+			want: `Attribute max_ring_time value must be between 5 and 120`},
+		{name: "retry period out of range", body: campaignBody("voice_campaign", "x", voiceAttrs("a", `"Sales"`, map[string]string{"default_retry_period": "0"})),
+			want: `Attribute default_retry_period value must be between 1 and 1440`},
+		{name: "voice without a do-not-call list", body: campaignBody("voice_campaign", "x", voiceAttrs("a", `"Sales"`, map[string]string{"dnc_list": ""})),
+			want: `The argument "dnc_list" is required`},
+		{name: "no contact list", body: campaignBody("voice_campaign", "x", voiceAttrs("a", `"Sales"`, map[string]string{"contact_lists": "[]"})),
+			want: `Attribute contact_lists set must contain at least 1 elements`},
+	})
 }
