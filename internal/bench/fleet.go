@@ -55,7 +55,10 @@ func writeFleetSection(b *strings.Builder, res Results) {
 	w("none. They meet only through the API's 429s. *Ideal* is calls ÷ rate (429s included: they took their place in ")
 	w("the schedule) plus the floor, the same number of `terraform_data` applies at once. The second row is one of them ")
 	w("alone. Every machine must meet one throttle to learn it is not alone, so five is the least number of 429s ")
-	w("when all five are still at work as the account's window first fills.\n\n")
+	w("when all five are still at work as the account's window first fills. A lone apply of 12 agents makes 14 calls, ")
+	w("so five of them cannot all finish within the window's 60 before it fills; and the list walks that find the new ")
+	w("agents (their create answer has no id) cross pages of the others' agents too, so a run makes 99 or 100 calls: ")
+	w("five throttles are 5.05%% or 5.0%% of them, at the limit either way.\n\n")
 	w("| Scenario | Applies × agents | Calls | 429 | 429 share | Wall (s) | API span (s) | Calls ÷ rate (s) | Floor (s) | Ideal (s) | Wall ÷ ideal |\n")
 	w("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, run := range runs {
