@@ -283,35 +283,38 @@ func TestIdentityExamples(t *testing.T) {
 	}
 	env := newTestEnv(t, cfg)
 	importTo := regexp.MustCompile(`(?m)^\s*to\s*=\s*(\S+)`)
+	// A plan-only step per example in one TestCase (runPlanTimeFailures
+	// says why).
+	var steps []resource.TestStep
 	for _, file := range files {
 		dir := filepath.Dir(file)
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			example, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			resourceTF, err := os.ReadFile(filepath.Join(dir, "resource.tf"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			to := importTo.FindStringSubmatch(string(example))
-			if to == nil {
-				t.Fatalf("%s has no import block with a to address", file)
-			}
-			resource.Test(t, resource.TestCase{
-				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
-				ProtoV6ProviderFactories: testProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:             env.config(string(resourceTF) + "\n" + string(example)),
-					PlanOnly:           true,
-					ExpectNonEmptyPlan: true, // resource.tf is not the seeded object's configuration
-					ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
-						importsOnly(to[1]),
-					}},
-				}},
-			})
+		example, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resourceTF, err := os.ReadFile(filepath.Join(dir, "resource.tf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		to := importTo.FindStringSubmatch(string(example))
+		if to == nil {
+			t.Fatalf("%s has no import block with a to address", file)
+		}
+		steps = append(steps, resource.TestStep{
+			PreConfig:          func() { t.Logf("example %s", file) },
+			Config:             env.config(string(resourceTF) + "\n" + string(example)),
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: true, // resource.tf is not the seeded object's configuration
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+				importsOnly(to[1]),
+			}},
 		})
 	}
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps:                    steps,
+	})
 }
 
 // importsOnly checks that a plan imports addr and nothing else.

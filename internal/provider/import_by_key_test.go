@@ -14,6 +14,7 @@ import (
 func TestImportByNaturalKey(t *testing.T) {
 	skipLive(t, liveNeedsSeed)
 	env := newTestEnv(t)
+	var steps []resource.TestStep
 	for _, tc := range []struct {
 		name, addr, key, wantID, body string
 	}{
@@ -52,24 +53,22 @@ func TestImportByNaturalKey(t *testing.T) {
   role_id    = "67654be356840f366e79aaaa"
 }`},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:        env.config(tc.body),
-					ResourceName:  tc.addr,
-					ImportState:   true,
-					ImportStateId: tc.key,
-					ImportStateCheck: func(states []*terraform.InstanceState) error {
-						if len(states) != 1 || states[0].ID != tc.wantID {
-							return fmt.Errorf("imported %v, want the one object %s", states, tc.wantID)
-						}
-						return nil
-					},
-				}},
-			})
+		// A step per key in one TestCase (runPlanTimeFailures says why).
+		steps = append(steps, resource.TestStep{
+			PreConfig:     func() { t.Logf("case %q", tc.name) },
+			Config:        env.config(tc.body),
+			ResourceName:  tc.addr,
+			ImportState:   true,
+			ImportStateId: tc.key,
+			ImportStateCheck: func(states []*terraform.InstanceState) error {
+				if len(states) != 1 || states[0].ID != tc.wantID {
+					return fmt.Errorf("%s: imported %v, want the one object %s", tc.name, states, tc.wantID)
+				}
+				return nil
+			},
 		})
 	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
 }
 
 const frenchSkillBody = `resource "smartassist_skill" "x" {
@@ -82,6 +81,7 @@ const frenchSkillBody = `resource "smartassist_skill" "x" {
 func TestImportByNaturalKeyNotFound(t *testing.T) {
 	skipLive(t, liveNeedsCounts)
 	env := newTestEnv(t)
+	var steps []resource.TestStep
 	for _, tc := range []struct{ name, addr, key, body, want string }{
 		{"queue", "smartassist_queue.x", "Nowhere", `resource "smartassist_queue" "x" {
   name                  = "Nowhere"
@@ -100,19 +100,16 @@ func TestImportByNaturalKeyNotFound(t *testing.T) {
   }
 }`, `Unable to import contact.*no active contact has the phone number \+447700900123`},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:        env.config(tc.body),
-					ResourceName:  tc.addr,
-					ImportState:   true,
-					ImportStateId: tc.key,
-					ExpectError:   wrapped(tc.want),
-				}},
-			})
+		steps = append(steps, resource.TestStep{
+			PreConfig:     func() { t.Logf("case %q", tc.name) },
+			Config:        env.config(tc.body),
+			ResourceName:  tc.addr,
+			ImportState:   true,
+			ImportStateId: tc.key,
+			ExpectError:   wrapped(tc.want),
 		})
 	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
 }
 
 // TestPickByKeyAmbiguous: a name several objects share is an error that
