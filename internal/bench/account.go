@@ -71,6 +71,10 @@ var AccountScenarios = []AccountScenario{
 		Applies: 5, Agents: 12, RPM: 60, Machines: true, NoRetryAfter: true, Fleet: true},
 	{Name: "one-machine", Title: "One of them alone: 12 agents at 60/min",
 		Applies: 1, Agents: 12, RPM: 60, Machines: true, NoRetryAfter: true, Fleet: true},
+	// The same five runners with 30 agents each: work that lasts minutes,
+	// not one window, so a throttle after the pace climbs back would show.
+	{Name: "five-machines-30", Title: "Five machines (no shared budget file), 30 agents each at 60/min, throttles without Retry-After",
+		Applies: 5, Agents: 30, RPM: 60, Machines: true, NoRetryAfter: true, Fleet: true},
 }
 
 // ParseAccountScenarios reads an -account value: "all", "none", or names.
@@ -90,7 +94,7 @@ func ParseAccountScenarios(v string) ([]AccountScenario, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("account: unknown scenario %q (two-applies, foreign-half, parallelism-40, two-machines, five-machines, one-machine, all or none)", name)
+			return nil, fmt.Errorf("account: unknown scenario %q (two-applies, foreign-half, parallelism-40, two-machines, five-machines, one-machine, five-machines-30, all or none)", name)
 		}
 	}
 	return out, nil
@@ -245,7 +249,7 @@ func accountVerdicts(runs []AccountRun) []Verdict {
 		ok := len(run.Failed) == 0
 		v("every apply succeeds", fmt.Sprintf("%d of %d", s.Applies-len(run.Failed), s.Applies), "all", ok)
 		switch s.Name {
-		case "five-machines", "one-machine":
+		case "five-machines", "one-machine", "five-machines-30":
 			fleetVerdicts(run, v)
 		case "foreign-half", "two-machines":
 			share := float64(run.TooMany) / float64(max(run.Calls, 1))

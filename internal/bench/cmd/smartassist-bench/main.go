@@ -42,7 +42,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	sizes := fs.String("sizes", bench.DefaultSizes, "scenarios as kind=n,n;kind=n (kinds: agents, contacts)")
 	modes := fs.String("modes", "off,on", "run modes: off (no rate limit) and on (600 requests a minute on both sides); none runs only -account")
-	account := fs.String("account", "all", "account scenarios (one budget across processes): two-applies, foreign-half, parallelism-40, two-machines, five-machines, one-machine, all or none")
+	account := fs.String("account", "all", "account scenarios (one budget across processes): two-applies, foreign-half, parallelism-40, two-machines, five-machines, one-machine, five-machines-30, all or none")
 	adoptionSizes := fs.String("adoption", strconv.Itoa(bench.AdoptionN), "adoption scenario: account sizes (export, import and plan of N agents made outside Terraform), or none")
 	merge := fs.Bool("merge", false, "update only the sections of the report that the runners on several machines and the adoption fill, keeping the rest of the existing report")
 	parallelism := fs.Int("parallelism", 25, "terraform -parallelism for every command")
