@@ -8,7 +8,7 @@ import (
 
 func TestParseAccountScenarios(t *testing.T) {
 	all, err := ParseAccountScenarios("all")
-	if err != nil || len(all) != 6 {
+	if err != nil || len(all) != 7 {
 		t.Fatalf("all: %d, %v", len(all), err)
 	}
 	none, err := ParseAccountScenarios("none")
