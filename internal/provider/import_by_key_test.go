@@ -53,22 +53,29 @@ func TestImportByNaturalKey(t *testing.T) {
   role_id    = "67654be356840f366e79aaaa"
 }`},
 	} {
-		// A step per key in one TestCase (runPlanTimeFailures says why).
-		steps = append(steps, resource.TestStep{
-			PreConfig:     func() { t.Logf("case %q", tc.name) },
-			Config:        env.config(tc.body),
-			ResourceName:  tc.addr,
-			ImportState:   true,
-			ImportStateId: tc.key,
-			ImportStateCheck: func(states []*terraform.InstanceState) error {
-				if len(states) != 1 || states[0].ID != tc.wantID {
-					return fmt.Errorf("%s: imported %v, want the one object %s", tc.name, states, tc.wantID)
-				}
-				return nil
-			},
-		})
+		step := importKeyStep(t, env, tc.name, tc.body, tc.addr, tc.key)
+		step.ImportStateCheck = func(states []*terraform.InstanceState) error {
+			if len(states) != 1 || states[0].ID != tc.wantID {
+				return fmt.Errorf("%s: imported %v, want the one object %s", tc.name, states, tc.wantID)
+			}
+			return nil
+		}
+		steps = append(steps, step)
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+}
+
+// importKeyStep imports addr, declared in body, by key: one step of a
+// TestCase that imports by several keys (a TestCase each would cost
+// terraform init and two version calls each; runPlanTimeFailures).
+func importKeyStep(t *testing.T, env *testEnv, name, body, addr, key string) resource.TestStep {
+	return resource.TestStep{
+		PreConfig:     func() { t.Logf("case %q", name) },
+		Config:        env.config(body),
+		ResourceName:  addr,
+		ImportState:   true,
+		ImportStateId: key,
+	}
 }
 
 const frenchSkillBody = `resource "smartassist_skill" "x" {
@@ -100,14 +107,9 @@ func TestImportByNaturalKeyNotFound(t *testing.T) {
   }
 }`, `Unable to import contact.*no active contact has the phone number \+447700900123`},
 	} {
-		steps = append(steps, resource.TestStep{
-			PreConfig:     func() { t.Logf("case %q", tc.name) },
-			Config:        env.config(tc.body),
-			ResourceName:  tc.addr,
-			ImportState:   true,
-			ImportStateId: tc.key,
-			ExpectError:   wrapped(tc.want),
-		})
+		step := importKeyStep(t, env, tc.name, tc.body, tc.addr, tc.key)
+		step.ExpectError = wrapped(tc.want)
+		steps = append(steps, step)
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
 }
