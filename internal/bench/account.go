@@ -248,10 +248,10 @@ func accountVerdicts(runs []AccountRun) []Verdict {
 		}
 		ok := len(run.Failed) == 0
 		v("every apply succeeds", fmt.Sprintf("%d of %d", s.Applies-len(run.Failed), s.Applies), "all", ok)
-		switch s.Name {
-		case "five-machines", "one-machine", "five-machines-30":
+		switch {
+		case s.Fleet:
 			fleetVerdicts(run, v)
-		case "foreign-half", "two-machines":
+		case s.Name == "foreign-half" || s.Name == "two-machines":
 			share := float64(run.TooMany) / float64(max(run.Calls, 1))
 			v("429s ≤ 5% of the provider's calls", fmt.Sprintf("%d of %d (%.1f%%)", run.TooMany, run.Calls, 100*share), "≤ 5%", share <= 0.05)
 		default:

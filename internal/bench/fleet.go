@@ -22,12 +22,12 @@ const FleetHeading = "## Runners on several machines"
 func fleetVerdicts(run AccountRun, v func(target, measured, limit string, ok bool) *Verdict) {
 	share := float64(run.TooMany) / float64(max(run.Calls, 1))
 	ratio := Ratio(run.Wall, run.Ideal())
-	switch run.Scenario.Name {
-	case "five-machines", "five-machines-30":
+	switch {
+	case run.Scenario.Applies > 1:
 		v("429s ≤ 5% of the calls", fmt.Sprintf("%d of %d (%.1f%%)", run.TooMany, run.Calls, 100*share), "≤ 5%", share <= fleetMaxTooMany)
 		v("wall ≤ 1.2 × (calls ÷ rate + floor)", fmt.Sprintf("%.1f s = %.2f × %.1f s", run.Wall.Seconds(), ratio, run.Ideal().Seconds()),
 			"≤ 1.20 ×", !math.IsNaN(ratio) && ratio <= fleetMaxIdeal)
-	case "one-machine":
+	default: // one machine alone
 		v("no 429", fmt.Sprint(run.TooMany), "0", run.TooMany == 0)
 		v("one machine alone: wall ≤ 1.1 × (calls ÷ rate + floor)", fmt.Sprintf("%.1f s = %.2f × %.1f s", run.Wall.Seconds(), ratio, run.Ideal().Seconds()),
 			"≤ 1.10 ×", !math.IsNaN(ratio) && ratio <= fleetAloneMaxIdea)
@@ -55,12 +55,10 @@ func writeFleetSection(b *strings.Builder, res Results) {
 	w("none. They meet only through the API's 429s. *Ideal* is calls ÷ rate (429s included: they took their place in ")
 	w("the schedule) plus the floor, the same number of `terraform_data` applies at once. The second row is one of them ")
 	w("alone. Every machine must meet one throttle to learn it is not alone, so five is the least number of 429s ")
-	w("when all five are still at work as the account's window first fills. A lone apply of 12 agents makes 14 calls, ")
-	w("so five of them cannot all finish within the window's 60 before it fills; and the list walks that find the new ")
-	w("agents (their create answer has no id) cross pages of the others' agents too, so a run makes 99 or 100 calls: ")
-	w("five throttles are 5.05%% or 5.0%% of them, at the limit either way. The last row gives each of the five ")
-	w("30 agents: work that lasts minutes, so a pace that climbed back too fast after the first throttles would meet ")
-	w("more of them.\n\n")
+	w("when all five are still at work as the account's window first fills.")
+	w("%s", fleetFloor(runs))
+	w(" The last row gives each of the five 30 agents: work that lasts minutes, so a pace that climbed back too fast ")
+	w("after the first throttles would meet more of them.\n\n")
 	w("| Scenario | Applies × agents | Calls | 429 | 429 share | Wall (s) | API span (s) | Calls ÷ rate (s) | Floor (s) | Ideal (s) | Wall ÷ ideal |\n")
 	w("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, run := range runs {
@@ -75,6 +73,28 @@ func writeFleetSection(b *strings.Builder, res Results) {
 		verdicts = append(verdicts, v)
 	}
 	writeVerdicts(b, verdicts)
+}
+
+// fleetFloor says, from the five machines' run and the lone one's, why
+// their five throttles are the floor and what share of the calls that
+// floor is; empty when either run is missing.
+func fleetFloor(runs []AccountRun) string {
+	var alone, five *AccountRun
+	for i := range runs {
+		switch runs[i].Scenario.Name {
+		case "one-machine":
+			alone = &runs[i]
+		case "five-machines":
+			five = &runs[i]
+		}
+	}
+	if alone == nil || five == nil {
+		return ""
+	}
+	return fmt.Sprintf(" A lone apply of %d agents made %d calls here, so five of them cannot all finish within the window's %d "+
+		"before it fills; and the list walks that find the new agents (their create answer has no id) cross pages of the "+
+		"others' agents too, so the five made %d calls: five throttles are %.1f%% of them.",
+		alone.Scenario.Agents, alone.Calls, alone.Scenario.RPM, five.Calls, 100*float64(five.Scenario.Applies)/float64(max(five.Calls, 1)))
 }
 
 // MergeSections replaces, in the report old, the sections of fresh whose

@@ -49,3 +49,17 @@ func TestAdoptionVerdicts(t *testing.T) {
 		t.Fatalf("floors %d, %d", run.Floor(Export), run.Floor(Plan))
 	}
 }
+
+func TestFleetFloorIsTheRunsOwnFigures(t *testing.T) {
+	five := AccountRun{Scenario: AccountScenarios[4], Calls: 99, TooMany: 5}
+	alone := AccountRun{Scenario: AccountScenarios[5], Calls: 14}
+	got := fleetFloor([]AccountRun{five, alone})
+	for _, want := range []string{"A lone apply of 12 agents made 14 calls here", "within the window's 60", "the five made 99 calls: five throttles are 5.1% of them."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("fleetFloor = %q, want it to contain %q", got, want)
+		}
+	}
+	if got := fleetFloor([]AccountRun{five}); got != "" {
+		t.Errorf("without the lone run: %q, want nothing", got)
+	}
+}

@@ -29,10 +29,6 @@ import (
 // the same bodies; the client speaks v2.
 type ContactListsService service
 
-// contactListsRootPath is the v2 Campaign Management prefix, relative to
-// the host's root; the stream id follows it.
-const contactListsRootPath = "campaign/api/v2/public"
-
 // contactListsCollection is what the gone rule (gone.go) records as having
 // answered when a contact-list request succeeds.
 const contactListsCollection = "contact-lists"
@@ -119,7 +115,7 @@ type campaignAnswer[T any] struct {
 // /campaign/api/v2/public/{streamId}/campaign/contactList/, with the
 // accountId query parameter every v2 page prints. segments are escaped.
 func (s *ContactListsService) request(ctx context.Context, method string, query url.Values, body any, segments ...string) (*retryablehttp.Request, error) {
-	return s.client.campaignRequest(ctx, method, contactListsRootPath, query, body, append([]string{"campaign", "contactList"}, segments...)...)
+	return s.client.campaignRequest(ctx, method, campaignRootPath, query, body, append([]string{"campaign", "contactList"}, segments...)...)
 }
 
 // campaignRequest builds a request for a path below root (a prefix
