@@ -35,11 +35,9 @@ type budgetState struct {
 	Epoch uint64 `json:"epoch"`
 }
 
-// The pace follows additive increase, multiplicative decrease, as TCP and
-// the AWS SDKs' adaptive retry mode do: a throttle means someone else (on
-// another machine: nothing else tells) spends the account's budget too, so
-// the pace drops, holds for a window, then climbs back by
-// recoveryPerMinute of the budget a minute.
+// The pace drops multiplicatively on a throttle, as TCP and the AWS SDKs'
+// adaptive retry mode do: a throttle means someone else (on another
+// machine: nothing else tells) spends the account's budget too.
 //
 // The drop is learned, not fixed: the API refuses a request when its
 // window is full, so what this machine sent in that window (observed) is
@@ -52,17 +50,34 @@ type budgetState struct {
 // slow start does. Throttles of requests sent before the drop say nothing
 // new.
 //
+// The climb back has the shape of TCP CUBIC's: flat near the pace that was
+// refused, then fast. For a window (recoveryRestore) the pace keeps a
+// tenth below what this machine sent, while requests the others sent
+// before they learned are still in the API's window; then it is all of
+// that, which the others left it, until recoveryHold; then it doubles
+// every recoveryDoubling. Machines that share an account all probe for
+// more at about the same time, and each probe costs each of them a
+// throttle, so probes must be rare: a steady climb of a twentieth a minute
+// after one (the rule until issue 28) brought five machines back into
+// each other every minute and a half, five throttles each time. A machine
+// the others have left, or one that joined at a twentieth, is back at the
+// whole budget about a minute after the hold.
+//
 // The share bounds the requests in any minute, not their spacing (see
 // reserve and spacing), so a machine whose pace dropped sends no more than
-// its share in the window the API counts. The hold keeps the machines
-// there for a window, and the slow climb makes the next throttle rare.
+// its share in the window the API counts.
 const (
-	decreaseFactor    = 0.9
-	recoveryPerMinute = 0.05
-	// recoveryHold is how long the pace stays where a throttle put it:
-	// the API's window is full of requests sent at the old pace for that
-	// long, so only after it does a quiet window say the pace is right.
-	recoveryHold = time.Minute
+	decreaseFactor = 0.9
+	// recoveryRestore is when the pace gives back the tenth it kept free:
+	// one window after the throttle.
+	recoveryRestore = time.Minute
+	// recoveryHold is when the pace starts to climb beyond what this
+	// machine sent when the API refused it: two windows after the
+	// throttle, so that machines that found their shares probe for more
+	// at most every two minutes or so.
+	recoveryHold = 2 * time.Minute
+	// recoveryDoubling is how fast the pace climbs after the hold.
+	recoveryDoubling = 20 * time.Second
 	// minShare keeps the pace from falling below a twentieth of the
 	// budget, however many throttles come.
 	minShare = 0.05
@@ -73,9 +88,19 @@ func (s *budgetState) share(now int64) float64 {
 	if s.Share <= 0 {
 		return 1
 	}
-	climbing := max(0, now-s.ShareAt-int64(recoveryHold))
-	grown := s.Share + recoveryPerMinute*float64(climbing)/float64(time.Minute)
+	since := now - s.ShareAt
+	if since < int64(recoveryRestore) {
+		return s.Share
+	}
+	climbing := max(0, since-int64(recoveryHold))
+	grown := s.refused() * math.Exp2(float64(climbing)/float64(recoveryDoubling))
 	return min(1, max(minShare, grown))
+}
+
+// refused is the share this machine sent in the API's window when it was
+// refused: the pace after the first window, from which it climbs.
+func (s *budgetState) refused() float64 {
+	return min(1, s.Share/decreaseFactor)
 }
 
 // interval is the spacing between two slots at now, for a budget of
@@ -172,7 +197,12 @@ func (s *budgetState) roomFor(k int, from int64, perMinute float64) (int64, bool
 		return 0, false
 	}
 	need := float64(k) / perMinute
-	at := s.ShareAt + int64(recoveryHold) + int64((need-s.Share)/recoveryPerMinute*float64(time.Minute))
+	var at int64
+	if need <= s.refused() {
+		at = s.ShareAt + int64(recoveryRestore)
+	} else {
+		at = s.ShareAt + int64(recoveryHold) + int64(math.Log2(need/s.refused())*float64(recoveryDoubling))
+	}
 	at = max(at, from)
 	for trackedSize(perMinute, s.share(at)) < k { // rounding
 		at += int64(time.Millisecond)

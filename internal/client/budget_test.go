@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -74,7 +75,7 @@ func sharedLimiter(t *testing.T, dir, account string, perMinute float64, clock *
 	return newLimiter(perMinute, store, clock.Now, clock.Sleep)
 }
 
-func TestBudgetPaceDropsOnceARoundAndRecoversSlowly(t *testing.T) {
+func TestBudgetPaceDropsOnceARoundHoldsThenDoubles(t *testing.T) {
 	start := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC).UnixNano()
 	at := func(d time.Duration) int64 { return start + int64(d) }
 	var s budgetState
@@ -110,14 +111,18 @@ func TestBudgetPaceDropsOnceARoundAndRecoversSlowly(t *testing.T) {
 			t.Fatalf("slot +%s epoch %d, want +%s epoch 1", time.Duration(slot-start), epoch, want)
 		}
 	}
-	// The pace holds for a window, then additive increase: a twentieth of
-	// the budget a minute. (Until issue 20 it dropped to 0.7 and climbed a
-	// tenth a minute at once; two machines sharing an account then kept
-	// running into each other.)
+	// For a window the pace keeps its tenth free; then it is the half this
+	// budget sent when refused until two minutes after the drop; then it
+	// doubles every 20 seconds, as TCP CUBIC's window stays near where it
+	// was cut and then probes faster and faster. (Until issue 20 it
+	// dropped to 0.7 and climbed a tenth a minute at once, and until issue
+	// 28 it climbed a twentieth a minute after one minute: machines
+	// sharing an account kept running into each other.)
 	for _, tc := range []struct {
 		after time.Duration
 		want  float64
-	}{{30 * time.Second, 0.45}, {time.Minute, 0.45}, {2 * time.Minute, 0.5}, {3 * time.Minute, 0.55}, {13 * time.Minute, 1}, {time.Hour, 1}} {
+	}{{30 * time.Second, 0.45}, {59 * time.Second, 0.45}, {time.Minute, 0.5}, {2 * time.Minute, 0.5},
+		{2*time.Minute + 10*time.Second, 0.5 * math.Sqrt2}, {2*time.Minute + 20*time.Second, 1}, {time.Hour, 1}} {
 		if got := s.share(at(31*time.Second + tc.after)); got < tc.want-1e-9 || got > tc.want+1e-9 {
 			t.Errorf("share %s after the drop = %v, want %v", tc.after, got, tc.want)
 		}
@@ -145,19 +150,24 @@ func TestABudgetRefusedAtOnceStartsSlow(t *testing.T) {
 		t.Fatalf("share after a refused first request = %v, want %v", got, minShare)
 	}
 	// Three a minute after the pause of one interval at that pace (20s),
-	// a second apart; the fourth when the climb, a minute after the drop,
-	// makes room for four (20s later), just before the first of the three
-	// leaves the window.
+	// a second apart; three more as those leave the window and guard; the
+	// seventh when the climb, two minutes after the drop and then doubling
+	// every 20s from the 3⅓ a minute that a twentieth is nine tenths of,
+	// makes room for four a minute: 20s × log2(4 ÷ 3⅓) after the hold,
+	// before the fourth slot leaves the window.
 	var slots []time.Duration
-	for range 4 {
+	for range 7 {
 		n, _ := s.reserve(start+int64(time.Second), 60)
 		slots = append(slots, time.Duration(n-start))
 	}
-	if want := []time.Duration{21 * time.Second, 22 * time.Second, 23 * time.Second}; !slices.Equal(slots[:3], want) {
-		t.Fatalf("slots %v, want %v then one at 81s", slots, want)
+	want := []time.Duration{21 * time.Second, 22 * time.Second, 23 * time.Second,
+		81*time.Second + windowGuard, 82*time.Second + windowGuard, 83*time.Second + windowGuard}
+	if !slices.Equal(slots[:6], want) {
+		t.Fatalf("slots %v, want %v then one at 126.3s", slots, want)
 	}
-	if slots[3] < 81*time.Second || slots[3] > 81*time.Second+time.Millisecond {
-		t.Fatalf("the fourth slot at %s, want 81s (the climb to 4 a minute)", slots[3])
+	climb := time.Second + 2*time.Minute + time.Duration(math.Log2((4.0/60)/(minShare/decreaseFactor))*float64(20*time.Second))
+	if slots[6] < climb || slots[6] > climb+time.Millisecond {
+		t.Fatalf("the seventh slot at %s, want %s (the climb to 4 a minute)", slots[6], climb)
 	}
 }
 
