@@ -3,7 +3,7 @@ package client
 import (
 	"context"
 	"net/http"
-	"sync"
+	"slices"
 	"testing"
 	"time"
 )
@@ -68,31 +68,27 @@ func TestLimiterOffWhenZero(t *testing.T) {
 	}
 }
 
+// Requests are sent at their slots, one interval apart, by the client's
+// clock (a test clock whose sleeps move it: real time under the race
+// detector made this flaky).
 func TestClientRequestsAreSpacedByTheLimiter(t *testing.T) {
-	var mu sync.Mutex
-	var at []time.Time
+	clock := newTestClock()
+	var at []time.Duration
 	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		at = append(at, time.Now())
-		mu.Unlock()
+		at = append(at, clock.Now().Sub(newTestClock().Now()))
 		w.Write([]byte(`{"id":"a-1","emailId":"x@example.com"}`))
-	}), func(cfg *Config) { cfg.RequestsPerMinute = 600 }) // one every 100ms
-	var wg sync.WaitGroup
-	for i := 0; i < 4; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if _, err := c.Agents.Get(context.Background(), "a-1"); err != nil {
-				t.Error(err)
-			}
-		}()
+	}), func(cfg *Config) {
+		cfg.RequestsPerMinute = 600 // one every 100ms
+		cfg.Now, cfg.Sleep = clock.Now, clock.Sleep
+	})
+	for range 4 {
+		if _, err := c.Agents.Get(t.Context(), "a-1"); err != nil {
+			t.Fatal(err)
+		}
 	}
-	wg.Wait()
-	if len(at) != 4 {
-		t.Fatalf("%d requests", len(at))
-	}
-	if span := at[3].Sub(at[0]); span < 280*time.Millisecond {
-		t.Fatalf("4 requests at 600/min took %s, want >= 300ms", span)
+	want := []time.Duration{0, 100 * time.Millisecond, 200 * time.Millisecond, 300 * time.Millisecond}
+	if !slices.Equal(at, want) {
+		t.Fatalf("requests at %v, want %v", at, want)
 	}
 }
 
