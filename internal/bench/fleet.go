@@ -57,8 +57,9 @@ func writeFleetSection(b *strings.Builder, res Results) {
 	w("alone. Every machine must meet one throttle to learn it is not alone, so five is the least number of 429s ")
 	w("when all five are still at work as the account's window first fills.")
 	w("%s", fleetFloor(runs))
-	w(" The last row gives each of the five 30 agents: work that lasts minutes, so a pace that climbed back too fast ")
-	w("after the first throttles would meet more of them.\n\n")
+	w(" The last row gives each of the five 30 agents: work that lasts minutes, so the machines probe for more once ")
+	w("their pace has held for two minutes after a throttle, and each round of probes costs each of them one more; a ")
+	w("pace that climbed back sooner would meet more rounds.\n\n")
 	w("| Scenario | Applies × agents | Calls | 429 | 429 share | Wall (s) | API span (s) | Calls ÷ rate (s) | Floor (s) | Ideal (s) | Wall ÷ ideal |\n")
 	w("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, run := range runs {
