@@ -51,30 +51,31 @@ type budgetState struct {
 // new.
 //
 // The climb back has the shape of TCP CUBIC's: flat near the pace that was
-// refused, then fast. For a window (recoveryRestore) the pace keeps a
-// tenth below what this machine sent, while requests the others sent
-// before they learned are still in the API's window; then it is all of
-// that, which the others left it, until recoveryHold; then it doubles
-// every recoveryDoubling. Machines that share an account all probe for
-// more at about the same time, and each probe costs each of them a
-// throttle, so probes must be rare: a steady climb of a twentieth a minute
-// after one (the rule until issue 28) brought five machines back into
-// each other every minute and a half, five throttles each time. A machine
-// the others have left, or one that joined at a twentieth, is back at the
-// whole budget about a minute after the hold.
+// refused, then fast. For a window the pace keeps its tenth free, while
+// requests the others sent before they learned are still in the API's
+// window; then it takes one request a minute more (never more than it
+// sent when refused), so that a runner that started late, and so was
+// refused with a small count, is not held a request short of its work;
+// two windows after the throttle (recoveryHold) it doubles every
+// recoveryDoubling. Machines that share an account all probe for more at
+// about the same time, and each probe costs each of them a throttle, so
+// probes must be rare: a steady climb of a twentieth a minute after one
+// (the rule until issue 28) brought five machines back into each other
+// every minute and a half, five throttles each time. A machine the others
+// have left, or one that joined at a twentieth, is back at the whole
+// budget about a minute after the hold.
 //
 // The share bounds the requests in any minute, not their spacing (see
 // reserve and spacing), so a machine whose pace dropped sends no more than
 // its share in the window the API counts.
 const (
 	decreaseFactor = 0.9
-	// recoveryRestore is when the pace gives back the tenth it kept free:
-	// one window after the throttle.
-	recoveryRestore = time.Minute
-	// recoveryHold is when the pace starts to climb beyond what this
-	// machine sent when the API refused it: two windows after the
-	// throttle, so that machines that found their shares probe for more
-	// at most every two minutes or so.
+	// recoveryStep is when the pace takes one request a minute more: one
+	// window after the throttle.
+	recoveryStep = time.Minute
+	// recoveryHold is when the pace starts to climb beyond that: two
+	// windows after the throttle, so that machines that found their
+	// shares probe for more at most every two minutes or so.
 	recoveryHold = 2 * time.Minute
 	// recoveryDoubling is how fast the pace climbs after the hold.
 	recoveryDoubling = 20 * time.Second
@@ -83,24 +84,30 @@ const (
 	minShare = 0.05
 )
 
-// share is the pace at now, as a share of the budget, from minShare to 1.
-func (s *budgetState) share(now int64) float64 {
+// share is the pace at now, as a share of a budget of perMinute, from
+// minShare to 1.
+func (s *budgetState) share(now int64, perMinute float64) float64 {
 	if s.Share <= 0 {
 		return 1
 	}
 	since := now - s.ShareAt
-	if since < int64(recoveryRestore) {
+	if since < int64(recoveryStep) {
 		return s.Share
 	}
 	climbing := max(0, since-int64(recoveryHold))
-	grown := s.refused() * math.Exp2(float64(climbing)/float64(recoveryDoubling))
+	grown := s.stepped(perMinute) * math.Exp2(float64(climbing)/float64(recoveryDoubling))
 	return min(1, max(minShare, grown))
 }
 
-// refused is the share this machine sent in the API's window when it was
-// refused: the pace after the first window, from which it climbs.
-func (s *budgetState) refused() float64 {
-	return min(1, s.Share/decreaseFactor)
+// stepped is the pace from one window after the throttle to the hold: one
+// request a minute more than the drop left, and no more than this machine
+// sent in the API's window when it was refused.
+func (s *budgetState) stepped(perMinute float64) float64 {
+	step := 0.0
+	if perMinute > 0 {
+		step = 1 / perMinute
+	}
+	return min(1, s.Share+step, max(s.Share, s.Share/decreaseFactor))
 }
 
 // interval is the spacing between two slots at now, for a budget of
@@ -109,7 +116,7 @@ func (s *budgetState) interval(now int64, perMinute float64) time.Duration {
 	if perMinute <= 0 {
 		return 0
 	}
-	return time.Duration(float64(time.Minute) / (perMinute * s.share(now)))
+	return time.Duration(float64(time.Minute) / (perMinute * s.share(now, perMinute)))
 }
 
 // spacing is the least time between two slots: the budget's, whatever the
@@ -134,7 +141,9 @@ func trackedSize(perMinute, share float64) int {
 	if perMinute <= 0 || perMinute > maxTrackedBudget {
 		return 0
 	}
-	return max(int(perMinute*share), 1)
+	// The epsilon keeps a share that is a whole number of requests (a
+	// step of one request) from rounding down to one fewer.
+	return max(int(perMinute*share+1e-9), 1)
 }
 
 // prune drops the slots that can no longer bound a new one.
@@ -170,7 +179,7 @@ func (s *budgetState) reserve(now int64, perMinute float64) (int64, uint64) {
 func (s *budgetState) windowSlot(from int64, perMinute float64) int64 {
 	window := int64(time.Minute + windowGuard)
 	best := int64(math.MaxInt64)
-	for k := trackedSize(perMinute, s.share(from)); ; k++ {
+	for k := trackedSize(perMinute, s.share(from, perMinute)); ; k++ {
 		at, ok := s.roomFor(k, from, perMinute)
 		if !ok {
 			break
@@ -190,7 +199,7 @@ func (s *budgetState) windowSlot(from int64, perMinute float64) int64 {
 // roomFor is the earliest time at or after from when the pace allows k
 // slots in a window; false when it never does.
 func (s *budgetState) roomFor(k int, from int64, perMinute float64) (int64, bool) {
-	if trackedSize(perMinute, s.share(from)) >= k {
+	if trackedSize(perMinute, s.share(from, perMinute)) >= k {
 		return from, true
 	}
 	if k > trackedSize(perMinute, 1) {
@@ -198,13 +207,13 @@ func (s *budgetState) roomFor(k int, from int64, perMinute float64) (int64, bool
 	}
 	need := float64(k) / perMinute
 	var at int64
-	if need <= s.refused() {
-		at = s.ShareAt + int64(recoveryRestore)
+	if stepped := s.stepped(perMinute); need <= stepped {
+		at = s.ShareAt + int64(recoveryStep)
 	} else {
-		at = s.ShareAt + int64(recoveryHold) + int64(math.Log2(need/s.refused())*float64(recoveryDoubling))
+		at = s.ShareAt + int64(recoveryHold) + int64(math.Log2(need/stepped)*float64(recoveryDoubling))
 	}
 	at = max(at, from)
-	for trackedSize(perMinute, s.share(at)) < k { // rounding
+	for trackedSize(perMinute, s.share(at, perMinute)) < k { // rounding
 		at += int64(time.Millisecond)
 	}
 	return at, true
@@ -295,7 +304,7 @@ func (s *budgetState) throttled(now, sentAt int64, retryAfter time.Duration, per
 	s.release(sentAt, now, perMinute)
 	changed := len(s.Sent) != before
 	if s.ShareAt == 0 || sentAt >= s.ShareAt {
-		s.Share = max(minShare, min(s.share(now), s.observed(now, perMinute))*decreaseFactor)
+		s.Share = max(minShare, min(s.share(now, perMinute), s.observed(now, perMinute))*decreaseFactor)
 		s.ShareAt = now
 		changed = true
 	}

@@ -94,7 +94,7 @@ func TestBudgetPaceDropsOnceARoundHoldsThenDoubles(t *testing.T) {
 	}
 	// The API's window was full with 30 of this budget's requests in it:
 	// others took the other half. The pace drops to nine tenths of that.
-	if got := s.share(at(31 * time.Second)); got < 0.45-1e-9 || got > 0.45+1e-9 || s.Epoch != 1 || s.Next != at(36*time.Second) {
+	if got := s.share(at(31*time.Second), 60); got < 0.45-1e-9 || got > 0.45+1e-9 || s.Epoch != 1 || s.Next != at(36*time.Second) {
 		t.Fatalf("after the first 429: share %v, epoch %d, next +%s; want 0.45, 1, +36s", got, s.Epoch, time.Duration(s.Next-start))
 	}
 	// A 429 of a request sent before the drop says nothing new: no second
@@ -111,19 +111,21 @@ func TestBudgetPaceDropsOnceARoundHoldsThenDoubles(t *testing.T) {
 			t.Fatalf("slot +%s epoch %d, want +%s epoch 1", time.Duration(slot-start), epoch, want)
 		}
 	}
-	// For a window the pace keeps its tenth free; then it is the half this
-	// budget sent when refused until two minutes after the drop; then it
-	// doubles every 20 seconds, as TCP CUBIC's window stays near where it
-	// was cut and then probes faster and faster. (Until issue 20 it
-	// dropped to 0.7 and climbed a tenth a minute at once, and until issue
-	// 28 it climbed a twentieth a minute after one minute: machines
-	// sharing an account kept running into each other.)
+	// For a window the pace keeps its tenth free; then it takes one request
+	// a minute more (27 + 1 of 60, short of the 30 sent) until two minutes
+	// after the drop; then it doubles every 20 seconds, as TCP CUBIC's
+	// window stays near where it was cut and then probes faster and
+	// faster. (Until issue 20 it dropped to 0.7 and climbed a tenth a
+	// minute at once, and until issue 28 it climbed a twentieth a minute
+	// after one minute: machines sharing an account kept running into
+	// each other.)
+	stepped := 28.0 / 60
 	for _, tc := range []struct {
 		after time.Duration
 		want  float64
-	}{{30 * time.Second, 0.45}, {59 * time.Second, 0.45}, {time.Minute, 0.5}, {2 * time.Minute, 0.5},
-		{2*time.Minute + 10*time.Second, 0.5 * math.Sqrt2}, {2*time.Minute + 20*time.Second, 1}, {time.Hour, 1}} {
-		if got := s.share(at(31*time.Second + tc.after)); got < tc.want-1e-9 || got > tc.want+1e-9 {
+	}{{30 * time.Second, 0.45}, {59 * time.Second, 0.45}, {time.Minute, stepped}, {2 * time.Minute, stepped},
+		{2*time.Minute + 10*time.Second, stepped * math.Sqrt2}, {2*time.Minute + 20*time.Second, 2 * stepped}, {2*time.Minute + 40*time.Second, 1}, {time.Hour, 1}} {
+		if got := s.share(at(31*time.Second+tc.after), 60); got < tc.want-1e-9 || got > tc.want+1e-9 {
 			t.Errorf("share %s after the drop = %v, want %v", tc.after, got, tc.want)
 		}
 	}
@@ -133,7 +135,7 @@ func TestBudgetPaceDropsOnceARoundHoldsThenDoubles(t *testing.T) {
 		now := at(40*time.Second + time.Duration(i)*time.Second)
 		s.throttled(now, now, 0, 60)
 	}
-	if got := s.share(at(79 * time.Second)); got != minShare {
+	if got := s.share(at(79*time.Second), 60); got != minShare {
 		t.Fatalf("share after 40 drops = %v, want %v", got, minShare)
 	}
 }
@@ -146,7 +148,7 @@ func TestABudgetRefusedAtOnceStartsSlow(t *testing.T) {
 	var s budgetState
 	slot, _ := s.reserve(start, 60)
 	s.throttled(start+int64(time.Second), slot, 0, 60)
-	if got := s.share(start + int64(time.Second)); got != minShare {
+	if got := s.share(start+int64(time.Second), 60); got != minShare {
 		t.Fatalf("share after a refused first request = %v, want %v", got, minShare)
 	}
 	// Three a minute after the pause of one interval at that pace (20s),

@@ -120,7 +120,7 @@ func (l *Limiter) Interval() time.Duration {
 func (l *Limiter) PerMinute() float64 {
 	var share float64
 	l.update(func(s *budgetState) bool {
-		share = s.share(l.now().UnixNano())
+		share = s.share(l.now().UnixNano(), l.perMinute)
 		return false
 	})
 	return l.perMinute * share
