@@ -18,6 +18,8 @@ type simServer struct {
 	start   int64
 }
 
+// foreignIn is how many of the foreign consumer's requests the window
+// ending at now holds.
 func (s *simServer) foreignIn(now int64) int {
 	if s.foreign <= 0 {
 		return 0
@@ -51,6 +53,7 @@ type simMachine struct {
 	done         int64
 }
 
+// simEvent is a request of machine m due at its slot.
 type simEvent struct {
 	at    int64
 	m     int
@@ -59,6 +62,7 @@ type simEvent struct {
 	seq   int
 }
 
+// simQueue orders the events by time, then by when they were queued.
 type simQueue []simEvent
 
 func (q simQueue) Len() int { return len(q) }
@@ -83,8 +87,11 @@ type simResult struct {
 	perMachine       []string
 }
 
-// simulateFleet runs machines that start at once against one account of
-// perMinute, each request answered at once (latency after it is sent).
+// simulateFleet runs machines against one account of perMinute, machine i
+// starting i × stagger after the first, each request counted by the API
+// when it is sent and answered latency later. It drives budgetState as
+// Limiter.wait does: a request waits for its slot, and takes a new one
+// when a throttle changed the epoch meanwhile.
 func simulateFleet(posts, gets []int, perMinute float64, latency time.Duration, foreign float64, stagger time.Duration) simResult {
 	start := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC).UnixNano()
 	srv := &simServer{limit: int(perMinute), foreign: foreign, start: start}
