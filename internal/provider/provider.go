@@ -149,7 +149,9 @@ func (p *smartassistProvider) Schema(_ context.Context, _ provider.SchemaRequest
 					"Every request counts, retries included, and every provider process on this machine that uses the same `host` and " +
 					"`account_id` (two applies at once, the plan and apply of one) shares the budget (see `shared_rate_limit`). " +
 					"After a refusal for the rate limit (a 429, or the documented rate-limit message under any status) the provider " +
-					"halves its pace, keeps it for a minute, then raises it back to this value by a twentieth of it a minute." + env("requests_per_minute"),
+					"lowers its pace to nine tenths of what it sent in the refused minute, keeps it there for two minutes (one request " +
+					"a minute more after the first), then doubles it every twenty seconds back to this value (see the rate-limits guide)." +
+					env("requests_per_minute"),
 				Optional:   true,
 				Validators: []validator.Float64{float64validator.AtLeast(0.1)},
 			},
