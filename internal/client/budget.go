@@ -107,7 +107,7 @@ func (s *budgetState) stepped(perMinute float64) float64 {
 	if perMinute > 0 {
 		step = 1 / perMinute
 	}
-	return min(1, s.Share+step, max(s.Share, s.Share/decreaseFactor))
+	return min(1, s.Share+step, s.Share/decreaseFactor)
 }
 
 // interval is the spacing between two slots at now, for a budget of
@@ -141,9 +141,7 @@ func trackedSize(perMinute, share float64) int {
 	if perMinute <= 0 || perMinute > maxTrackedBudget {
 		return 0
 	}
-	// The epsilon keeps a share that is a whole number of requests (a
-	// step of one request) from rounding down to one fewer.
-	return max(int(perMinute*share+1e-9), 1)
+	return max(int(perMinute*share), 1)
 }
 
 // prune drops the slots that can no longer bound a new one.
@@ -241,6 +239,18 @@ func (s *budgetState) release(slot, now int64, perMinute float64) {
 		s.Next = min(s.Next, next)
 		return
 	}
+}
+
+// confirm keeps slot, granted in epoch, if no 429 has moved the slots
+// since; otherwise it gives the slot back and grants a new one at or after
+// now. It reports whether the slot moved.
+func (s *budgetState) confirm(slot int64, epoch uint64, now int64, perMinute float64) (int64, uint64, bool) {
+	if s.Epoch == epoch {
+		return slot, epoch, false
+	}
+	s.release(slot, now, perMinute)
+	slot, epoch = s.reserve(now, perMinute)
+	return slot, epoch, true
 }
 
 // maxBudgetAhead bounds how far ahead of now any time in a budget may lie:

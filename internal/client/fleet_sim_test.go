@@ -90,8 +90,8 @@ type simResult struct {
 // simulateFleet runs machines against one account of perMinute, machine i
 // starting i × stagger after the first, each request counted by the API
 // when it is sent and answered latency later. It drives budgetState as
-// Limiter.wait does: a request waits for its slot, and takes a new one
-// when a throttle changed the epoch meanwhile.
+// Limiter.wait does: a request waits for its slot, then confirms it (a
+// throttle meanwhile grants a new one).
 func simulateFleet(posts, gets []int, perMinute float64, latency time.Duration, foreign float64, stagger time.Duration) simResult {
 	start := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC).UnixNano()
 	srv := &simServer{limit: int(perMinute), foreign: foreign, start: start}
@@ -125,9 +125,7 @@ func simulateFleet(posts, gets []int, perMinute float64, latency time.Duration, 
 		e := heap.Pop(q).(simEvent)
 		m := ms[e.m]
 		now := e.at
-		if m.st.Epoch != e.epoch {
-			m.st.release(e.slot, now, perMinute)
-			slot, ep := m.st.reserve(now, perMinute)
+		if slot, ep, moved := m.st.confirm(e.slot, e.epoch, now, perMinute); moved {
 			if slot > now {
 				push(simEvent{at: slot, m: e.m, slot: slot, epoch: ep})
 				continue

@@ -172,15 +172,10 @@ func (l *Limiter) release(slot time.Time) {
 func (l *Limiter) confirm(ctx context.Context, slot time.Time, epoch uint64) (time.Time, uint64, bool, error) {
 	moved := false
 	err := l.updateCtx(ctx, func(s *budgetState) bool {
-		if s.Epoch == epoch {
-			return false
-		}
-		now := l.now().UnixNano()
-		s.release(slot.UnixNano(), now, l.perMinute)
 		var n int64
-		n, epoch = s.reserve(now, l.perMinute)
-		slot, moved = time.Unix(0, n), true
-		return true
+		n, epoch, moved = s.confirm(slot.UnixNano(), epoch, l.now().UnixNano(), l.perMinute)
+		slot = time.Unix(0, n)
+		return moved
 	})
 	return slot, epoch, moved, err
 }

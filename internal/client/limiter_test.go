@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 )
@@ -73,9 +74,13 @@ func TestLimiterOffWhenZero(t *testing.T) {
 // detector made this flaky).
 func TestClientRequestsAreSpacedByTheLimiter(t *testing.T) {
 	clock := newTestClock()
+	start := clock.Now()
+	var mu sync.Mutex
 	var at []time.Duration
 	c, _ := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		at = append(at, clock.Now().Sub(newTestClock().Now()))
+		mu.Lock()
+		at = append(at, clock.Now().Sub(start))
+		mu.Unlock()
 		w.Write([]byte(`{"id":"a-1","emailId":"x@example.com"}`))
 	}), func(cfg *Config) {
 		cfg.RequestsPerMinute = 600 // one every 100ms
@@ -87,6 +92,8 @@ func TestClientRequestsAreSpacedByTheLimiter(t *testing.T) {
 		}
 	}
 	want := []time.Duration{0, 100 * time.Millisecond, 200 * time.Millisecond, 300 * time.Millisecond}
+	mu.Lock()
+	defer mu.Unlock()
 	if !slices.Equal(at, want) {
 		t.Fatalf("requests at %v, want %v", at, want)
 	}
